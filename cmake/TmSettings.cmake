@@ -1,0 +1,41 @@
+# Settings every target of the project shares.
+
+# The OpenAPI descriptions and API notes live beside the repository (../shared), both on a
+# developer's machine and in CI. Tests read them from there.
+get_filename_component(TM_SHARED_DIR "${CMAKE_SOURCE_DIR}/../shared" ABSOLUTE)
+set(TM_SHARED_DIR "${TM_SHARED_DIR}" CACHE PATH "Folder holding twilio-oai/ and twilio-api.md")
+
+function(tm_apply_settings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror=switch
+        -Werror=return-type)
+    target_compile_definitions(${target} PRIVATE
+        QT_NO_URL_CAST_FROM_STRING
+        QT_NO_CAST_TO_ASCII
+        QT_NO_FOREACH
+        QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+        QT_STRICT_ITERATORS
+        QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+endfunction()
+
+# tm_add_test(NAME name SOURCES a.cpp ... LIBS lib ... [GUI] [TIMEOUT s] [LABELS l ...])
+# One Qt Test executable per unit, registered with ctest. Widget tests run on the offscreen
+# platform so they need no display.
+function(tm_add_test)
+    cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    tm_apply_settings(${T_NAME})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+    target_compile_definitions(${T_NAME} PRIVATE
+        TM_SHARED_DIR="${TM_SHARED_DIR}"
+        TM_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+        TM_BINARY_DIR="${CMAKE_BINARY_DIR}")
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 120)
+    endif()
+    set(env "QT_QPA_PLATFORM=offscreen" "QT_LOGGING_RULES=*.debug=false" ${T_ENV})
+    set_tests_properties(${T_NAME} PROPERTIES TIMEOUT ${T_TIMEOUT} ENVIRONMENT "${env}")
+    if(T_LABELS)
+        set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")
+    endif()
+endfunction()

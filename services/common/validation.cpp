@@ -1,0 +1,84 @@
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QRegularExpression>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Validation", text);
+}
+} // namespace
+
+namespace Validation {
+
+bool isSid(const QString &value, const char prefix[3])
+{
+    if (value.size() != 34 || !value.startsWith(QLatin1String(prefix, 2)))
+        return false;
+    for (int i = 2; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') ||
+                         (c >= u'A' && c <= u'F');
+        if (!hex)
+            return false;
+    }
+    return true;
+}
+
+QString checkSid(const QString &value, const char prefix[3], const QString &what)
+{
+    if (isSid(value, prefix))
+        return {};
+    return tr("%1 must be \"%2\" followed by 32 hexadecimal digits; \"%3\" is not.")
+        .arg(what, QLatin1String(prefix, 2), value.left(64));
+}
+
+bool isE164(const QString &value)
+{
+    static const QRegularExpression re(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
+    return re.match(value).hasMatch();
+}
+
+QString checkE164(const QString &value)
+{
+    if (isE164(value))
+        return {};
+    return tr("\"%1\" is not a phone number in E.164 form (for example +61255501234).")
+        .arg(value.left(64));
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString checkWebhookUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("\"%1\" is not a valid URL.").arg(url.toString().left(200));
+    if (url.scheme() == QLatin1String("https"))
+        return {};
+    if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
+        return {};
+    return tr("\"%1\" must use https:// (plain http is allowed only to this computer).")
+        .arg(url.toString().left(200));
+}
+
+QString checkApiBaseUrl(const QUrl &url)
+{
+    return checkWebhookUrl(url);
+}
+
+bool isHostName(const QString &value)
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    return re.match(value).hasMatch();
+}
+
+} // namespace Validation

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+// Checks for user and server input, shared by the client, the engine, the CLI and the wizard.
+// Each returns an empty string when the input is acceptable, or a short sentence (already
+// translated) saying what is wrong, so callers can show it as it is.
+namespace Validation {
+
+// A Twilio SID: two-letter prefix then 32 hex digits, e.g. "AC" + 32 hex.
+bool isSid(const QString &value, const char prefix[3]);
+QString checkSid(const QString &value, const char prefix[3], const QString &what);
+
+// E.164: '+', a non-zero country code digit, 7 to 15 digits in all.
+bool isE164(const QString &value);
+QString checkE164(const QString &value);
+
+// A URL Twilio may call or that we call: https, or http only to a loopback host.
+bool isLoopbackHost(const QString &host);
+QString checkWebhookUrl(const QUrl &url);
+QString checkApiBaseUrl(const QUrl &url);
+
+// A DNS host name (labels of letters, digits and '-', not starting or ending with '-').
+bool isHostName(const QString &value);
+
+} // namespace Validation
