@@ -1,7 +1,9 @@
-# Adds each listed subfolder that has a CMakeLists.txt.
+# Adds each listed subfolder that has a CMakeLists.txt. TM_SKIP_DIRS (a list of folder names)
+# leaves some out, for building one area while another is being reworked.
+set(TM_SKIP_DIRS "" CACHE STRING "Folder names to leave out of the build")
 macro(tm_add_subdirectories)
     foreach(dir ${ARGN})
-        if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/CMakeLists.txt)
+        if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/CMakeLists.txt AND NOT dir IN_LIST TM_SKIP_DIRS)
             add_subdirectory(${dir})
         endif()
     endforeach()

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+// Options of the Twilio emulator; the `twilio-sandbox` flags map one to one onto them.
+struct SandboxOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;              // 0 picks a free port
+    int numbers = 250;             // phone numbers seeded on the demo trunk
+    int latencyMs = 0;             // added to every answer, without serialising requests
+    double failRate = 0.0;         // fraction of requests answered with a 5xx
+    int rateLimitConcurrency = 0;  // more requests than this in flight get 429/20429; 0 = off
+    double dropRate = 0.0;         // fraction of requests whose connection is closed unanswered
+    quint32 seed = 1;              // seeds the demo data and the fault injection
+};
+
+// A local emulator of the Twilio endpoints Trunk Migrator uses (API v2010, Trunking v1,
+// Serverless v1 and the Serverless upload host), all on one loopback port. State lives in
+// memory across requests and behaves like Twilio (see docs/SANDBOX.md).
+//
+// Never blocks the thread it lives in: latency and faults are applied with timers, so the GUI
+// can embed it on its main thread and a test can drive client and sandbox on one event loop.
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(const SandboxOptions &options = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Starts listening; false with a message when the port cannot be bound.
+    bool start(QString *errorMessage = nullptr);
+
+    // http://127.0.0.1:PORT : every product (api, trunking, serverless, serverless-upload)
+    // is served under it with its usual path (/2010-04-01/..., /v1/Trunks..., /v1/Services...).
+    QUrl baseUrl() const;
+    QString accountSid() const;
+    QString authToken() const;
+    QString trunkSid() const;
+    // {"base_url": ..., "account_sid": ..., "auth_token": ..., "trunk_sid": ...}
+    QByteArray startupJson() const;
+
+    // Fault injection can change while running (tests turn it on and off).
+    void setLatencyMs(int ms);
+    void setFailRate(double rate);
+    void setDropRate(double rate);
+    void setRateLimitConcurrency(int limit);
+
+    // Counters for tests and benchmarks.
+    quint64 requestCount() const;
+    int peakConcurrentRequests() const;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
