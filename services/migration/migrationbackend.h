@@ -43,8 +43,8 @@ public:
     // sandbox first). Emits connected() or failed(Connect, ...).
     virtual void connectAccount(const ConnectionSettings &settings) = 0;
 
-    virtual void loadTrunks() = 0;                              // trunksLoaded
-    virtual void loadNumbers(const QString &trunkSid) = 0;      // numbersLoaded
+    virtual void loadTrunks() = 0;                                  // trunksLoaded
+    virtual void loadNumbers(const QString &trunkSid) = 0;          // numbersLoaded
     virtual void setupInbound(const InboundOptions &options) = 0;   // inboundReady
     virtual void setupOutbound(const OutboundOptions &options) = 0; // outboundReady
     // Latest calls to/from a number (E.164) or on a SIP domain (its domain name).
@@ -63,8 +63,8 @@ public:
     virtual void resume() = 0;
     virtual void rollback() = 0;
 
-    virtual void exportAudit(const QString &csvPath) = 0;       // auditExported
-    virtual void deleteTrunk(const QString &trunkSid) = 0;      // trunkDeleted
+    virtual void exportAudit(const QString &csvPath) = 0;  // auditExported
+    virtual void deleteTrunk(const QString &trunkSid) = 0; // trunkDeleted
 
 signals:
     void busyChanged(bool busy);
@@ -79,7 +79,7 @@ signals:
     void outboundReady(const OutboundResult &result);
     void callsLoaded(const QString &numberOrDomain, const QVector<CallInfo> &calls);
     void planReady(const MigrationPlan &plan);
-    void numberChanged(const NumberInfo &number);               // one row, as results arrive
+    void numberChanged(const NumberInfo &number); // one row, as results arrive
     void runFinished(const RunSummary &summary);
     void auditExported(const QString &csvPath, int rows);
     void trunkDeleted(const QString &trunkSid);

@@ -14,11 +14,11 @@
 // Where an operation failed, in the words of the Twilio answer when there was one.
 struct OperationError
 {
-    int httpStatus = 0;    // 0 when no HTTP answer came (network, timeout, local check)
-    int twilioCode = 0;    // Twilio's error code, e.g. 21232; 0 when none
-    QString message;       // one sentence for an administrator
-    QUrl moreInfo;         // https://www.twilio.com/docs/errors/<code>, when known
-    QString requestId;     // Twilio-Request-Id of the failed answer
+    int httpStatus = 0; // 0 when no HTTP answer came (network, timeout, local check)
+    int twilioCode = 0; // Twilio's error code, e.g. 21232; 0 when none
+    QString message;    // one sentence for an administrator
+    QUrl moreInfo;      // https://www.twilio.com/docs/errors/<code>, when known
+    QString requestId;  // Twilio-Request-Id of the failed answer
     bool isNull() const { return message.isEmpty() && httpStatus == 0 && twilioCode == 0; }
 };
 
@@ -26,20 +26,20 @@ struct OperationError
 struct ConnectionSettings
 {
     bool sandbox = true;
-    QString accountSid;    // AC...
-    QString apiKeySid;     // SK... or empty when the secret is the Auth Token
-    QString secret;        // Auth Token or API Key secret: memory only
-    QString region;        // e.g. "au1"; empty for the default (us1)
-    QString edge;          // e.g. "sydney"; empty for none
-    QUrl baseUrl;          // a standalone sandbox (CLI --base-url); empty otherwise
+    QString accountSid; // AC...
+    QString apiKeySid;  // SK... or empty when the secret is the Auth Token
+    QString secret;     // Auth Token or API Key secret: memory only
+    QString region;     // e.g. "au1"; empty for the default (us1)
+    QString edge;       // e.g. "sydney"; empty for none
+    QUrl baseUrl;       // a standalone sandbox (CLI --base-url); empty otherwise
 };
 
 struct AccountInfo
 {
     QString sid;
     QString friendlyName;
-    QString status;        // active | suspended | closed
-    QString type;          // Trial | Full
+    QString status; // active | suspended | closed
+    QString type;   // Trial | Full
     bool sandbox = false;
 };
 
@@ -63,7 +63,7 @@ struct TrunkSummary
 {
     QString sid;
     QString friendlyName;
-    QString terminationDomain;                  // e.g. acme.pstn.twilio.com
+    QString terminationDomain; // e.g. acme.pstn.twilio.com
     bool secure = false;
     int numberCount = 0;
     QVector<OriginationInfo> originationUrls;
@@ -80,7 +80,7 @@ struct NumberInfo
     QString friendlyName;
     QString voiceUrl;
     QString voiceMethod;
-    QString trunkSid;                           // empty when off the trunk
+    QString trunkSid; // empty when off the trunk
     NumberState state = NumberState::OnTrunk;
     OperationError lastError;
 };
@@ -89,41 +89,41 @@ struct NumberInfo
 struct InboundOptions
 {
     QString trunkSid;
-    QString domainPrefix;                       // "acme-pbx" -> acme-pbx.sip.twilio.com
+    QString domainPrefix; // "acme-pbx" -> acme-pbx.sip.twilio.com
     QString friendlyName;
-    bool secureMedia = false;                   // Secure=true on the domain: TLS + SRTP
+    bool secureMedia = false; // Secure=true on the domain: TLS + SRTP
     QString serviceUniqueName = QStringLiteral("trunk-migrator");
 };
 
 struct InboundResult
 {
     QString domainSid;
-    QString domainName;                         // acme-pbx.sip.twilio.com
-    QStringList sipUris;                        // sip:acme-pbx.sip.twilio.com and edge variants
-    QUrl handlerUrl;                            // https://<env domain>/inboundHandler
-    QVector<NamedSid> ipAccessControlLists;     // now mapped to the domain for calls
+    QString domainName;                     // acme-pbx.sip.twilio.com
+    QStringList sipUris;                    // sip:acme-pbx.sip.twilio.com and edge variants
+    QUrl handlerUrl;                        // https://<env domain>/inboundHandler
+    QVector<NamedSid> ipAccessControlLists; // now mapped to the domain for calls
     QVector<NamedSid> credentialLists;
-    bool selfHosted = false;                    // Functions unavailable: handlers exported
-    QString exportedTo;                         // folder of the exported handler files
-    QString note;                               // what the user must do by hand, if anything
+    bool selfHosted = false; // Functions unavailable: handlers exported
+    QString exportedTo;      // folder of the exported handler files
+    QString note;            // what the user must do by hand, if anything
 };
 
 // Step 2: PSTN -> PBX through each number's voice URL.
 struct OutboundOptions
 {
     QString trunkSid;
-    QString pbxDomain;                          // default: host of the best origination URL
-    bool secure = false;                        // ;secure=true
-    QString edge;                               // ;edge=sydney
-    bool callSidAsUserToUser = false;           // ?User-to-User=CallSid
+    QString pbxDomain;                // default: host of the best origination URL
+    bool secure = false;              // ;secure=true
+    QString edge;                     // ;edge=sydney
+    bool callSidAsUserToUser = false; // ?User-to-User=CallSid
     QVector<QPair<QString, QString>> customParameters;
-    QString testNumberSid;                      // the one number pointed at the handler now
-    QUrl selfHostedHandlerUrl;                  // when Functions are unavailable
+    QString testNumberSid;     // the one number pointed at the handler now
+    QUrl selfHostedHandlerUrl; // when Functions are unavailable
 };
 
 struct OutboundResult
 {
-    QUrl handlerUrl;                            // https://<env domain>/outboundHandler
+    QUrl handlerUrl; // https://<env domain>/outboundHandler
     QString testNumberSid;
     QString testPhoneNumber;
     bool selfHosted = false;
@@ -147,14 +147,14 @@ struct CallInfo
 struct CutoverSheet
 {
     QString domainName;
-    QStringList sipUris;                        // the main URI and its edge variants
+    QStringList sipUris; // the main URI and its edge variants
     int port = 5060;
     int tlsPort = 5061;
     bool tlsRequired = false;
     bool srtpRequired = false;
     QVector<NamedSid> ipAccessControlLists;
     QVector<NamedSid> credentialLists;
-    QString asText() const;                     // the whole sheet, for the clipboard / CLI
+    QString asText() const; // the whole sheet, for the clipboard / CLI
 };
 
 // Step 4.
@@ -162,7 +162,7 @@ struct PlanItem
 {
     QString numberSid;
     QString phoneNumber;
-    QString action;                             // "set voice URL", "remove from trunk", ...
+    QString action; // "set voice URL", "remove from trunk", ...
     QString before;
     QString after;
 };
@@ -171,7 +171,7 @@ struct MigrationPlan
 {
     QVector<PlanItem> items;
     int numbersToMigrate = 0;
-    int alreadyMigrated = 0;                    // off the trunk with the new URL: nothing to do
+    int alreadyMigrated = 0; // off the trunk with the new URL: nothing to do
     int apiCalls = 0;
     QString voiceUrl;
 };
@@ -191,7 +191,7 @@ struct InterruptedRun
     QString accountSid;
     QString trunkSid;
     QDateTime started;
-    int inFlight = 0;                           // numbers with an intent and no result
+    int inFlight = 0; // numbers with an intent and no result
     int migrated = 0;
     int pending = 0;
     bool isNull() const { return runId == 0; }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandboxrouter.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
@@ -43,16 +45,25 @@ public:
     QString trunkSid() const;
     // {"base_url": ..., "account_sid": ..., "auth_token": ..., "trunk_sid": ...}
     QByteArray startupJson() const;
+    // An API key of the account (SK... SID and its secret): Basic auth with it works too.
+    QString apiKeySid() const;
+    QString apiKeySecret() const;
 
     // Fault injection can change while running (tests turn it on and off).
     void setLatencyMs(int ms);
     void setFailRate(double rate);
     void setDropRate(double rate);
     void setRateLimitConcurrency(int limit);
+    // How long a new Serverless Build stays "building" (default 1500 ms).
+    void setBuildDurationMs(int ms);
+
+    // Every route served, for the contract-fidelity test (see SandboxRouteInfo).
+    static QList<SandboxRouteInfo> routeTable();
 
     // Counters for tests and benchmarks.
     quint64 requestCount() const;
     int peakConcurrentRequests() const;
+    int requestsInFlight() const;
 
 private:
     class Private;

@@ -1,0 +1,85 @@
+#include "sandboxcommandline.h"
+
+#include "demoseeder.h"
+
+#include <QCommandLineParser>
+
+namespace {
+template<typename T>
+bool readNumber(const QCommandLineParser &parser, const QString &name, T low, T high, T *out,
+                QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const QString text = parser.value(name);
+    double value = 0;
+    if constexpr (std::is_floating_point_v<T>)
+        value = text.toDouble(&ok);
+    else
+        value = double(text.toLongLong(&ok));
+    if (!ok || value < double(low) || value > double(high)) {
+        *error = SandboxCommandLine::tr("--%1 must be a number from %2 to %3, not \"%4\".")
+                     .arg(name)
+                     .arg(low)
+                     .arg(high)
+                     .arg(text);
+        return false;
+    }
+    *out = T(value);
+    return true;
+}
+} // namespace
+
+std::optional<SandboxOptions> SandboxCommandLine::parse(const QStringList &arguments,
+                                                        QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Local emulator of the Twilio APIs Trunk Migrator uses. Prints one JSON line with "
+           "base_url, account_sid, auth_token and trunk_sid, then serves until killed."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("port"), tr("TCP port on 127.0.0.1 (0 picks a free one)."),
+         QStringLiteral("P"), QStringLiteral("0")},
+        {QStringLiteral("numbers"), tr("Phone numbers on the demo trunk."), QStringLiteral("N"),
+         QStringLiteral("250")},
+        {QStringLiteral("latency-ms"), tr("Delay added to every answer."), QStringLiteral("L"),
+         QStringLiteral("0")},
+        {QStringLiteral("fail-rate"), tr("Fraction of requests answered 500/503 (0..1)."),
+         QStringLiteral("F"), QStringLiteral("0")},
+        {QStringLiteral("rate-limit-concurrency"),
+         tr("Requests beyond this many in flight get 429 (0 = off)."), QStringLiteral("C"),
+         QStringLiteral("0")},
+        {QStringLiteral("drop-rate"), tr("Fraction of connections closed unanswered (0..1)."),
+         QStringLiteral("F"), QStringLiteral("0")},
+        {QStringLiteral("seed"), tr("Seed of the demo data and of the faults."),
+         QStringLiteral("S"), QStringLiteral("1")},
+    });
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+    SandboxOptions options;
+    qint64 seed = options.seed;
+    const bool ok =
+        readNumber<quint16>(parser, QStringLiteral("port"), 0, 65535, &options.port, error) &&
+        readNumber(parser, QStringLiteral("numbers"), 0, DemoSeeder::maxNumbers, &options.numbers,
+                   error) &&
+        readNumber(parser, QStringLiteral("latency-ms"), 0, 600000, &options.latencyMs, error) &&
+        readNumber(parser, QStringLiteral("fail-rate"), 0.0, 1.0, &options.failRate, error) &&
+        readNumber(parser, QStringLiteral("rate-limit-concurrency"), 0, 100000,
+                   &options.rateLimitConcurrency, error) &&
+        readNumber(parser, QStringLiteral("drop-rate"), 0.0, 1.0, &options.dropRate, error) &&
+        readNumber<qint64>(parser, QStringLiteral("seed"), 0, 4294967295LL, &seed, error);
+    if (!ok)
+        return std::nullopt;
+    options.seed = quint32(seed);
+    return options;
+}

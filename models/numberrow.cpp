@@ -1,0 +1,32 @@
+#include "numberrow.h"
+
+#include <QCoreApplication>
+
+QString numberStateText(NumberState state)
+{
+    switch (state) {
+    case NumberState::OnTrunk:
+        return QCoreApplication::translate("NumberState", "On trunk");
+    case NumberState::Migrating:
+        return QCoreApplication::translate("NumberState", "Migrating…");
+    case NumberState::Migrated:
+        return QCoreApplication::translate("NumberState", "Migrated");
+    case NumberState::Failed:
+        return QCoreApplication::translate("NumberState", "Failed");
+    case NumberState::Reverting:
+        return QCoreApplication::translate("NumberState", "Reverting…");
+    case NumberState::Reverted:
+        return QCoreApplication::translate("NumberState", "Reverted");
+    case NumberState::NotOnTrunk:
+        return QCoreApplication::translate("NumberState", "Not on trunk");
+    }
+    return {};
+}
+
+bool NumberRow::operator==(const NumberRow &other) const
+{
+    return sid == other.sid && phoneNumber == other.phoneNumber &&
+           friendlyName == other.friendlyName && voiceUrl == other.voiceUrl &&
+           state == other.state && lastError == other.lastError &&
+           twilioErrorCode == other.twilioErrorCode && moreInfoUrl == other.moreInfoUrl;
+}

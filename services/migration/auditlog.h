@@ -1,0 +1,48 @@
+#pragma once
+
+#include "auditrecord.h"
+#include "secretredactor.h"
+
+#include <QList>
+#include <QString>
+
+class QIODevice;
+class SqliteStore;
+
+// The durable audit trail: every change and every failed attempt, kept in the journal's
+// database (table "audit") so it survives restarts, and exported as CSV. Registered secrets are
+// masked before anything is stored or written.
+class AuditLog
+{
+public:
+    // store must be open and outlive this object (Journal::store()).
+    explicit AuditLog(SqliteStore &store);
+
+    void addSecretToRedact(const QString &secret) { m_redactor.addSecret(secret); }
+    // Defaults to currentOperator().
+    void setOperatorName(const QString &name) { m_operator = name; }
+
+    // Fills in the time and operator when empty. Returns false with errorString() set on bad
+    // input (malformed SIDs or number) or a database error; nothing is stored then.
+    bool append(AuditRecord record);
+    // Oldest first; accountSid empty means every account.
+    QList<AuditRecord> records(const QString &accountSid = {});
+
+    bool exportCsv(QIODevice *device, const QString &accountSid = {});
+    bool exportCsvFile(const QString &path, const QString &accountSid = {});
+
+    QString errorString() const { return m_error; }
+
+    // The OS user running the program.
+    static QString currentOperator();
+
+private:
+    QString check(const AuditRecord &record) const;
+    AuditRecord redacted(AuditRecord record) const;
+    QList<AuditRecord> exportable(const QString &accountSid);
+
+    SqliteStore &m_store;
+    SecretRedactor m_redactor;
+    QString m_operator;
+    QString m_error;
+};

@@ -1,0 +1,3 @@
+#include "migrationlogging.h"
+
+Q_LOGGING_CATEGORY(lcMigration, "tm.migration")

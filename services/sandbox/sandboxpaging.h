@@ -1,0 +1,37 @@
+#pragma once
+
+#include "formparams.h"
+#include "sandboxmessage.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QUrl>
+
+class SandboxContext;
+
+// Twilio's paging: PageSize (1..1000, default 50), Page (0-based) and PageToken ("PT" + the
+// offset of the page's first item; Twilio's tokens are opaque, ours only need to round-trip).
+// Renders the v2010 envelope (relative *_uri keys) or the v1 one (meta with absolute URLs).
+class SandboxPaging
+{
+public:
+    // Answers a list request: `items` are already rendered and filtered. Paging parameters
+    // out of range give a 400.
+    static SandboxResponse respondV2010(const SandboxRequest &request, const QString &key,
+                                        const QList<QJsonObject> &items);
+    static SandboxResponse respondV1(const SandboxContext &context, const SandboxRequest &request,
+                                     const QString &key, const QList<QJsonObject> &items);
+
+private:
+    SandboxPaging() = default;
+    static bool parse(const FormParams &query, SandboxPaging *paging, SandboxResponse *error);
+    // Query string for a page: the request's own filters, then PageSize, Page and, when
+    // tokenOffset >= 0, the PageToken pointing at that offset.
+    QString pageQuery(int page, int tokenOffset) const;
+    QJsonArray slice(const QList<QJsonObject> &items) const;
+
+    FormParams m_filters; // non-paging query parameters, kept in every page link
+    int m_pageSize = 50;
+    int m_page = 0;
+    int m_offset = 0;
+};

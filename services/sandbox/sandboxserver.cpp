@@ -1,0 +1,270 @@
+#include "sandboxserver.h"
+
+#include "demoseeder.h"
+#include "sandboxcontext.h"
+#include "sandboxfaults.h"
+#include "sandboxroutes.h"
+#include "sandboxtransport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcSandbox, "tm.sandbox")
+
+class SandboxServer::Private
+{
+public:
+    Private(SandboxServer *q, const SandboxOptions &options);
+
+    void onRequest(const SandboxRequest &request, const QPointer<QTcpSocket> &socket);
+    SandboxResponse dispatch(const SandboxRequest &request);
+    bool authenticated(const SandboxRequest &request) const;
+    QByteArray newRequestId();
+
+    SandboxServer *q;
+    SandboxOptions options;
+    SandboxContext context;
+    SandboxRouter router = SandboxRoutes::all();
+    SandboxFaults faults;
+    QString trunkSid;
+    SandboxTransport *transport = nullptr;
+    QRandomGenerator requestIds;
+    quint64 requestCount = 0;
+    int inFlight = 0;
+    int peak = 0;
+};
+
+SandboxServer::Private::Private(SandboxServer *q, const SandboxOptions &options)
+    : q(q)
+    , options(options)
+    , context(options.seed)
+    , faults(options.seed)
+    , requestIds(options.seed ^ 0x1234567u)
+{
+    trunkSid = DemoSeeder::seed(context, options.numbers);
+    faults.setFailRate(options.failRate);
+    faults.setDropRate(options.dropRate);
+    transport = new SandboxTransport(
+        [this](const SandboxRequest &request, const QPointer<QTcpSocket> &socket) {
+            onRequest(request, socket);
+        },
+        q);
+}
+
+QByteArray SandboxServer::Private::newRequestId()
+{
+    QByteArray id = "RQ";
+    for (int i = 0; i < 4; ++i)
+        id += QByteArray::number(requestIds.generate(), 16).rightJustified(8, '0');
+    return id;
+}
+
+bool SandboxServer::Private::authenticated(const SandboxRequest &request) const
+{
+    const QByteArray header = request.header("Authorization");
+    if (!header.startsWith("Basic "))
+        return false;
+    const QByteArray decoded = QByteArray::fromBase64(header.mid(6).trimmed());
+    const qsizetype colon = decoded.indexOf(':');
+    if (colon < 0)
+        return false;
+    const QString user = QString::fromUtf8(decoded.left(colon));
+    const QString password = QString::fromUtf8(decoded.mid(colon + 1));
+    return (user == context.accountSid && password == context.authToken) ||
+           (user == context.apiKeySid && password == context.apiKeySecret);
+}
+
+SandboxResponse SandboxServer::Private::dispatch(const SandboxRequest &request)
+{
+    if (!authenticated(request))
+        return SandboxResponse::error(401, 20003, QStringLiteral("Authenticate"));
+    const SandboxRouter::Route *route = nullptr;
+    RouteParams params;
+    switch (router.match(request.method, request.path, &route, &params)) {
+    case SandboxRouter::Match::NoPath:
+        return SandboxResponse::notFound(request.path);
+    case SandboxRouter::Match::WrongMethod:
+        return SandboxResponse::error(405, 20004, QStringLiteral("Method not allowed"));
+    case SandboxRouter::Match::Found:
+        break;
+    }
+    // Another account's resources (an AC that is not ours) do not exist for these credentials.
+    const auto account = params.constFind(QStringLiteral("AccountSid"));
+    if (account != params.cend() && *account != context.accountSid)
+        return SandboxResponse::notFound(request.path);
+    return route->handler(context, request, params);
+}
+
+void SandboxServer::Private::onRequest(const SandboxRequest &request,
+                                       const QPointer<QTcpSocket> &socket)
+{
+    ++requestCount;
+    const bool control = request.path.startsWith(QLatin1String("/_sandbox/"));
+    const bool closeAfter = request.header("Connection").toLower() == "close";
+    const QByteArray requestId = newRequestId();
+
+    if (!control && options.rateLimitConcurrency > 0 && inFlight >= options.rateLimitConcurrency) {
+        SandboxResponse limited = SandboxResponse::error(
+            429, 20429, QStringLiteral("Too Many Requests"));
+        limited.headers = {{"Twilio-Request-Id", requestId},
+                           {"Twilio-Concurrent-Requests", QByteArray::number(inFlight + 1)},
+                           {"Retry-After", "1"}};
+        qCDebug(lcSandbox) << request.method << request.path << "-> 429 (rate limit)";
+        SandboxTransport::respond(socket, limited, closeAfter);
+        return;
+    }
+
+    ++inFlight;
+    peak = qMax(peak, inFlight);
+    const SandboxFaults::Decision decision =
+        control ? SandboxFaults::Decision::Answer : faults.next();
+    SandboxResponse response;
+    switch (decision) {
+    case SandboxFaults::Decision::Answer:
+        response = dispatch(request);
+        break;
+    case SandboxFaults::Decision::Fail500:
+        response = SandboxResponse::error(500, 20500, QStringLiteral("Internal Server Error"));
+        break;
+    case SandboxFaults::Decision::Fail503:
+        response = SandboxResponse::error(503, 20503, QStringLiteral("Service Unavailable"));
+        break;
+    case SandboxFaults::Decision::Drop:
+        break;
+    }
+    qCDebug(lcSandbox) << request.method << request.path << "->"
+                       << (decision == SandboxFaults::Decision::Drop ? 0 : response.status);
+
+    // The state changed on arrival; only the answer waits, on a timer, so concurrent requests
+    // overlap their latency instead of queueing behind each other.
+    const auto finish = [this, socket, response, decision, requestId, closeAfter]() {
+        SandboxResponse answer = response;
+        answer.headers.append({"Twilio-Request-Id", requestId});
+        answer.headers.append({"Twilio-Concurrent-Requests", QByteArray::number(inFlight)});
+        --inFlight;
+        if (decision == SandboxFaults::Decision::Drop)
+            SandboxTransport::drop(socket);
+        else
+            SandboxTransport::respond(socket, answer, closeAfter);
+    };
+    const int latency = control ? 0 : options.latencyMs;
+    if (latency > 0)
+        QTimer::singleShot(latency, q, finish);
+    else
+        finish();
+}
+
+SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, options))
+{
+}
+
+SandboxServer::~SandboxServer() = default;
+
+bool SandboxServer::start(QString *errorMessage)
+{
+    const quint16 port = d->transport->listen(d->options.address, d->options.port);
+    if (port == 0) {
+        if (errorMessage)
+            *errorMessage = tr("Cannot listen on %1 port %2.")
+                                .arg(d->options.address.toString())
+                                .arg(d->options.port);
+        return false;
+    }
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(d->options.address.toString());
+    url.setPort(port);
+    d->context.baseUrl = url;
+    qCInfo(lcSandbox) << "listening on" << url.toString() << "account" << d->context.accountSid;
+    return true;
+}
+
+QUrl SandboxServer::baseUrl() const
+{
+    return d->context.baseUrl;
+}
+
+QString SandboxServer::accountSid() const
+{
+    return d->context.accountSid;
+}
+
+QString SandboxServer::authToken() const
+{
+    return d->context.authToken;
+}
+
+QString SandboxServer::trunkSid() const
+{
+    return d->trunkSid;
+}
+
+QString SandboxServer::apiKeySid() const
+{
+    return d->context.apiKeySid;
+}
+
+QString SandboxServer::apiKeySecret() const
+{
+    return d->context.apiKeySecret;
+}
+
+QByteArray SandboxServer::startupJson() const
+{
+    const QJsonObject object{
+        {QStringLiteral("base_url"), baseUrl().toString()},
+        {QStringLiteral("account_sid"), accountSid()},
+        {QStringLiteral("auth_token"), authToken()},
+        {QStringLiteral("trunk_sid"), trunkSid()},
+    };
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+void SandboxServer::setLatencyMs(int ms)
+{
+    d->options.latencyMs = qMax(0, ms);
+}
+
+void SandboxServer::setFailRate(double rate)
+{
+    d->faults.setFailRate(rate);
+}
+
+void SandboxServer::setDropRate(double rate)
+{
+    d->faults.setDropRate(rate);
+}
+
+void SandboxServer::setRateLimitConcurrency(int limit)
+{
+    d->options.rateLimitConcurrency = qMax(0, limit);
+}
+
+void SandboxServer::setBuildDurationMs(int ms)
+{
+    d->context.buildDurationMs = qMax(0, ms);
+}
+
+QList<SandboxRouteInfo> SandboxServer::routeTable()
+{
+    return SandboxRoutes::all().routes();
+}
+
+quint64 SandboxServer::requestCount() const
+{
+    return d->requestCount;
+}
+
+int SandboxServer::peakConcurrentRequests() const
+{
+    return d->peak;
+}
+
+int SandboxServer::requestsInFlight() const
+{
+    return d->inFlight;
+}

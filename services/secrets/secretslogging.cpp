@@ -1,0 +1,3 @@
+#include "secretslogging.h"
+
+Q_LOGGING_CATEGORY(lcSecrets, "tm.secrets")

@@ -1,0 +1,91 @@
+#include "responsereader.h"
+
+#include "retrypolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ResponseReader", text);
+}
+
+// A page of 1000 numbers is ~1.5 MB; far more than that is not an answer we asked for.
+constexpr qint64 MaxBodyBytes = 32 * 1024 * 1024;
+
+void readHeaders(QNetworkReply *reply, TwilioResponse &response)
+{
+    response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.requestId = QString::fromLatin1(reply->rawHeader("Twilio-Request-Id").left(64));
+    bool ok = false;
+    const int concurrency = reply->rawHeader("Twilio-Concurrent-Requests").trimmed().toInt(&ok);
+    response.serverConcurrency = ok && concurrency >= 0 ? concurrency : -1;
+    response.retryAfterSeconds = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
+}
+
+} // namespace
+
+namespace ResponseReader {
+
+TwilioResponse read(QNetworkReply *reply)
+{
+    TwilioResponse response;
+    readHeaders(reply, response);
+    const QNetworkReply::NetworkError netError = reply->error();
+    if (response.httpStatus == 0 && netError != QNetworkReply::NoError) {
+        response.error = TwilioError::make(TwilioError::Kind::Network, reply->errorString());
+        response.error.networkError = netError;
+        // Refused and unresolved connections never reached the server.
+        response.error.mayHaveBeenProcessed = netError != QNetworkReply::ConnectionRefusedError &&
+                                              netError != QNetworkReply::HostNotFoundError;
+        return response;
+    }
+    const QByteArray body =
+        reply->bytesAvailable() > MaxBodyBytes ? QByteArray() : reply->readAll();
+    if (response.httpStatus < 200 || response.httpStatus >= 300) {
+        response.error = TwilioError::fromHttp(response.httpStatus, body, response.requestId);
+        response.error.mayHaveBeenProcessed = response.httpStatus >= 500;
+        return response;
+    }
+    if (response.httpStatus == 204 || body.trimmed().isEmpty()) {
+        if (response.httpStatus != 204)
+            response.error = TwilioError::make(
+                TwilioError::Kind::BadResponse,
+                tr("Twilio answered HTTP %1 with an empty body.").arg(response.httpStatus));
+        return response;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (!doc.isObject()) {
+        response.error =
+            TwilioError::make(TwilioError::Kind::BadResponse,
+                              tr("Twilio's answer (HTTP %1, %2 bytes) is not a JSON object.")
+                                  .arg(response.httpStatus)
+                                  .arg(body.size()));
+        response.error.httpStatus = response.httpStatus;
+        response.error.requestId = response.requestId;
+        // It did succeed on the server; a create must not be blindly repeated.
+        response.error.mayHaveBeenProcessed = true;
+        return response;
+    }
+    response.json = doc.object();
+    return response;
+}
+
+TwilioResponse timedOut(QNetworkReply *reply, int timeoutMs)
+{
+    TwilioResponse response;
+    if (reply)
+        readHeaders(reply, response);
+    response.error = TwilioError::make(
+        TwilioError::Kind::Timeout,
+        tr("no complete answer within %1 seconds.").arg(timeoutMs / 1000.0, 0, 'f', 1));
+    response.error.mayHaveBeenProcessed = true;
+    return response;
+}
+
+} // namespace ResponseReader

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "requestlimiter.h"
+#include "retrypolicy.h"
+#include "twiliocredentials.h"
+#include "twiliorequest.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <random>
+#include <unordered_map>
+
+Q_DECLARE_LOGGING_CATEGORY(lcTwilio)
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+// Sends TwilioRequests: FIFO queue, adaptive concurrency limit, per-request timeout (started
+// when the request actually leaves), retries with backoff. Everything runs on the thread the
+// transport lives in; `done` is called exactly once per send(), never synchronously inside
+// send().
+class TwilioTransport : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const TwilioResponse &)>;
+
+    explicit TwilioTransport(QObject *parent = nullptr);
+    ~TwilioTransport() override;
+
+    void configure(const TwilioCredentials &credentials, const TwilioHosts &hosts);
+    void setTimeoutMs(int ms) { m_timeoutMs = qMax(1, ms); }
+    int timeoutMs() const { return m_timeoutMs; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_policy; }
+    void setMaxConcurrency(int maximum);
+    const RequestLimiter &limiter() const { return m_limiter; }
+
+    quint64 send(const TwilioRequest &request, Done done);
+    void cancel(quint64 id);
+    void cancelAll();
+
+    int queued() const { return int(m_queue.size()); }
+    quint64 retries() const { return m_retries; }
+    quint64 attemptsSent() const { return m_sent; }
+
+private:
+    struct Pending;
+    void pump();
+    void startAttempt(Pending &pending);
+    void onReplyFinished(quint64 id);
+    void onTimeout(quint64 id);
+    void handleResult(quint64 id, TwilioResponse response, int limiterToken);
+    void finish(quint64 id, const TwilioResponse &response);
+    void detachReply(Pending &pending);
+    void schedulePump();
+
+    QNetworkAccessManager *m_nam;
+    std::unique_ptr<class RequestBuilder> m_builder;
+    RetryPolicy m_policy;
+    RequestLimiter m_limiter;
+    std::mt19937 m_random{std::random_device{}()};
+    std::unordered_map<quint64, std::unique_ptr<Pending>> m_pending;
+    std::deque<quint64> m_queue;
+    quint64 m_nextId = 1;
+    quint64 m_retries = 0;
+    quint64 m_sent = 0;
+    int m_timeoutMs = 30000;
+    bool m_pumpScheduled = false;
+};

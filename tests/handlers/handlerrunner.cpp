@@ -1,0 +1,56 @@
+#include "handlerrunner.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+
+namespace {
+QString handlersDir()
+{
+    return QStringLiteral(TM_SOURCE_DIR "/tests/handlers");
+}
+} // namespace
+
+QString HandlerRunner::checkEnvironment()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty())
+        return QStringLiteral("node (Node.js 18+) is not on PATH; install nodejs.");
+    if (!QFileInfo::exists(handlersDir() + QStringLiteral("/node_modules/twilio/package.json")))
+        return QStringLiteral("The twilio npm package is missing: run `npm ci` in %1")
+            .arg(handlersDir());
+    return {};
+}
+
+QStringList HandlerRunner::run(const QString &handlerFile, const QJsonArray &cases, QString *error)
+{
+    QTemporaryFile casesFile(QDir::tempPath() + QStringLiteral("/tm-cases-XXXXXX.json"));
+    if (!casesFile.open() || casesFile.write(QJsonDocument(cases).toJson()) < 0 ||
+        !casesFile.flush()) {
+        *error = QStringLiteral("cannot write the cases file");
+        return {};
+    }
+    QProcess node;
+    node.setWorkingDirectory(handlersDir());
+    node.start(QStringLiteral("node"), {handlersDir() + QStringLiteral("/run_handler.js"),
+                                        handlerFile, casesFile.fileName()});
+    if (!node.waitForFinished(30000) || node.exitStatus() != QProcess::NormalExit ||
+        node.exitCode() != 0) {
+        *error = QStringLiteral("node failed (exit %1): %2")
+                     .arg(node.exitCode())
+                     .arg(QString::fromUtf8(node.readAllStandardError()));
+        return {};
+    }
+    QStringList lines = QString::fromUtf8(node.readAllStandardOutput()).split(u'\n');
+    if (lines.size() == cases.size() + 1 && lines.last().isEmpty())
+        lines.removeLast();
+    if (lines.size() != cases.size()) {
+        *error = QStringLiteral("expected %1 lines from node, got %2")
+                     .arg(cases.size())
+                     .arg(lines.size());
+        return {};
+    }
+    return lines;
+}

@@ -1,0 +1,261 @@
+#include "connectpage.h"
+
+#include "accountform.h"
+#include "errortext.h"
+#include "migrationbackend.h"
+#include "secretserviceprobe.h"
+#include "secretstore.h"
+#include "uilogging.h"
+#include "wizardstate.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QLabel>
+#include <QPointer>
+#include <QRadioButton>
+#include <QSettings>
+#include <QVBoxLayout>
+#include <QWizard>
+
+namespace {
+const QString kSandbox = QStringLiteral("connection/sandbox");
+constexpr int kProbeTimeoutMs = 3000;
+} // namespace
+
+ConnectPage::ConnectPage(MigrationBackend *backend, WizardState *state, SecretStore *secrets,
+                         QSettings *settings, QWidget *parent)
+    : QWizardPage(parent)
+    , m_backend(backend)
+    , m_state(state)
+    , m_secrets(secrets)
+    , m_settings(settings)
+    , m_probe(new SecretServiceProbe(this))
+    , m_sandbox(new QRadioButton(tr("Built-in &sandbox (try it without an account)"), this))
+    , m_account(new QRadioButton(tr("My Twilio &account"), this))
+    , m_form(new AccountForm(this))
+    , m_keychainNote(new QLabel(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("connectPage"));
+    setTitle(tr("Connect"));
+    setSubTitle(tr("Try the migration on a built-in sandbox account, or connect to the Twilio "
+                   "account that holds your Elastic SIP Trunk."));
+    m_sandbox->setObjectName(QStringLiteral("sandboxRadio"));
+    m_account->setObjectName(QStringLiteral("accountRadio"));
+    m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
+    m_keychainNote->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("connectStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+    m_status->setOpenExternalLinks(true);
+    m_status->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    auto *choice = new QButtonGroup(this);
+    choice->addButton(m_sandbox);
+    choice->addButton(m_account);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_sandbox);
+    layout->addWidget(m_account);
+    auto *indented = new QVBoxLayout;
+    indented->setContentsMargins(24, 0, 0, 0);
+    indented->addWidget(m_form);
+    indented->addWidget(m_keychainNote);
+    layout->addLayout(indented);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+
+    // A first run has no choice stored: the sandbox lets a new user look around safely.
+    m_form->restore(*m_settings);
+    (m_settings->value(kSandbox, true).toBool() ? m_sandbox : m_account)->setChecked(true);
+    updateEnabled();
+
+    connect(m_account, &QRadioButton::toggled, this, [this](bool account) {
+        updateEnabled();
+        invalidate();
+        if (account)
+            loadRememberedSecret();
+    });
+    connect(m_form, &AccountForm::changed, this, &ConnectPage::invalidate);
+    connect(m_form, &AccountForm::rememberToggled, this, &ConnectPage::checkKeychain);
+    connect(m_backend, &MigrationBackend::connected, this, &ConnectPage::onConnected);
+    connect(m_backend, &MigrationBackend::failed, this,
+            [this](MigrationBackend::Operation operation, const OperationError &error) {
+                if (m_verifying && (operation == MigrationBackend::Operation::Connect ||
+                                    operation == MigrationBackend::Operation::Busy)) {
+                    onFailed(error);
+                }
+            });
+}
+
+void ConnectPage::preferSandbox()
+{
+    m_sandbox->setChecked(true);
+}
+
+void ConnectPage::initializePage()
+{
+    loadRememberedSecret();
+}
+
+bool ConnectPage::isComplete() const
+{
+    if (m_verifying)
+        return false;
+    return m_sandbox->isChecked() || m_form->isValid();
+}
+
+bool ConnectPage::validatePage()
+{
+    if (m_verified)
+        return true;
+    if (!m_verifying)
+        startVerification();
+    // The answer comes through connected()/failed(); onConnected() moves the wizard on.
+    return false;
+}
+
+ConnectionSettings ConnectPage::currentSettings() const
+{
+    if (m_sandbox->isChecked())
+        return ConnectionSettings{};
+    return m_form->settings();
+}
+
+void ConnectPage::startVerification()
+{
+    const ConnectionSettings settings = currentSettings();
+    qCInfo(lcUi) << "verifying account" << (settings.sandbox ? QStringLiteral("sandbox")
+                                                              : settings.accountSid);
+    setBusy(true);
+    m_status->setText(settings.sandbox ? tr("Starting the built-in sandbox…")
+                                       : tr("Checking the credentials with Twilio…"));
+    m_backend->connectAccount(settings);
+}
+
+void ConnectPage::onConnected(const AccountInfo &account)
+{
+    if (!m_verifying)
+        return;
+    setBusy(false);
+    m_verified = true;
+    m_state->setConnection(currentSettings());
+    m_state->setAccount(account);
+    m_settings->setValue(kSandbox, m_sandbox->isChecked());
+    m_form->save(*m_settings);
+    if (!account.sandbox)
+        storeOrForgetSecret();
+    m_status->setText(tr("Connected to %1 (%2).")
+                          .arg(account.friendlyName.toHtmlEscaped(), account.sid.toHtmlEscaped()));
+    wizard()->next();
+}
+
+void ConnectPage::onFailed(const OperationError &error)
+{
+    setBusy(false);
+    m_status->setText(tr("Could not connect: %1").arg(ErrorText::html(error)));
+}
+
+void ConnectPage::invalidate()
+{
+    // Any edit means the verified account may no longer be the one on screen.
+    m_verified = false;
+    emit completeChanged();
+}
+
+void ConnectPage::updateEnabled()
+{
+    m_form->setEnabled(m_account->isChecked() && !m_verifying);
+    m_keychainNote->setVisible(m_account->isChecked() && !m_keychainNote->text().isEmpty());
+}
+
+void ConnectPage::setBusy(bool busy)
+{
+    m_verifying = busy;
+    m_sandbox->setEnabled(!busy);
+    m_account->setEnabled(!busy);
+    updateEnabled();
+    emit completeChanged();
+}
+
+void ConnectPage::loadRememberedSecret()
+{
+    // Only for an account the user is about to use: reading may make the keyring prompt.
+    if (!m_account->isChecked())
+        return;
+    const ConnectionSettings settings = m_form->settings();
+    if (settings.accountSid.isEmpty() || !m_form->secret().isEmpty())
+        return;
+    if (m_secrets->rememberedCredentialSid(settings.accountSid) != m_form->credentialSid())
+        return;
+    m_keychainNote->setText(tr("Reading the saved secret from the keychain…"));
+    updateEnabled();
+    const QString accountSid = settings.accountSid;
+    // The store may outlive this page; a QPointer keeps a late answer from touching it.
+    QPointer<ConnectPage> self(this);
+    m_secrets->load(accountSid, m_form->credentialSid(), [self, accountSid](const SecretReply &r) {
+        if (!self)
+            return;
+        self->applyLoadedSecret(accountSid, r);
+    });
+}
+
+void ConnectPage::applyLoadedSecret(const QString &accountSid, const SecretReply &r)
+{
+    // The user may have typed another account or a secret while the keychain was asked.
+    if (r.ok() && m_form->settings().accountSid == accountSid && m_form->secret().isEmpty()) {
+        m_form->setSecret(r.secret);
+        m_form->setRememberSecret(true);
+        m_keychainNote->setText(tr("The secret was read from the keychain."));
+    } else {
+        m_keychainNote->setText(r.ok() ? QString() : r.message);
+    }
+    updateEnabled();
+}
+
+void ConnectPage::checkKeychain(bool remember)
+{
+    if (!remember) {
+        m_keychainNote->clear();
+        updateEnabled();
+        return;
+    }
+    // Say before Next whether remembering can work, rather than after the page is gone.
+    QPointer<ConnectPage> self(this);
+    m_probe->probe(kProbeTimeoutMs, [self](bool available, const QString &) {
+        if (!self)
+            return;
+        self->m_keychainNote->setText(
+            available ? tr("The secret will be kept in this computer's keychain.")
+                      : tr("No keychain available; the secret will be kept for this session "
+                           "only."));
+        self->updateEnabled();
+    });
+}
+
+void ConnectPage::storeOrForgetSecret()
+{
+    const QString accountSid = m_form->settings().accountSid;
+    const QString credentialSid = m_form->credentialSid();
+    QPointer<ConnectPage> self(this);
+    const auto report = [self](const SecretReply &reply) {
+        if (!reply.ok())
+            qCWarning(lcUi) << "keychain:" << reply.message;
+        if (self)
+            self->showKeychainReply(reply);
+    };
+    if (m_form->rememberSecret())
+        m_secrets->store(accountSid, credentialSid, m_form->secret(), report);
+    else if (!m_secrets->rememberedCredentialSid(accountSid).isEmpty())
+        m_secrets->remove(accountSid, credentialSid, report);
+}
+
+void ConnectPage::showKeychainReply(const SecretReply &reply)
+{
+    if (reply.status == SecretStatus::NoBackend) {
+        m_keychainNote->setText(
+            tr("No keychain available; the secret will be kept for this session only."));
+    } else if (!reply.ok() && reply.status != SecretStatus::NotFound) {
+        m_keychainNote->setText(reply.message);
+    }
+    updateEnabled();
+}

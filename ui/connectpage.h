@@ -1,0 +1,63 @@
+#pragma once
+
+#include "migrationtypes.h"
+
+#include <QWizardPage>
+
+class AccountForm;
+class MigrationBackend;
+class QLabel;
+class QRadioButton;
+class QSettings;
+class SecretServiceProbe;
+class SecretStore;
+struct SecretReply;
+class WizardState;
+
+// Page 1: the built-in sandbox or a Twilio account. Formats are checked as the user types;
+// Next then asks the engine to verify the credentials (Next stays disabled meanwhile) and the
+// wizard moves on only when the account answered. The secret lives in memory, and in the OS
+// keychain only when the user asks to remember it.
+class ConnectPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    ConnectPage(MigrationBackend *backend, WizardState *state, SecretStore *secrets,
+                QSettings *settings, QWidget *parent = nullptr);
+
+    // --sandbox: start on the built-in sandbox whatever was chosen last time.
+    void preferSandbox();
+
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+    bool isVerifying() const { return m_verifying; }
+
+private:
+    ConnectionSettings currentSettings() const;
+    void startVerification();
+    void onConnected(const AccountInfo &account);
+    void onFailed(const OperationError &error);
+    void invalidate();
+    void updateEnabled();
+    void loadRememberedSecret();
+    void applyLoadedSecret(const QString &accountSid, const SecretReply &reply);
+    void showKeychainReply(const SecretReply &reply);
+    void checkKeychain(bool remember);
+    void storeOrForgetSecret();
+    void setBusy(bool busy);
+
+    MigrationBackend *m_backend;
+    WizardState *m_state;
+    SecretStore *m_secrets;
+    QSettings *m_settings;
+    SecretServiceProbe *m_probe;
+    QRadioButton *m_sandbox;
+    QRadioButton *m_account;
+    AccountForm *m_form;
+    QLabel *m_keychainNote;
+    QLabel *m_status;
+    bool m_verifying = false;
+    bool m_verified = false;
+};

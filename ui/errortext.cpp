@@ -1,0 +1,55 @@
+#include "errortext.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ErrorText", text);
+}
+
+QString details(const OperationError &error, bool linked)
+{
+    QStringList parts;
+    if (error.twilioCode != 0) {
+        const QString code = tr("Twilio error %1").arg(error.twilioCode);
+        if (linked && error.moreInfo.isValid()) {
+            parts.append(QStringLiteral("<a href=\"%1\">%2</a>")
+                             .arg(error.moreInfo.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                                  code.toHtmlEscaped()));
+        } else {
+            parts.append(linked ? code.toHtmlEscaped() : code);
+        }
+    }
+    if (error.httpStatus != 0)
+        parts.append(tr("HTTP %1").arg(error.httpStatus));
+    if (!error.requestId.isEmpty()) {
+        const QString id = tr("request %1").arg(error.requestId);
+        parts.append(linked ? id.toHtmlEscaped() : id);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+} // namespace
+
+namespace ErrorText {
+
+QString html(const OperationError &error)
+{
+    if (error.isNull())
+        return {};
+    QString text = error.message.toHtmlEscaped();
+    const QString more = details(error, true);
+    if (!more.isEmpty())
+        text += QStringLiteral("<br><small>%1</small>").arg(more);
+    return text;
+}
+
+QString plain(const OperationError &error)
+{
+    if (error.isNull())
+        return {};
+    const QString more = details(error, false);
+    return more.isEmpty() ? error.message : QStringLiteral("%1 (%2)").arg(error.message, more);
+}
+
+} // namespace ErrorText

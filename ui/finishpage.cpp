@@ -1,0 +1,112 @@
+#include "finishpage.h"
+
+#include "dialogseam.h"
+#include "errortext.h"
+#include "migrationbackend.h"
+#include "numbertablemodel.h"
+#include "trunkdeletionbox.h"
+#include "wizardstate.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+FinishPage::FinishPage(MigrationBackend *backend, WizardState *state, QWidget *parent)
+    : QWizardPage(parent)
+    , m_backend(backend)
+    , m_state(state)
+    , m_counts(new QLabel(this))
+    , m_export(new QPushButton(tr("E&xport audit CSV…"), this))
+    , m_exportResult(new QLabel(this))
+    , m_deletion(new TrunkDeletionBox(backend, state, this))
+{
+    setObjectName(QStringLiteral("finishPage"));
+    setTitle(tr("Finished"));
+    setSubTitle(tr("Where each number stands, and the audit log of every change."));
+    m_counts->setObjectName(QStringLiteral("stateCounts"));
+    m_counts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_export->setObjectName(QStringLiteral("exportAuditButton"));
+    m_exportResult->setObjectName(QStringLiteral("exportResult"));
+    m_exportResult->setWordWrap(true);
+    m_exportResult->setTextFormat(Qt::RichText);
+    m_exportResult->setOpenExternalLinks(true);
+    m_exportResult->setTextInteractionFlags(Qt::TextBrowserInteraction);
+
+    auto *countsBox = new QGroupBox(tr("Numbers"), this);
+    auto *countsLayout = new QVBoxLayout(countsBox);
+    countsLayout->addWidget(m_counts);
+    auto *auditBox = new QGroupBox(tr("Audit log"), this);
+    auto *auditLayout = new QHBoxLayout(auditBox);
+    auditLayout->addWidget(m_export);
+    auditLayout->addWidget(m_exportResult, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(countsBox);
+    layout->addWidget(auditBox);
+    layout->addWidget(m_deletion);
+    layout->addStretch(1);
+
+    connect(m_export, &QPushButton::clicked, this, &FinishPage::askExportPath);
+    connect(m_state->numbers(), &NumberTableModel::stateCountsChanged, this, [this] {
+        updateCounts();
+        m_deletion->refresh();
+    });
+    connect(m_backend, &MigrationBackend::auditExported, this,
+            [this](const QString &path, int rows) {
+                if (!m_exporting)
+                    return;
+                m_exporting = false;
+                m_export->setEnabled(true);
+                m_exportResult->setText(tr("%n row(s) written to %1.", nullptr, rows)
+                                            .arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
+            });
+    connect(m_backend, &MigrationBackend::failed, this,
+            [this](MigrationBackend::Operation operation, const OperationError &error) {
+                if (!m_exporting || operation != MigrationBackend::Operation::ExportAudit)
+                    return;
+                m_exporting = false;
+                m_export->setEnabled(true);
+                m_exportResult->setText(
+                    tr("The audit log was not exported: %1").arg(ErrorText::html(error)));
+            });
+}
+
+void FinishPage::initializePage()
+{
+    updateCounts();
+    m_deletion->refresh();
+}
+
+void FinishPage::updateCounts()
+{
+    const NumberTableModel *numbers = m_state->numbers();
+    QStringList lines;
+    for (int state = 0; state < NumberStateCount; ++state) {
+        const int count = numbers->countInState(NumberState(state));
+        if (count > 0)
+            lines.append(tr("%1: %2").arg(numberStateText(NumberState(state))).arg(count));
+    }
+    lines.append(tr("Total: %1").arg(numbers->rowCount()));
+    m_counts->setText(lines.join(u'\n'));
+}
+
+void FinishPage::askExportPath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = tr("trunk-migrator-audit-%1.csv")
+                             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    DialogSeam::saveFileName(this, tr("Export audit CSV"), QDir(folder).filePath(name),
+                             tr("CSV files (*.csv)"), this, [this](const QString &path) {
+                                 if (path.isEmpty())
+                                     return;
+                                 m_exporting = true;
+                                 m_export->setEnabled(false);
+                                 m_exportResult->setText(tr("Exporting…"));
+                                 m_backend->exportAudit(path);
+                             });
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QWizardPage>
+
+class MigrationBackend;
+class QLabel;
+class QPushButton;
+class TrunkDeletionBox;
+class WizardState;
+
+// Page 7: how many numbers ended in each state, the audit CSV export and the optional deletion
+// of the emptied trunk.
+class FinishPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    FinishPage(MigrationBackend *backend, WizardState *state, QWidget *parent = nullptr);
+
+    void initializePage() override;
+
+private:
+    void updateCounts();
+    void askExportPath();
+
+    MigrationBackend *m_backend;
+    WizardState *m_state;
+    QLabel *m_counts;
+    QPushButton *m_export;
+    QLabel *m_exportResult;
+    TrunkDeletionBox *m_deletion;
+    bool m_exporting = false;
+};

@@ -1,0 +1,174 @@
+#include "inboundpage.h"
+
+#include "deployresultview.h"
+#include "errortext.h"
+#include "migrationbackend.h"
+#include "operationprogress.h"
+#include "recentcallsview.h"
+#include "trunkdefaults.h"
+#include "uilogging.h"
+#include "validatedfield.h"
+#include "wizardstate.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget *parent)
+    : QWizardPage(parent)
+    , m_backend(backend)
+    , m_state(state)
+    , m_prefix(new ValidatedField(QStringLiteral("domainPrefixEdit"), tr("SIP domain prefix"),
+                                  &InboundPage::checkPrefix, this))
+    , m_friendlyName(new QLineEdit(this))
+    , m_secure(new QCheckBox(tr("Secure &media (TLS signalling and SRTP)"), this))
+    , m_deploy(new QPushButton(tr("&Deploy step 1"), this))
+    , m_progress(new OperationProgress(backend, QStringLiteral("inboundProgress"), this))
+    , m_error(new QLabel(this))
+    , m_result(new DeployResultView(QStringLiteral("inboundResult"), this))
+    , m_calls(new RecentCallsView(backend, QStringLiteral("inboundCalls"), this))
+{
+    setObjectName(QStringLiteral("inboundPage"));
+    setTitle(tr("Step 1: calls from the PBX to the phone network"));
+    setSubTitle(tr("Creates a SIP Domain guarded by the trunk's access lists and the handler "
+                   "that dials the number the PBX asks for."));
+    m_friendlyName->setObjectName(QStringLiteral("domainFriendlyNameEdit"));
+    m_friendlyName->setAccessibleName(tr("SIP domain friendly name"));
+    m_secure->setObjectName(QStringLiteral("secureMediaCheck"));
+    m_deploy->setObjectName(QStringLiteral("deployInboundButton"));
+    m_error->setObjectName(QStringLiteral("inboundError"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::RichText);
+    m_error->setOpenExternalLinks(true);
+    m_error->setTextInteractionFlags(Qt::TextBrowserInteraction);
+
+    auto *options = new QGroupBox(tr("Options"), this);
+    auto *form = new QFormLayout(options);
+    auto *prefixLabel = new QLabel(tr("Domain &prefix:"), options);
+    prefixLabel->setBuddy(m_prefix->lineEdit());
+    auto *nameLabel = new QLabel(tr("&Friendly name:"), options);
+    nameLabel->setBuddy(m_friendlyName);
+    form->addRow(prefixLabel, m_prefix);
+    form->addRow(nameLabel, m_friendlyName);
+    form->addRow(QString(), m_secure);
+    auto *deployRow = new QHBoxLayout;
+    deployRow->addWidget(m_deploy);
+    deployRow->addWidget(m_progress, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(options);
+    layout->addLayout(deployRow);
+    layout->addWidget(m_error);
+    layout->addWidget(m_result);
+    layout->addWidget(m_calls, 1);
+
+    connect(m_prefix, &ValidatedField::changed, this, &InboundPage::updateDeployButton);
+    connect(m_deploy, &QPushButton::clicked, this, &InboundPage::deploy);
+    connect(m_backend, &MigrationBackend::inboundReady, this, [this](const InboundResult &r) {
+        if (m_deploying)
+            showResult(r);
+    });
+    connect(m_backend, &MigrationBackend::failed, this,
+            [this](MigrationBackend::Operation operation, const OperationError &error) {
+                if (m_deploying && (operation == MigrationBackend::Operation::SetupInbound ||
+                                    operation == MigrationBackend::Operation::Busy)) {
+                    showFailure(error);
+                }
+            });
+}
+
+void InboundPage::initializePage()
+{
+    const TrunkSummary &trunk = m_state->trunk();
+    if (m_preparedFor != trunk.sid) {
+        // A new trunk: propose its names and forget what was deployed for another one.
+        m_preparedFor = trunk.sid;
+        m_prefix->setText(TrunkDefaults::domainPrefix(trunk.friendlyName));
+        m_friendlyName->setText(tr("%1 (Programmable Voice)").arg(trunk.friendlyName));
+        m_secure->setChecked(trunk.secure);
+        m_error->clear();
+        m_result->clear();
+        m_calls->setTarget({});
+    }
+    if (m_state->hasInbound())
+        showResult(m_state->inbound());
+    updateDeployButton();
+}
+
+bool InboundPage::isComplete() const
+{
+    return !m_deploying && m_state->hasInbound();
+}
+
+QString InboundPage::checkPrefix(const QString &prefix)
+{
+    // One DNS label: Twilio appends the rest of the domain name.
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"));
+    if (label.match(prefix).hasMatch())
+        return {};
+    return tr("Use lower-case letters, digits and '-' (not first or last), up to 63 characters.");
+}
+
+void InboundPage::deploy()
+{
+    InboundOptions options;
+    options.trunkSid = m_state->trunk().sid;
+    options.domainPrefix = m_prefix->text();
+    options.friendlyName = m_friendlyName->text().trimmed();
+    options.secureMedia = m_secure->isChecked();
+    qCInfo(lcUi) << "deploying step 1 for trunk" << options.trunkSid;
+    m_deploying = true;
+    m_error->clear();
+    m_progress->start(tr("Deploying the inbound handler and the SIP domain…"));
+    updateDeployButton();
+    emit completeChanged();
+    m_backend->setupInbound(options);
+}
+
+void InboundPage::showResult(const InboundResult &result)
+{
+    m_deploying = false;
+    m_progress->stop();
+    m_state->setInbound(result);
+    m_result->clear();
+    m_result->addValue(QStringLiteral("domain"), tr("SIP domain"), result.domainName);
+    for (int i = 0; i < result.sipUris.size(); ++i) {
+        m_result->addValue(QStringLiteral("sipUri%1").arg(i),
+                           i == 0 ? tr("SIP URI") : tr("Edge variant"), result.sipUris.at(i));
+    }
+    m_result->addValue(QStringLiteral("handler"), tr("Inbound handler"),
+                       result.handlerUrl.toString());
+    QStringList note;
+    if (result.selfHosted) {
+        note.append(tr("Twilio Functions are not available for this account, so the handlers "
+                       "are yours to host. Their code was exported to %1.")
+                        .arg(result.exportedTo));
+    }
+    if (!result.note.isEmpty())
+        note.append(result.note);
+    m_result->setNote(note.join(u'\n'));
+    m_calls->setTarget(result.domainName);
+    updateDeployButton();
+    emit completeChanged();
+}
+
+void InboundPage::showFailure(const OperationError &error)
+{
+    m_deploying = false;
+    m_progress->stop();
+    m_error->setText(tr("Step 1 was not deployed: %1").arg(ErrorText::html(error)));
+    updateDeployButton();
+    emit completeChanged();
+}
+
+void InboundPage::updateDeployButton()
+{
+    m_deploy->setEnabled(!m_deploying && m_prefix->isValid());
+    m_deploy->setText(m_state->hasInbound() ? tr("Re&deploy step 1") : tr("&Deploy step 1"));
+}

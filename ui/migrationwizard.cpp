@@ -1,0 +1,117 @@
+#include "migrationwizard.h"
+
+#include "connectpage.h"
+#include "cutoverpage.h"
+#include "dialogseam.h"
+#include "finishpage.h"
+#include "inboundpage.h"
+#include "migrationbackend.h"
+#include "numberspage.h"
+#include "outboundpage.h"
+#include "recoverycontroller.h"
+#include "trunkpage.h"
+#include "uilogging.h"
+#include "wizardstate.h"
+
+#include <QSettings>
+#include <QTimer>
+
+namespace {
+const QString kGeometry = QStringLiteral("wizard/geometry");
+}
+
+MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets,
+                                 QSettings *settings, QWidget *parent)
+    : QWizard(parent)
+    , m_backend(backend)
+    , m_settings(settings)
+    , m_state(new WizardState(this))
+    , m_connect(new ConnectPage(backend, m_state, secrets, settings, this))
+    , m_recovery(new RecoveryController(backend, this))
+{
+    setObjectName(QStringLiteral("migrationWizard"));
+    setWindowTitle(tr("Trunk Migrator"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+    setPage(pageIndex(PageId::Connect), m_connect);
+    setPage(pageIndex(PageId::Trunk), new TrunkPage(backend, m_state, this));
+    setPage(pageIndex(PageId::Inbound), new InboundPage(backend, m_state, this));
+    setPage(pageIndex(PageId::Outbound), new OutboundPage(backend, m_state, this));
+    setPage(pageIndex(PageId::Cutover), new CutoverPage(backend, m_state, this));
+    setPage(pageIndex(PageId::Numbers), new NumbersPage(backend, m_state, this));
+    setPage(pageIndex(PageId::Finish), new FinishPage(backend, m_state, this));
+    setStartId(pageIndex(PageId::Connect));
+    for (const WizardButton which : {BackButton, NextButton, CommitButton, FinishButton,
+                                     CancelButton}) {
+        if (QAbstractButton *b = button(which))
+            b->setObjectName(QStringLiteral("wizardButton%1").arg(int(which)));
+    }
+
+    // Sized from the font so the pages fit at any scale; a saved geometry wins.
+    const QFontMetrics metrics = fontMetrics();
+    setMinimumSize(metrics.averageCharWidth() * 100, metrics.height() * 36);
+    resize(metrics.averageCharWidth() * 130, metrics.height() * 46);
+    restoreGeometry(m_settings->value(kGeometry).toByteArray());
+
+    connect(m_backend, &MigrationBackend::runFinished, this, &MigrationWizard::closeWhenStopped);
+    connect(m_backend, &MigrationBackend::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            closeWhenStopped();
+    });
+}
+
+void MigrationWizard::preferSandbox()
+{
+    m_connect->preferSandbox();
+}
+
+void MigrationWizard::reject()
+{
+    if (!m_backend->isBusy()) {
+        QWizard::reject();
+        return;
+    }
+    if (m_closeWhenStopped)
+        return;
+    DialogSeam::choose(
+        this, tr("Stop and close?"),
+        tr("The migration is still working. Stop it and close the window?\n\nCalls already "
+           "sent to Twilio finish and are recorded in the journal; the rest can be resumed or "
+           "rolled back the next time you start Trunk Migrator."),
+        {tr("&Stop and close"), tr("&Keep working")}, 1, this, [this](int choice) {
+            if (choice != 0 || !m_backend->isBusy()) {
+                if (choice == 0)
+                    QWizard::reject();
+                return;
+            }
+            qCInfo(lcUi) << "closing: stopping the running operation first";
+            m_closeWhenStopped = true;
+            setEnabled(false);
+            m_backend->cancel();
+        });
+}
+
+void MigrationWizard::done(int result)
+{
+    m_settings->setValue(kGeometry, saveGeometry());
+    QWizard::done(result);
+}
+
+void MigrationWizard::showEvent(QShowEvent *event)
+{
+    QWizard::showEvent(event);
+    if (m_offeredRecovery)
+        return;
+    m_offeredRecovery = true;
+    // Queued, so the window is on screen before the question is asked over it.
+    QTimer::singleShot(0, m_recovery, &RecoveryController::offer);
+}
+
+void MigrationWizard::closeWhenStopped()
+{
+    if (!m_closeWhenStopped)
+        return;
+    m_closeWhenStopped = false;
+    QWizard::reject();
+}

@@ -1,0 +1,294 @@
+#include "numberspage.h"
+
+#include "dialogseam.h"
+#include "errortext.h"
+#include "numberfilterproxymodel.h"
+#include "numberrows.h"
+#include "numberselectionbar.h"
+#include "numbertablemodel.h"
+#include "operationprogress.h"
+#include "plandialog.h"
+#include "uilogging.h"
+#include "wizardstate.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using Op = MigrationBackend::Operation;
+
+NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget *parent)
+    : QWizardPage(parent)
+    , m_backend(backend)
+    , m_state(state)
+    , m_model(state->numbers())
+    , m_proxy(new NumberFilterProxyModel(this))
+    , m_table(new QTableView(this))
+    , m_plan(new QPushButton(tr("&Plan…"), this))
+    , m_migrate(new QPushButton(tr("&Migrate selected"), this))
+    , m_revert(new QPushButton(tr("&Revert"), this))
+    , m_retry(new QPushButton(tr("Re&try failed"), this))
+    , m_progress(new OperationProgress(backend, QStringLiteral("numbersProgress"), this))
+    , m_status(new QLabel(this))
+    , m_errorDetail(new QLabel(this))
+{
+    setObjectName(QStringLiteral("numbersPage"));
+    setTitle(tr("Step 4: move the numbers"));
+    setSubTitle(tr("Each number first gets the new voice URL and only then leaves the trunk, so "
+                   "it never goes without a route. Revert puts a number back exactly as it was."));
+    m_proxy->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("numbersTable"));
+    m_table->setAccessibleName(tr("Phone numbers on the trunk"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(NumberTableModel::Number, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_plan->setObjectName(QStringLiteral("planButton"));
+    m_plan->setToolTip(tr("List every change Migrate would make, without changing anything"));
+    m_migrate->setObjectName(QStringLiteral("migrateButton"));
+    m_revert->setObjectName(QStringLiteral("revertButton"));
+    m_revert->setToolTip(tr("Put the selected migrated numbers back on the trunk"));
+    m_retry->setObjectName(QStringLiteral("retryFailedButton"));
+    m_progress->setCancellable(true);
+    m_status->setObjectName(QStringLiteral("numbersStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+    m_status->setOpenExternalLinks(true);
+    m_errorDetail->setObjectName(QStringLiteral("numberErrorDetail"));
+    m_errorDetail->setWordWrap(true);
+    m_errorDetail->setTextFormat(Qt::RichText);
+    m_errorDetail->setOpenExternalLinks(true);
+    m_errorDetail->setTextInteractionFlags(Qt::TextBrowserInteraction);
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_plan);
+    actions->addWidget(m_migrate);
+    actions->addWidget(m_revert);
+    actions->addWidget(m_retry);
+    actions->addWidget(m_progress, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new NumberSelectionBar(m_proxy, this));
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_errorDetail);
+    layout->addLayout(actions);
+    layout->addWidget(m_status);
+
+    connect(m_plan, &QPushButton::clicked, this, &NumbersPage::plan);
+    connect(m_migrate, &QPushButton::clicked, this,
+            [this] { migrate(m_model->checkedSids()); });
+    connect(m_retry, &QPushButton::clicked, this,
+            [this] { migrate(sidsInState(NumberState::Failed)); });
+    connect(m_revert, &QPushButton::clicked, this,
+            [this] { confirmRevert(selectedSidsInState(NumberState::Migrated)); });
+    connect(m_table, &QTableView::customContextMenuRequested, this, &NumbersPage::showContextMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        showCurrentError();
+    });
+    connect(m_model, &NumberTableModel::checkedCountChanged, this, &NumbersPage::updateActions);
+    connect(m_model, &NumberTableModel::stateCountsChanged, this, &NumbersPage::updateActions);
+    connect(m_backend, &MigrationBackend::numbersLoaded, this,
+            [this](const QString &trunkSid, const QVector<NumberInfo> &numbers) {
+                if (!m_loading || trunkSid != m_state->trunk().sid)
+                    return;
+                m_loading = false;
+                m_model->setRows(NumberRows::fromInfos(numbers));
+                m_table->resizeColumnsToContents();
+                finish(tr("%n number(s) on the trunk.", nullptr, int(numbers.size())));
+            });
+    connect(m_backend, &MigrationBackend::numberChanged, this, [this](const NumberInfo &number) {
+        m_model->updateRow(NumberRows::fromInfo(number));
+        showCurrentError();
+    });
+    connect(m_backend, &MigrationBackend::planReady, this, [this](const MigrationPlan &plan) {
+        if (m_running != Op::Plan)
+            return;
+        finish(tr("Plan ready: nothing has been changed."));
+        auto *dialog = new PlanDialog(plan, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(m_backend, &MigrationBackend::runFinished, this, &NumbersPage::onRunFinished);
+    connect(m_backend, &MigrationBackend::failed, this, &NumbersPage::onFailed);
+}
+
+void NumbersPage::initializePage()
+{
+    load();
+}
+
+bool NumbersPage::isComplete() const
+{
+    return !isRunning() && !m_loading;
+}
+
+void NumbersPage::load()
+{
+    m_loading = true;
+    m_status->setText(tr("Listing the trunk's numbers…"));
+    updateActions();
+    emit completeChanged();
+    m_backend->loadNumbers(m_state->trunk().sid);
+}
+
+void NumbersPage::plan()
+{
+    start(Op::Plan, tr("Working out the plan…"));
+    m_backend->plan(m_model->checkedSids());
+}
+
+void NumbersPage::migrate(const QStringList &sids)
+{
+    if (sids.isEmpty())
+        return;
+    qCInfo(lcUi) << "migrating" << sids.size() << "numbers";
+    start(Op::Migrate, tr("Migrating numbers…"));
+    m_backend->migrate(sids);
+}
+
+void NumbersPage::confirmRevert(const QStringList &sids)
+{
+    if (sids.isEmpty())
+        return;
+    const int row = m_model->rowOfSid(sids.constFirst());
+    const QString text =
+        sids.size() == 1
+            ? tr("Put %1 back on the trunk and restore its previous voice settings?")
+                  .arg(m_model->rowAt(row).phoneNumber)
+            : tr("Put %n numbers back on the trunk and restore their previous voice settings?",
+                 nullptr, int(sids.size()));
+    DialogSeam::choose(this, tr("Revert"), text, {tr("&Revert"), tr("&Keep migrated")}, 1, this,
+                       [this, sids](int choice) {
+                           if (choice != 0 || isRunning())
+                               return;
+                           start(Op::Revert, tr("Reverting…"));
+                           m_backend->revert(sids);
+                       });
+}
+
+void NumbersPage::start(MigrationBackend::Operation operation, const QString &stage)
+{
+    m_running = operation;
+    m_errorDetail->clear();
+    m_status->clear();
+    m_progress->start(stage);
+    updateActions();
+    emit completeChanged();
+}
+
+void NumbersPage::finish(const QString &message)
+{
+    m_running.reset();
+    m_progress->stop();
+    m_status->setText(message);
+    updateActions();
+    emit completeChanged();
+}
+
+void NumbersPage::onFailed(MigrationBackend::Operation operation, const OperationError &error)
+{
+    if (m_loading && operation == Op::LoadNumbers) {
+        m_loading = false;
+        finish(tr("Could not list the numbers: %1").arg(ErrorText::html(error)));
+    } else if (m_running && (operation == *m_running || operation == Op::Busy)) {
+        finish(tr("Stopped: %1").arg(ErrorText::html(error)));
+    }
+}
+
+void NumbersPage::onRunFinished(const RunSummary &summary)
+{
+    if (m_running != Op::Migrate && m_running != Op::Revert)
+        return;
+    QStringList parts;
+    if (summary.migrated > 0)
+        parts.append(tr("%n migrated", nullptr, summary.migrated));
+    if (summary.alreadyMigrated > 0)
+        parts.append(tr("%n already migrated", nullptr, summary.alreadyMigrated));
+    if (summary.reverted > 0)
+        parts.append(tr("%n reverted", nullptr, summary.reverted));
+    if (summary.failed > 0)
+        parts.append(tr("%n failed (see the Last error column)", nullptr, summary.failed));
+    if (summary.cancelled > 0)
+        parts.append(tr("%n not started (stopped)", nullptr, summary.cancelled));
+    finish(parts.isEmpty() ? tr("Nothing to do.") : tr("Done: %1.").arg(parts.join(tr(", "))));
+}
+
+void NumbersPage::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_table->indexAt(position);
+    if (!index.isValid())
+        return;
+    const QString sid = index.data(NumberTableModel::SidRole).toString();
+    const auto state = NumberState(index.data(NumberTableModel::StateRole).toInt());
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("numberContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *revert = menu->addAction(tr("&Revert this number"), this,
+                                      [this, sid] { confirmRevert({sid}); });
+    revert->setObjectName(QStringLiteral("revertAction"));
+    revert->setEnabled(state == NumberState::Migrated && !isRunning());
+    QAction *retry = menu->addAction(tr("Re&try this number"), this, [this, sid] { migrate({sid}); });
+    retry->setObjectName(QStringLiteral("retryAction"));
+    retry->setEnabled(state == NumberState::Failed && !isRunning());
+    menu->popup(m_table->viewport()->mapToGlobal(position));
+}
+
+QStringList NumbersPage::selectedSidsInState(NumberState state) const
+{
+    QStringList sids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        if (NumberState(index.data(NumberTableModel::StateRole).toInt()) == state)
+            sids.append(index.data(NumberTableModel::SidRole).toString());
+    }
+    return sids;
+}
+
+QStringList NumbersPage::sidsInState(NumberState state) const
+{
+    QStringList sids;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->rowAt(row).state == state)
+            sids.append(m_model->rowAt(row).sid);
+    }
+    return sids;
+}
+
+void NumbersPage::updateActions()
+{
+    const bool idle = !isRunning() && !m_loading;
+    const int checked = m_model->checkedCount();
+    m_plan->setEnabled(idle && checked > 0);
+    m_migrate->setEnabled(idle && checked > 0);
+    m_migrate->setText(checked > 0 ? tr("&Migrate %n selected", nullptr, checked)
+                                   : tr("&Migrate selected"));
+    m_revert->setEnabled(idle && !selectedSidsInState(NumberState::Migrated).isEmpty());
+    const int failed = m_model->countInState(NumberState::Failed);
+    m_retry->setEnabled(idle && failed > 0);
+    m_retry->setText(failed > 0 ? tr("Re&try %n failed", nullptr, failed) : tr("Re&try failed"));
+}
+
+void NumbersPage::showCurrentError()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const int row = current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+    if (row < 0 || m_model->rowAt(row).lastError.isEmpty()) {
+        m_errorDetail->clear();
+        return;
+    }
+    const NumberRow &number = m_model->rowAt(row);
+    OperationError error;
+    error.message = number.lastError;
+    error.twilioCode = number.twilioErrorCode;
+    error.moreInfo = QUrl(number.moreInfoUrl);
+    m_errorDetail->setText(tr("%1: %2").arg(number.phoneNumber.toHtmlEscaped(),
+                                            ErrorText::html(error)));
+}

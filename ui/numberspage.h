@@ -1,0 +1,60 @@
+#pragma once
+
+#include "migrationbackend.h"
+
+#include <QWizardPage>
+
+#include <optional>
+
+class NumberFilterProxyModel;
+class NumberTableModel;
+class OperationProgress;
+class QLabel;
+class QPushButton;
+class QTableView;
+class WizardState;
+
+// Page 6, step 4: the trunk's numbers in a checkable table. Plan shows what would change;
+// Migrate selected runs with progress and can be stopped; Revert puts a migrated number back;
+// Retry failed migrates the failed ones again. Rows change as the engine reports each number.
+class NumbersPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    NumbersPage(MigrationBackend *backend, WizardState *state, QWidget *parent = nullptr);
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+    bool isRunning() const { return m_running.has_value(); }
+
+private:
+    void load();
+    void plan();
+    void migrate(const QStringList &sids);
+    void confirmRevert(const QStringList &sids);
+    void start(MigrationBackend::Operation operation, const QString &stage);
+    void finish(const QString &message);
+    void onFailed(MigrationBackend::Operation operation, const OperationError &error);
+    void onRunFinished(const RunSummary &summary);
+    void showContextMenu(const QPoint &position);
+    QStringList selectedSidsInState(NumberState state) const;
+    QStringList sidsInState(NumberState state) const;
+    void updateActions();
+    void showCurrentError();
+
+    MigrationBackend *m_backend;
+    WizardState *m_state;
+    NumberTableModel *m_model;
+    NumberFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    QPushButton *m_plan;
+    QPushButton *m_migrate;
+    QPushButton *m_revert;
+    QPushButton *m_retry;
+    OperationProgress *m_progress;
+    QLabel *m_status;
+    QLabel *m_errorDetail;
+    std::optional<MigrationBackend::Operation> m_running;
+    bool m_loading = false;
+};

@@ -1,0 +1,275 @@
+#include "outboundpage.h"
+
+#include "deployresultview.h"
+#include "errortext.h"
+#include "migrationbackend.h"
+#include "operationprogress.h"
+#include "recentcallsview.h"
+#include "regioncatalog.h"
+#include "sipparameters.h"
+#include "trunkdefaults.h"
+#include "uilogging.h"
+#include "validatedfield.h"
+#include "validation.h"
+#include "wizardstate.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidget *parent)
+    : QWizardPage(parent)
+    , m_backend(backend)
+    , m_state(state)
+    , m_pbxDomain(new ValidatedField(
+          QStringLiteral("pbxDomainEdit"), tr("PBX domain"),
+          [](const QString &text) {
+              return Validation::isHostName(text)
+                         ? QString()
+                         : tr("\"%1\" is not a host name such as pbx.example.com.").arg(text);
+          },
+          this))
+    , m_secure(new QCheckBox(tr("&Secure (TLS and SRTP to the PBX)"), this))
+    , m_useEdge(new QCheckBox(tr("Route through the &edge location:"), this))
+    , m_edge(new QComboBox(this))
+    , m_userToUser(new QCheckBox(tr("Pass the Call SID as &User-to-User"), this))
+    , m_parameters(new ValidatedField(QStringLiteral("customParametersEdit"),
+                                      tr("Custom SIP parameters"),
+                                      [](const QString &text) {
+                                          return SipParameters(text).error();
+                                      },
+                                      this))
+    , m_handlerLabel(new QLabel(tr("&Handler URL you host:"), this))
+    , m_handlerUrl(new ValidatedField(
+          QStringLiteral("selfHostedUrlEdit"), tr("Handler URL you host"),
+          [](const QString &text) {
+              return Validation::checkWebhookUrl(QUrl(text, QUrl::StrictMode));
+          },
+          this))
+    , m_testNumber(new QComboBox(this))
+    , m_deploy(new QPushButton(tr("&Deploy step 2"), this))
+    , m_progress(new OperationProgress(backend, QStringLiteral("outboundProgress"), this))
+    , m_error(new QLabel(this))
+    , m_result(new DeployResultView(QStringLiteral("outboundResult"), this))
+    , m_calls(new RecentCallsView(backend, QStringLiteral("outboundCalls"), this))
+{
+    setObjectName(QStringLiteral("outboundPage"));
+    setTitle(tr("Step 2: calls from the phone network to the PBX"));
+    setSubTitle(tr("Deploys the handler that forwards a number's calls to the PBX and points "
+                   "one test number at it."));
+    m_secure->setObjectName(QStringLiteral("outboundSecureCheck"));
+    m_useEdge->setObjectName(QStringLiteral("useEdgeCheck"));
+    m_edge->setObjectName(QStringLiteral("outboundEdgeCombo"));
+    m_edge->setAccessibleName(tr("Edge location"));
+    m_edge->addItems(RegionCatalog::allEdges());
+    m_edge->setEnabled(false);
+    m_userToUser->setObjectName(QStringLiteral("userToUserCheck"));
+    m_parameters->lineEdit()->setPlaceholderText(tr("key=value; key2=value2"));
+    m_testNumber->setObjectName(QStringLiteral("testNumberCombo"));
+    m_testNumber->setAccessibleName(tr("Test number"));
+    m_deploy->setObjectName(QStringLiteral("deployOutboundButton"));
+    m_error->setObjectName(QStringLiteral("outboundError"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::RichText);
+    m_error->setOpenExternalLinks(true);
+    m_error->setTextInteractionFlags(Qt::TextBrowserInteraction);
+
+    auto *options = new QGroupBox(tr("Options"), this);
+    auto *form = new QFormLayout(options);
+    auto *domainLabel = new QLabel(tr("PBX do&main:"), options);
+    domainLabel->setBuddy(m_pbxDomain->lineEdit());
+    auto *edgeRow = new QHBoxLayout;
+    edgeRow->addWidget(m_useEdge);
+    edgeRow->addWidget(m_edge);
+    edgeRow->addStretch(1);
+    auto *parametersLabel = new QLabel(tr("Custom SIP &parameters:"), options);
+    parametersLabel->setBuddy(m_parameters->lineEdit());
+    m_handlerLabel->setBuddy(m_handlerUrl->lineEdit());
+    auto *numberLabel = new QLabel(tr("&Test number:"), options);
+    numberLabel->setBuddy(m_testNumber);
+    form->addRow(domainLabel, m_pbxDomain);
+    form->addRow(QString(), m_secure);
+    form->addRow(QString(), edgeRow);
+    form->addRow(QString(), m_userToUser);
+    form->addRow(parametersLabel, m_parameters);
+    form->addRow(m_handlerLabel, m_handlerUrl);
+    form->addRow(numberLabel, m_testNumber);
+    auto *deployRow = new QHBoxLayout;
+    deployRow->addWidget(m_deploy);
+    deployRow->addWidget(m_progress, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(options);
+    layout->addLayout(deployRow);
+    layout->addWidget(m_error);
+    layout->addWidget(m_result);
+    layout->addWidget(m_calls, 1);
+
+    connect(m_useEdge, &QCheckBox::toggled, m_edge, &QComboBox::setEnabled);
+    for (ValidatedField *field : {m_pbxDomain, m_parameters, m_handlerUrl})
+        connect(field, &ValidatedField::changed, this, &OutboundPage::updateDeployButton);
+    connect(m_testNumber, &QComboBox::currentIndexChanged, this,
+            &OutboundPage::updateDeployButton);
+    connect(m_deploy, &QPushButton::clicked, this, &OutboundPage::deploy);
+    connect(m_backend, &MigrationBackend::numbersLoaded, this,
+            [this](const QString &trunkSid, const QVector<NumberInfo> &numbers) {
+                if (m_loadingNumbers && trunkSid == m_state->trunk().sid)
+                    showNumbers(numbers);
+            });
+    connect(m_backend, &MigrationBackend::outboundReady, this, [this](const OutboundResult &r) {
+        if (m_deploying)
+            showResult(r);
+    });
+    connect(m_backend, &MigrationBackend::failed, this,
+            [this](MigrationBackend::Operation operation, const OperationError &error) {
+                using Op = MigrationBackend::Operation;
+                if (m_loadingNumbers && operation == Op::LoadNumbers) {
+                    m_loadingNumbers = false;
+                    m_error->setText(
+                        tr("Could not list the numbers: %1").arg(ErrorText::html(error)));
+                    updateDeployButton();
+                } else if (m_deploying && (operation == Op::SetupOutbound || operation == Op::Busy)) {
+                    showFailure(error);
+                }
+            });
+}
+
+void OutboundPage::initializePage()
+{
+    if (m_preparedFor != m_state->trunk().sid)
+        prepareForTrunk();
+    // Handlers the user hosts need their URL; Functions-hosted ones are found by the engine.
+    const bool selfHosted = m_state->inbound().selfHosted;
+    m_handlerLabel->setVisible(selfHosted);
+    m_handlerUrl->setVisible(selfHosted);
+    if (m_state->hasOutbound())
+        showResult(m_state->outbound());
+    updateDeployButton();
+}
+
+bool OutboundPage::isComplete() const
+{
+    return !m_deploying && m_state->hasOutbound();
+}
+
+void OutboundPage::prepareForTrunk()
+{
+    const TrunkSummary &trunk = m_state->trunk();
+    m_preparedFor = trunk.sid;
+    m_pbxDomain->setText(TrunkDefaults::pbxDomain(trunk));
+    m_secure->setChecked(trunk.secure);
+    const QString edge = m_state->connection().edge;
+    m_useEdge->setChecked(!edge.isEmpty());
+    if (!edge.isEmpty())
+        m_edge->setCurrentText(edge);
+    m_error->clear();
+    m_result->clear();
+    m_calls->setTarget({});
+    m_testNumber->clear();
+    loadNumbers();
+}
+
+void OutboundPage::loadNumbers()
+{
+    m_loadingNumbers = true;
+    m_testNumber->setPlaceholderText(tr("Loading the trunk's numbers…"));
+    m_backend->loadNumbers(m_state->trunk().sid);
+}
+
+void OutboundPage::showNumbers(const QVector<NumberInfo> &numbers)
+{
+    m_loadingNumbers = false;
+    const QString current = m_testNumber->currentData().toString();
+    m_testNumber->clear();
+    for (const NumberInfo &number : numbers) {
+        const QString text = number.friendlyName.isEmpty() || number.friendlyName == number.phoneNumber
+                                 ? number.phoneNumber
+                                 : tr("%1 (%2)").arg(number.phoneNumber, number.friendlyName);
+        m_testNumber->addItem(text, number.sid);
+    }
+    const int keep = m_testNumber->findData(current);
+    if (keep >= 0)
+        m_testNumber->setCurrentIndex(keep);
+    m_testNumber->setPlaceholderText(numbers.isEmpty() ? tr("The trunk has no numbers")
+                                                       : QString());
+    updateDeployButton();
+}
+
+bool OutboundPage::optionsValid() const
+{
+    const bool selfHosted = m_state->inbound().selfHosted;
+    return m_pbxDomain->isValid() && m_parameters->problem().isEmpty() &&
+           (!selfHosted || m_handlerUrl->isValid()) && m_testNumber->currentIndex() >= 0;
+}
+
+OutboundOptions OutboundPage::options() const
+{
+    OutboundOptions options;
+    options.trunkSid = m_state->trunk().sid;
+    options.pbxDomain = m_pbxDomain->text().toLower();
+    options.secure = m_secure->isChecked();
+    options.edge = m_useEdge->isChecked() ? m_edge->currentText() : QString();
+    options.callSidAsUserToUser = m_userToUser->isChecked();
+    options.customParameters = SipParameters(m_parameters->text()).pairs();
+    options.testNumberSid = m_testNumber->currentData().toString();
+    if (m_state->inbound().selfHosted)
+        options.selfHostedHandlerUrl = QUrl(m_handlerUrl->text(), QUrl::StrictMode);
+    return options;
+}
+
+void OutboundPage::deploy()
+{
+    if (!optionsValid())
+        return;
+    const OutboundOptions opts = options();
+    qCInfo(lcUi) << "deploying step 2 for trunk" << opts.trunkSid << "test number"
+                 << opts.testNumberSid;
+    m_deploying = true;
+    m_error->clear();
+    m_progress->start(tr("Deploying the outbound handler…"));
+    updateDeployButton();
+    emit completeChanged();
+    m_backend->setupOutbound(opts);
+}
+
+void OutboundPage::showResult(const OutboundResult &result)
+{
+    m_deploying = false;
+    m_progress->stop();
+    m_state->setOutbound(result);
+    m_result->clear();
+    m_result->addValue(QStringLiteral("handler"), tr("Outbound handler"),
+                       result.handlerUrl.toString());
+    m_result->addValue(QStringLiteral("testNumber"), tr("Test number"), result.testPhoneNumber);
+    QStringList note{tr("Call %1 from a phone: the call should ring on the PBX.")
+                         .arg(result.testPhoneNumber)};
+    if (result.selfHosted)
+        note.append(tr("The handler code was exported to %1.").arg(result.exportedTo));
+    if (!result.note.isEmpty())
+        note.append(result.note);
+    m_result->setNote(note.join(u'\n'));
+    m_calls->setTarget(result.testPhoneNumber);
+    updateDeployButton();
+    emit completeChanged();
+}
+
+void OutboundPage::showFailure(const OperationError &error)
+{
+    m_deploying = false;
+    m_progress->stop();
+    m_error->setText(tr("Step 2 was not deployed: %1").arg(ErrorText::html(error)));
+    updateDeployButton();
+    emit completeChanged();
+}
+
+void OutboundPage::updateDeployButton()
+{
+    m_deploy->setEnabled(!m_deploying && !m_loadingNumbers && optionsValid());
+    m_deploy->setText(m_state->hasOutbound() ? tr("Re&deploy step 2") : tr("&Deploy step 2"));
+}

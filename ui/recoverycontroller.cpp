@@ -1,0 +1,97 @@
+#include "recoverycontroller.h"
+
+#include "dialogseam.h"
+#include "errortext.h"
+#include "uilogging.h"
+
+#include <QLocale>
+#include <QProgressDialog>
+
+using Op = MigrationBackend::Operation;
+
+RecoveryController::RecoveryController(MigrationBackend *backend, QWidget *window)
+    : QObject(window)
+    , m_backend(backend)
+    , m_window(window)
+{
+    connect(m_backend, &MigrationBackend::progress, this,
+            [this](const QString &stage, int done, int total) {
+                if (!m_progress)
+                    return;
+                m_progress->setLabelText(stage);
+                m_progress->setMaximum(qMax(total, 0));
+                m_progress->setValue(total > 0 ? qBound(0, done, total) : 0);
+            });
+    connect(m_backend, &MigrationBackend::runFinished, this, [this](const RunSummary &summary) {
+        if (!m_running)
+            return;
+        end(tr("Migrated: %1, reverted: %2, failed: %3, not started: %4.")
+                .arg(summary.migrated + summary.alreadyMigrated)
+                .arg(summary.reverted)
+                .arg(summary.failed)
+                .arg(summary.cancelled));
+    });
+    connect(m_backend, &MigrationBackend::failed, this,
+            [this](Op operation, const OperationError &error) {
+                if (m_running && (operation == *m_running || operation == Op::Busy))
+                    end(tr("The interrupted run was not finished: %1").arg(ErrorText::plain(error)));
+            });
+}
+
+void RecoveryController::offer()
+{
+    const InterruptedRun run = m_backend->interruptedRun();
+    if (run.isNull())
+        return;
+    qCInfo(lcUi) << "interrupted run" << run.runId << "on trunk" << run.trunkSid;
+    const QString text =
+        tr("A migration started %1 on trunk %2 (account %3) did not finish.\n\n"
+           "%4 number(s) migrated, %5 in flight when it stopped, %6 not started.\n\n"
+           "Resume finishes it; Roll back puts every number it touched back on the trunk.")
+            .arg(QLocale().toString(run.started.toLocalTime(), QLocale::ShortFormat), run.trunkSid,
+                 run.accountSid)
+            .arg(run.migrated)
+            .arg(run.inFlight)
+            .arg(run.pending);
+    DialogSeam::choose(m_window, tr("Interrupted migration"), text,
+                       {tr("&Resume"), tr("Roll &back"), tr("&Later")}, 0, this,
+                       [this](int choice) {
+                           if (choice == 0)
+                               start(Op::Resume);
+                           else if (choice == 1)
+                               start(Op::Rollback);
+                       });
+}
+
+void RecoveryController::start(MigrationBackend::Operation operation)
+{
+    m_running = operation;
+    m_progress = new QProgressDialog(m_window);
+    m_progress->setObjectName(QStringLiteral("recoveryProgress"));
+    m_progress->setWindowTitle(operation == Op::Resume ? tr("Resuming") : tr("Rolling back"));
+    m_progress->setLabelText(tr("Reading the journal…"));
+    m_progress->setCancelButtonText(tr("&Stop"));
+    m_progress->setMinimumDuration(0);
+    m_progress->setRange(0, 0);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, m_backend, &MigrationBackend::cancel);
+    m_progress->open();
+    if (operation == Op::Resume)
+        m_backend->resume();
+    else
+        m_backend->rollback();
+}
+
+void RecoveryController::end(const QString &message)
+{
+    const bool resumed = m_running == Op::Resume;
+    m_running.reset();
+    if (m_progress) {
+        QObject::disconnect(m_progress, nullptr, m_backend, nullptr);
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    DialogSeam::inform(m_window, resumed ? tr("Resume finished") : tr("Roll back finished"),
+                       message);
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QGroupBox>
+
+class MigrationBackend;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class WizardState;
+
+// The optional last step: deleting the emptied trunk. Irreversible, so it is offered only when
+// no number is left on the trunk and only after the user types the trunk's name.
+class TrunkDeletionBox : public QGroupBox
+{
+    Q_OBJECT
+public:
+    TrunkDeletionBox(MigrationBackend *backend, WizardState *state, QWidget *parent = nullptr);
+
+    // Call when the trunk or its numbers changed.
+    void refresh();
+
+private:
+    bool trunkIsEmpty() const;
+    void updateButton();
+    void deleteTrunk();
+
+    MigrationBackend *m_backend;
+    WizardState *m_state;
+    QLabel *m_explanation;
+    QLineEdit *m_confirmName;
+    QPushButton *m_delete;
+    QLabel *m_result;
+    bool m_deleting = false;
+    bool m_deleted = false;
+};

@@ -1,0 +1,162 @@
+#include "trunkpage.h"
+
+#include "errortext.h"
+#include "migrationbackend.h"
+#include "wizardstate.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QWizard>
+
+namespace {
+enum Column { Name, Sid, Numbers, Termination, Origination, IpAcls, Credentials, ColumnCount };
+
+QString namedSids(const QVector<NamedSid> &items)
+{
+    QStringList lines;
+    for (const NamedSid &item : items)
+        lines.append(item.friendlyName.isEmpty() ? item.sid : item.friendlyName);
+    return lines.join(u'\n');
+}
+} // namespace
+
+TrunkPage::TrunkPage(MigrationBackend *backend, WizardState *state, QWidget *parent)
+    : QWizardPage(parent)
+    , m_backend(backend)
+    , m_state(state)
+    , m_status(new QLabel(this))
+    , m_reload(new QPushButton(tr("&Reload"), this))
+    , m_table(new QTableWidget(0, ColumnCount, this))
+{
+    setObjectName(QStringLiteral("trunkPage"));
+    setTitle(tr("Choose the trunk"));
+    setSubTitle(tr("Pick the Elastic SIP Trunk whose numbers and PBX connection move to "
+                   "Programmable Voice."));
+    m_status->setObjectName(QStringLiteral("trunkStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+    m_status->setOpenExternalLinks(true);
+    m_reload->setObjectName(QStringLiteral("reloadTrunksButton"));
+    m_reload->setAccessibleName(tr("Reload the list of trunks"));
+    m_table->setObjectName(QStringLiteral("trunkTable"));
+    m_table->setAccessibleName(tr("SIP trunks"));
+    m_table->setHorizontalHeaderLabels({tr("Trunk"), tr("SID"), tr("Numbers"),
+                                        tr("Termination URI"), tr("Origination URLs"),
+                                        tr("IP access control lists"), tr("Credential lists")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_status, 1);
+    top->addWidget(m_reload);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+
+    connect(m_reload, &QPushButton::clicked, this, &TrunkPage::load);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &TrunkPage::completeChanged);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] { wizard()->next(); });
+    connect(m_backend, &MigrationBackend::trunksLoaded, this, [this](const QVector<TrunkSummary> &trunks) {
+        if (m_loading)
+            showTrunks(trunks);
+    });
+    connect(m_backend, &MigrationBackend::failed, this,
+            [this](MigrationBackend::Operation operation, const OperationError &error) {
+                if (!m_loading || operation != MigrationBackend::Operation::LoadTrunks)
+                    return;
+                m_loading = false;
+                m_reload->setEnabled(true);
+                m_status->setText(tr("Could not list the trunks: %1").arg(ErrorText::html(error)));
+                emit completeChanged();
+            });
+}
+
+void TrunkPage::initializePage()
+{
+    load();
+}
+
+bool TrunkPage::isComplete() const
+{
+    return !m_loading && selectedIndex() >= 0;
+}
+
+bool TrunkPage::validatePage()
+{
+    const int index = selectedIndex();
+    if (index < 0)
+        return false;
+    m_state->setTrunk(m_trunks.at(index));
+    return true;
+}
+
+void TrunkPage::load()
+{
+    m_loading = true;
+    m_reload->setEnabled(false);
+    m_status->setText(tr("Listing the account's SIP trunks…"));
+    emit completeChanged();
+    m_backend->loadTrunks();
+}
+
+void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)
+{
+    m_loading = false;
+    m_reload->setEnabled(true);
+    m_trunks = trunks;
+    m_table->clearContents();
+    m_table->setRowCount(int(trunks.size()));
+    int keep = -1;
+    for (int row = 0; row < trunks.size(); ++row) {
+        const TrunkSummary &trunk = trunks.at(row);
+        QStringList origination;
+        for (const OriginationInfo &url : trunk.originationUrls) {
+            origination.append(tr("%1 (priority %2, weight %3%4)")
+                                   .arg(url.sipUrl)
+                                   .arg(url.priority)
+                                   .arg(url.weight)
+                                   .arg(url.enabled ? QString() : tr(", disabled")));
+        }
+        const QString values[ColumnCount] = {
+            trunk.friendlyName, trunk.sid, QString::number(trunk.numberCount),
+            trunk.terminationDomain, origination.join(u'\n'),
+            namedSids(trunk.ipAccessControlLists), namedSids(trunk.credentialLists)};
+        for (int column = 0; column < ColumnCount; ++column) {
+            auto *item = new QTableWidgetItem(values[column]);
+            item->setToolTip(values[column]);
+            if (column == Numbers)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, column, item);
+        }
+        if (m_state->hasTrunk() && trunk.sid == m_state->trunk().sid)
+            keep = row;
+    }
+    m_table->resizeColumnsToContents();
+    m_table->resizeRowsToContents();
+    // One trunk, or the one chosen before going back: preselected so Next is one key away.
+    if (keep < 0 && trunks.size() == 1)
+        keep = 0;
+    if (keep >= 0)
+        m_table->selectRow(keep);
+    m_status->setText(trunks.isEmpty() ? tr("This account has no Elastic SIP Trunks.")
+                                       : tr("%n trunk(s) on this account.", nullptr,
+                                            int(trunks.size())));
+    emit completeChanged();
+}
+
+int TrunkPage::selectedIndex() const
+{
+    const QList<QTableWidgetItem *> selected = m_table->selectedItems();
+    if (selected.isEmpty())
+        return -1;
+    const int row = selected.constFirst()->row();
+    return row < m_trunks.size() ? row : -1;
+}

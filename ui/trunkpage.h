@@ -1,0 +1,37 @@
+#pragma once
+
+#include "migrationtypes.h"
+
+#include <QWizardPage>
+
+class MigrationBackend;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class WizardState;
+
+// Page 2: the account's SIP trunks with what the migration will carry over (numbers,
+// termination URI, origination URLs, IP ACLs, credential lists). Next needs one selected.
+class TrunkPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    TrunkPage(MigrationBackend *backend, WizardState *state, QWidget *parent = nullptr);
+
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+private:
+    void load();
+    void showTrunks(const QVector<TrunkSummary> &trunks);
+    int selectedIndex() const;
+
+    MigrationBackend *m_backend;
+    WizardState *m_state;
+    QVector<TrunkSummary> m_trunks;
+    bool m_loading = false;
+    QLabel *m_status;
+    QPushButton *m_reload;
+    QTableWidget *m_table;
+};

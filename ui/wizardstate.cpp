@@ -1,0 +1,34 @@
+#include "wizardstate.h"
+
+#include "numbertablemodel.h"
+
+WizardState::WizardState(QObject *parent)
+    : QObject(parent)
+    , m_numbers(new NumberTableModel(this))
+{
+}
+
+void WizardState::setTrunk(const TrunkSummary &trunk)
+{
+    if (trunk.sid == m_trunk.sid) {
+        m_trunk = trunk;
+        return;
+    }
+    m_trunk = trunk;
+    m_inbound = {};
+    m_outbound = {};
+    m_numbers->setRows({});
+    emit trunkChanged();
+}
+
+void WizardState::setInbound(const InboundResult &result)
+{
+    m_inbound = result;
+    emit inboundChanged();
+}
+
+void WizardState::setOutbound(const OutboundResult &result)
+{
+    m_outbound = result;
+    emit outboundChanged();
+}
