@@ -13,6 +13,7 @@
 #include "uilogging.h"
 #include "wizardstate.h"
 
+#include <QAbstractButton>
 #include <QSettings>
 #include <QTimer>
 

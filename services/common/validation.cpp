@@ -19,8 +19,8 @@ bool isSid(const QString &value, const char prefix[3])
         return false;
     for (int i = 2; i < value.size(); ++i) {
         const QChar c = value.at(i);
-        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') ||
-                         (c >= u'A' && c <= u'F');
+        const bool hex =
+            (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
         if (!hex)
             return false;
     }
@@ -37,7 +37,7 @@ QString checkSid(const QString &value, const char prefix[3], const QString &what
 
 bool isE164(const QString &value)
 {
-    static const QRegularExpression re(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
+    static const QRegularExpression re(QStringLiteral("^\\+[1-9][0-9]{6,14}\\z"));
     return re.match(value).hasMatch();
 }
 
@@ -76,8 +76,9 @@ QString checkApiBaseUrl(const QUrl &url)
 
 bool isHostName(const QString &value)
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(?=.{1,253}\\z)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-"
+                       "9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\z"));
     return re.match(value).hasMatch();
 }
 

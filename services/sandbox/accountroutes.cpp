@@ -30,8 +30,7 @@ const Field kUpdatable[] = {
     {"TrunkSid", "trunk_sid", Kind::Sid, "TK"},
 };
 
-SandboxResponse fetchAccount(SandboxContext &c, const SandboxRequest &request,
-                             const RouteParams &p)
+SandboxResponse fetchAccount(SandboxContext &c, const SandboxRequest &request, const RouteParams &p)
 {
     if (p.value(QStringLiteral("Sid")) != c.accountSid)
         return SandboxResponse::notFound(request.path);
@@ -66,8 +65,7 @@ SandboxResponse fetchNumber(SandboxContext &c, const SandboxRequest &request, co
     return SandboxResponse::json(200, c.renderV2010(*number));
 }
 
-SandboxResponse updateNumber(SandboxContext &c, const SandboxRequest &request,
-                             const RouteParams &p)
+SandboxResponse updateNumber(SandboxContext &c, const SandboxRequest &request, const RouteParams &p)
 {
     const auto found = c.store.find(kNumbers, p.value(QStringLiteral("Sid")));
     if (!found)

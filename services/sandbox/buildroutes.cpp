@@ -85,7 +85,8 @@ SandboxResponse createBuild(SandboxContext &c, const SandboxRequest &request, co
     }
     const QString runtime = form.value(QStringLiteral("Runtime"));
     if (!runtime.isEmpty() && !kRuntimes.contains(runtime))
-        return SandboxResponse::invalidParameter(QStringLiteral("Unsupported Runtime %1").arg(runtime));
+        return SandboxResponse::invalidParameter(
+            QStringLiteral("Unsupported Runtime %1").arg(runtime));
 
     QJsonObject build = SandboxRecords::build(c, s.serviceSid());
     build.insert(QLatin1String("function_versions"), versions);

@@ -45,9 +45,9 @@ struct CallFilter
     bool accepts(const QJsonObject &call) const
     {
         static const char *const exact[][2] = {{"To", "to"},
-                                              {"From", "from"},
-                                              {"Status", "status"},
-                                              {"ParentCallSid", "parent_call_sid"}};
+                                               {"From", "from"},
+                                               {"Status", "status"},
+                                               {"ParentCallSid", "parent_call_sid"}};
         for (const auto &pair : exact) {
             const QString wanted = query.value(QString::fromLatin1(pair[0]));
             if (!wanted.isEmpty() && call.value(QLatin1String(pair[1])).toString() != wanted)

@@ -43,9 +43,8 @@ QJsonObject CallSimulator::childLeg(SandboxContext &c, const QJsonObject &parent
     return child;
 }
 
-std::optional<QList<QJsonObject>> CallSimulator::callToNumber(SandboxContext &c,
-                                                              const QString &from,
-                                                              const QJsonObject &number)
+std::optional<QList<QJsonObject>>
+CallSimulator::callToNumber(SandboxContext &c, const QString &from, const QJsonObject &number)
 {
     const QString to = number.value(QLatin1String("phone_number")).toString();
     const QString trunkSid = number.value(QLatin1String("trunk_sid")).toString();
@@ -58,9 +57,8 @@ std::optional<QList<QJsonObject>> CallSimulator::callToNumber(SandboxContext &c,
     QList<QJsonObject> legs{parent};
     // A trunk routes the call itself; only a number left to its voice_url reaches a Function.
     const QString pbxDomain =
-        trunkSid.isEmpty()
-            ? pbxDomainFor(c, number.value(QLatin1String("voice_url")).toString())
-            : QString();
+        trunkSid.isEmpty() ? pbxDomainFor(c, number.value(QLatin1String("voice_url")).toString())
+                           : QString();
     if (!pbxDomain.isEmpty())
         legs.append(childLeg(c, parent, from, QStringLiteral("sip:%1@%2").arg(to, pbxDomain)));
     for (const QJsonObject &leg : legs)
@@ -109,8 +107,8 @@ std::optional<QList<QJsonObject>> CallSimulator::callFromDomain(SandboxContext &
     static const QRegularExpression sipUri(QStringLiteral("^sip:(\\+[0-9]+)@([A-Za-z0-9.-]+)$"));
     const auto fromMatch = sipUri.match(from);
     const auto toMatch = sipUri.match(to);
-    if (!fromMatch.hasMatch() || !toMatch.hasMatch() ||
-        !Validation::isE164(toMatch.captured(1)) || !Validation::isE164(fromMatch.captured(1))) {
+    if (!fromMatch.hasMatch() || !toMatch.hasMatch() || !Validation::isE164(toMatch.captured(1)) ||
+        !Validation::isE164(fromMatch.captured(1))) {
         *error = QStringLiteral("To must be an E.164 number of this account, or From and To "
                                 "sip:+E164@<SIP domain> URIs");
         return std::nullopt;

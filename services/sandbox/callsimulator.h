@@ -25,12 +25,10 @@ public:
                                                       const QString &to, QString *error);
 
 private:
-    static std::optional<QList<QJsonObject>> callToNumber(SandboxContext &context,
-                                                          const QString &from,
-                                                          const QJsonObject &number);
-    static std::optional<QList<QJsonObject>> callFromDomain(SandboxContext &context,
-                                                            const QString &from, const QString &to,
-                                                            QString *error);
+    static std::optional<QList<QJsonObject>>
+    callToNumber(SandboxContext &context, const QString &from, const QJsonObject &number);
+    static std::optional<QList<QJsonObject>>
+    callFromDomain(SandboxContext &context, const QString &from, const QString &to, QString *error);
     // PBX_DOMAIN of the environment serving `voiceUrl` as its deployed /outboundHandler.
     static QString pbxDomainFor(SandboxContext &context, const QString &voiceUrl);
     static QJsonObject childLeg(SandboxContext &context, const QJsonObject &parent,

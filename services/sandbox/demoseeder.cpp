@@ -32,18 +32,21 @@ void DemoSeeder::seedMainNumbers(SandboxContext &c, const QString &trunkSid, int
         // Twilio keeps them on a trunked number even though the trunk routes the calls.
         switch (i % 5) {
         case 1:
-            number.insert(QLatin1String("voice_url"), QStringLiteral("https://pbx.example.net/voice"));
+            number.insert(QLatin1String("voice_url"),
+                          QStringLiteral("https://pbx.example.net/voice"));
             number.insert(QLatin1String("voice_method"), QStringLiteral("GET"));
             break;
         case 2:
-            number.insert(QLatin1String("voice_url"), QStringLiteral("https://pbx.example.net/voice"));
+            number.insert(QLatin1String("voice_url"),
+                          QStringLiteral("https://pbx.example.net/voice"));
             number.insert(QLatin1String("voice_fallback_url"),
                           QStringLiteral("https://pbx-backup.example.net/fallback"));
             number.insert(QLatin1String("status_callback"),
                           QStringLiteral("https://pbx.example.net/status"));
             break;
         case 3:
-            number.insert(QLatin1String("voice_url"), QStringLiteral("https://ivr.example.org/answer"));
+            number.insert(QLatin1String("voice_url"),
+                          QStringLiteral("https://ivr.example.org/answer"));
             number.insert(QLatin1String("friendly_name"), QStringLiteral("Sales line %1").arg(i));
             break;
         default:
@@ -62,8 +65,8 @@ QString DemoSeeder::seed(SandboxContext &c, int numbers)
     c.apiKeySecret = secret(c);
 
     const QString tag = c.accountSid.mid(2, 6);
-    const QJsonObject trunk = SandboxRecords::trunk(c, QStringLiteral("Main PBX trunk"),
-                                                    QStringLiteral("pbx-%1.pstn.twilio.com").arg(tag));
+    const QJsonObject trunk = SandboxRecords::trunk(
+        c, QStringLiteral("Main PBX trunk"), QStringLiteral("pbx-%1.pstn.twilio.com").arg(tag));
     const QString trunkSid = trunk.value(QLatin1String("sid")).toString();
     c.store.insert(QStringLiteral("Trunks"), trunk);
     c.store.insert(trunkSid + QStringLiteral("/OriginationUrls"),
@@ -84,8 +87,9 @@ QString DemoSeeder::seed(SandboxContext &c, int numbers)
 
     seedMainNumbers(c, trunkSid, qBound(0, numbers, maxNumbers));
 
-    const QJsonObject branch = SandboxRecords::trunk(
-        c, QStringLiteral("Branch office trunk"), QStringLiteral("branch-%1.pstn.twilio.com").arg(tag));
+    const QJsonObject branch =
+        SandboxRecords::trunk(c, QStringLiteral("Branch office trunk"),
+                              QStringLiteral("branch-%1.pstn.twilio.com").arg(tag));
     const QString branchSid = branch.value(QLatin1String("sid")).toString();
     c.store.insert(QStringLiteral("Trunks"), branch);
     for (int i = 0; i < 5; ++i)

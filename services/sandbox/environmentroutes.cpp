@@ -52,8 +52,8 @@ SandboxResponse createDeployment(SandboxContext &c, const SandboxRequest &reques
         return SandboxResponse::invalidParameter(QStringLiteral("BuildSid is not a valid ZB SID"));
     const auto found = c.store.find(s.builds(), buildSid);
     if (!found)
-        return SandboxResponse::notFound(QStringLiteral("/v1/Services/%1/Builds/%2")
-                                             .arg(s.serviceSid(), buildSid));
+        return SandboxResponse::notFound(
+            QStringLiteral("/v1/Services/%1/Builds/%2").arg(s.serviceSid(), buildSid));
     const QJsonObject build = s.refreshedBuild(c, *found);
     if (build.value(QLatin1String("status")).toString() != QLatin1String("completed"))
         return SandboxResponse::error(
@@ -92,8 +92,8 @@ SandboxResponse createVariable(SandboxContext &c, const SandboxRequest &request,
     if (variableWithKey(c, s, key))
         return SandboxResponse::error(
             409, 20409, QStringLiteral("Variable with Key %1 already exists").arg(key));
-    const QJsonObject variable = SandboxRecords::variable(
-        c, s.serviceSid(), s.environmentSid(), key, form.value(QStringLiteral("Value")));
+    const QJsonObject variable = SandboxRecords::variable(c, s.serviceSid(), s.environmentSid(),
+                                                          key, form.value(QStringLiteral("Value")));
     c.store.insert(s.variables(), variable);
     return SandboxResponse::json(201, c.renderV1(variable));
 }
@@ -135,7 +135,8 @@ SandboxResponse deleteVariable(SandboxContext &c, const SandboxRequest &request,
 
 void SandboxRoutes::addEnvironmentChildren(SandboxRouter &router)
 {
-    const QString env = QStringLiteral("/v1/Services/{ServiceSid}/Environments/{EnvironmentSid:ZE}");
+    const QString env =
+        QStringLiteral("/v1/Services/{ServiceSid}/Environments/{EnvironmentSid:ZE}");
     const QString deployments = env + QStringLiteral("/Deployments");
     router.add("GET", deployments, kSpec,
                listOf(&Scope::deployments, QStringLiteral("deployments")));
@@ -147,8 +148,7 @@ void SandboxRoutes::addEnvironmentChildren(SandboxRouter &router)
     router.add("GET", variables, kSpec, listOf(&Scope::variables, QStringLiteral("variables")));
     router.add("POST", variables, kSpec, Scope::wrap(createVariable));
     router.add("GET", variables + QStringLiteral("/{Sid:ZV}"), kSpec, fetchOf(&Scope::variables));
-    router.add("POST", variables + QStringLiteral("/{Sid:ZV}"), kSpec,
-               Scope::wrap(updateVariable));
+    router.add("POST", variables + QStringLiteral("/{Sid:ZV}"), kSpec, Scope::wrap(updateVariable));
     router.add("DELETE", variables + QStringLiteral("/{Sid:ZV}"), kSpec,
                Scope::wrap(deleteVariable));
 }

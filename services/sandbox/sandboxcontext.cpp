@@ -5,8 +5,7 @@
 
 SandboxContext::SandboxContext(quint32 seed)
     : m_random(seed)
-{
-}
+{}
 
 QString SandboxContext::newSid(const char prefix[3])
 {
@@ -69,8 +68,8 @@ QString SandboxContext::accountPath() const
 QJsonObject SandboxContext::renderV2010(const QJsonObject &record) const
 {
     static const QLatin1String dateKeys[] = {
-        QLatin1String("date_created"), QLatin1String("date_updated"),
-        QLatin1String("start_time"), QLatin1String("end_time")};
+        QLatin1String("date_created"), QLatin1String("date_updated"), QLatin1String("start_time"),
+        QLatin1String("end_time")};
     QJsonObject out;
     for (auto it = record.begin(); it != record.end(); ++it) {
         if (!it.key().startsWith(QLatin1Char('_')))

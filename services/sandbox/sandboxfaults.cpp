@@ -3,8 +3,7 @@
 SandboxFaults::SandboxFaults(quint32 seed)
     // A different stream from the data seeder, so turning faults on does not change the data.
     : m_random(seed ^ 0x9e3779b9u)
-{
-}
+{}
 
 SandboxFaults::Decision SandboxFaults::next()
 {

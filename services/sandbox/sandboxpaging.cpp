@@ -92,10 +92,14 @@ SandboxResponse SandboxPaging::respondV2010(const SandboxRequest &request, const
     QJsonObject body{
         {QStringLiteral("first_page_uri"), path + paging.pageQuery(0, -1)},
         {QStringLiteral("next_page_uri"),
-         hasNext ? QJsonValue(path + paging.pageQuery(paging.m_page + 1, paging.m_offset + paging.m_pageSize)) : QJsonValue()},
+         hasNext ? QJsonValue(path + paging.pageQuery(paging.m_page + 1,
+                                                      paging.m_offset + paging.m_pageSize))
+                 : QJsonValue()},
         {QStringLiteral("previous_page_uri"),
-         paging.m_page > 0 ? QJsonValue(path + paging.pageQuery(paging.m_page - 1, qMax(0, paging.m_offset - paging.m_pageSize)))
-                           : QJsonValue()},
+         paging.m_page > 0
+             ? QJsonValue(path + paging.pageQuery(paging.m_page - 1,
+                                                  qMax(0, paging.m_offset - paging.m_pageSize)))
+             : QJsonValue()},
         {QStringLiteral("page"), paging.m_page},
         {QStringLiteral("page_size"), paging.m_pageSize},
         {QStringLiteral("start"), paging.m_offset},
@@ -121,12 +125,16 @@ SandboxResponse SandboxPaging::respondV1(const SandboxContext &context,
         {QStringLiteral("first_page_url"), url + paging.pageQuery(0, -1)},
         {QStringLiteral("key"), key},
         {QStringLiteral("next_page_url"),
-         hasNext ? QJsonValue(url + paging.pageQuery(paging.m_page + 1, paging.m_offset + paging.m_pageSize)) : QJsonValue()},
+         hasNext ? QJsonValue(url + paging.pageQuery(paging.m_page + 1,
+                                                     paging.m_offset + paging.m_pageSize))
+                 : QJsonValue()},
         {QStringLiteral("page"), paging.m_page},
         {QStringLiteral("page_size"), paging.m_pageSize},
         {QStringLiteral("previous_page_url"),
-         paging.m_page > 0 ? QJsonValue(url + paging.pageQuery(paging.m_page - 1, qMax(0, paging.m_offset - paging.m_pageSize)))
-                           : QJsonValue()},
+         paging.m_page > 0
+             ? QJsonValue(url + paging.pageQuery(paging.m_page - 1,
+                                                 qMax(0, paging.m_offset - paging.m_pageSize)))
+             : QJsonValue()},
         {QStringLiteral("url"), url + paging.pageQuery(paging.m_page, -1)},
     };
     return SandboxResponse::json(200, QJsonObject{{key, page}, {QStringLiteral("meta"), meta}});

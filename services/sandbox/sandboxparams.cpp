@@ -18,9 +18,9 @@ QString check(const Field &field, const QString &value)
                                   : QString();
     case Kind::Url: {
         const QUrl url(value, QUrl::StrictMode);
-        const bool ok = url.isValid() && !url.host().isEmpty() &&
-                        (url.scheme() == QLatin1String("http") ||
-                         url.scheme() == QLatin1String("https"));
+        const bool ok =
+            url.isValid() && !url.host().isEmpty() &&
+            (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
         return ok ? QString() : param + QStringLiteral(" is not a valid URL: ") + value;
     }
     case Kind::Method:

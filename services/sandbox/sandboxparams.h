@@ -24,8 +24,7 @@ QString check(const Field &field, const QString &value);
 QJsonValue jsonValue(const Field &field, const QString &value);
 
 // Checks every listed field present in `form`; the first problem, or empty.
-template<size_t N>
-QString checkAll(const Field (&fields)[N], const FormParams &form)
+template<size_t N> QString checkAll(const Field (&fields)[N], const FormParams &form)
 {
     for (const Field &field : fields) {
         const QString param = QString::fromLatin1(field.param);

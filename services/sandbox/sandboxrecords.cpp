@@ -51,10 +51,9 @@ QJsonObject incomingNumber(SandboxContext &context, const QString &phoneNumber)
         {str("address_requirements"), str("none")},
         {str("api_version"), str("2010-04-01")},
         {str("beta"), false},
-        {str("capabilities"), QJsonObject{{str("voice"), true},
-                                          {str("sms"), true},
-                                          {str("mms"), false},
-                                          {str("fax"), false}}},
+        {str("capabilities"),
+         QJsonObject{
+             {str("voice"), true}, {str("sms"), true}, {str("mms"), false}, {str("fax"), false}}},
         {str("friendly_name"), phoneNumber},
         {str("identity_sid"), QJsonValue()},
         {str("phone_number"), phoneNumber},
@@ -100,8 +99,8 @@ QJsonObject trunk(SandboxContext &context, const QString &friendlyName, const QS
         {str("disaster_recovery_url"), QJsonValue()},
         {str("friendly_name"), friendlyName},
         {str("secure"), false},
-        {str("recording"), QJsonObject{{str("mode"), str("do-not-record")},
-                                       {str("trim"), str("do-not-trim")}}},
+        {str("recording"),
+         QJsonObject{{str("mode"), str("do-not-record")}, {str("trim"), str("do-not-trim")}}},
         {str("transfer_mode"), str("disable-all")},
         {str("transfer_caller_id"), str("from-transferee")},
         {str("cnam_lookup_enabled"), false},
@@ -110,12 +109,12 @@ QJsonObject trunk(SandboxContext &context, const QString &friendlyName, const QS
         {str("auth_type_set"), QJsonArray{str("IP_ACL"), str("CREDENTIAL_LIST")}},
         {str("sid"), sid},
         {str("url"), url},
-        {str("links"), QJsonObject{{str("origination_urls"), url + str("/OriginationUrls")},
-                                   {str("credential_lists"), url + str("/CredentialLists")},
-                                   {str("ip_access_control_lists"),
-                                    url + str("/IpAccessControlLists")},
-                                   {str("phone_numbers"), url + str("/PhoneNumbers")},
-                                   {str("recording"), url + str("/Recording")}}},
+        {str("links"),
+         QJsonObject{{str("origination_urls"), url + str("/OriginationUrls")},
+                     {str("credential_lists"), url + str("/CredentialLists")},
+                     {str("ip_access_control_lists"), url + str("/IpAccessControlLists")},
+                     {str("phone_numbers"), url + str("/PhoneNumbers")},
+                     {str("recording"), url + str("/Recording")}}},
     };
     stamp(record);
     return record;
@@ -248,8 +247,7 @@ QJsonObject call(SandboxContext &context, const QString &from, const QString &to
     return record;
 }
 
-QJsonObject service(SandboxContext &context, const QString &uniqueName,
-                    const QString &friendlyName)
+QJsonObject service(SandboxContext &context, const QString &uniqueName, const QString &friendlyName)
 {
     const QString sid = context.newSid("ZS");
     const QString url = str("/v1/Services/") + sid;
@@ -383,8 +381,8 @@ QJsonObject variable(SandboxContext &context, const QString &serviceSid,
         {str("environment_sid"), environmentSid},
         {str("key"), key},
         {str("value"), value},
-        {str("url"), str("/v1/Services/%1/Environments/%2/Variables/%3")
-                         .arg(serviceSid, environmentSid, sid)},
+        {str("url"),
+         str("/v1/Services/%1/Environments/%2/Variables/%3").arg(serviceSid, environmentSid, sid)},
     };
     stamp(record);
     return record;

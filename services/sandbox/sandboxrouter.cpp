@@ -45,7 +45,8 @@ bool SandboxRouter::matchTemplate(const QString &pathTemplate, const QString &pa
         if (colon >= 0) {
             const QByteArray prefix = spec.mid(colon + 1).toLatin1();
             // The spec's patterns are lower-case hex ("^TK[0-9a-f]{32}$").
-            if (!Validation::isSid(value, prefix.constData()) || value.mid(2) != value.mid(2).toLower())
+            if (!Validation::isSid(value, prefix.constData()) ||
+                value.mid(2) != value.mid(2).toLower())
                 return false;
         }
         found.insert(colon >= 0 ? spec.left(colon) : spec, value);

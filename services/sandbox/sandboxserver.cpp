@@ -106,8 +106,8 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
     const QByteArray requestId = newRequestId();
 
     if (!control && options.rateLimitConcurrency > 0 && inFlight >= options.rateLimitConcurrency) {
-        SandboxResponse limited = SandboxResponse::error(
-            429, 20429, QStringLiteral("Too Many Requests"));
+        SandboxResponse limited =
+            SandboxResponse::error(429, 20429, QStringLiteral("Too Many Requests"));
         limited.headers = {{"Twilio-Request-Id", requestId},
                            {"Twilio-Concurrent-Requests", QByteArray::number(inFlight + 1)},
                            {"Retry-After", "1"}};
@@ -159,8 +159,7 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
 SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, options))
-{
-}
+{}
 
 SandboxServer::~SandboxServer() = default;
 

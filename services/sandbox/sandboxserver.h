@@ -12,13 +12,13 @@
 struct SandboxOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
-    quint16 port = 0;              // 0 picks a free port
-    int numbers = 250;             // phone numbers seeded on the demo trunk
-    int latencyMs = 0;             // added to every answer, without serialising requests
-    double failRate = 0.0;         // fraction of requests answered with a 5xx
-    int rateLimitConcurrency = 0;  // more requests than this in flight get 429/20429; 0 = off
-    double dropRate = 0.0;         // fraction of requests whose connection is closed unanswered
-    quint32 seed = 1;              // seeds the demo data and the fault injection
+    quint16 port = 0;             // 0 picks a free port
+    int numbers = 250;            // phone numbers seeded on the demo trunk
+    int latencyMs = 0;            // added to every answer, without serialising requests
+    double failRate = 0.0;        // fraction of requests answered with a 5xx
+    int rateLimitConcurrency = 0; // more requests than this in flight get 429/20429; 0 = off
+    double dropRate = 0.0;        // fraction of requests whose connection is closed unanswered
+    quint32 seed = 1;             // seeds the demo data and the fault injection
 };
 
 // A local emulator of the Twilio endpoints Trunk Migrator uses (API v2010, Trunking v1,

@@ -5,8 +5,7 @@
 SandboxTransport::SandboxTransport(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))
-{
-}
+{}
 
 bool SandboxTransport::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
@@ -73,8 +72,7 @@ QByteArray SandboxTransport::reasonPhrase(int status)
     }
 }
 
-void SandboxTransport::respond(QTcpSocket *socket, const SandboxResponse &response,
-                               bool closeAfter)
+void SandboxTransport::respond(QTcpSocket *socket, const SandboxResponse &response, bool closeAfter)
 {
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;

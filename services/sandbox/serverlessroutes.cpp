@@ -38,12 +38,10 @@ QList<QJsonObject> rendered(const SandboxContext &c, const QString &collection)
 
 SandboxResponse listServices(SandboxContext &c, const SandboxRequest &request, const RouteParams &)
 {
-    return SandboxPaging::respondV1(c, request, QStringLiteral("services"),
-                                    rendered(c, kServices));
+    return SandboxPaging::respondV1(c, request, QStringLiteral("services"), rendered(c, kServices));
 }
 
-SandboxResponse createService(SandboxContext &c, const SandboxRequest &request,
-                              const RouteParams &)
+SandboxResponse createService(SandboxContext &c, const SandboxRequest &request, const RouteParams &)
 {
     const FormParams form = FormParams::parse(request.body);
     const QString uniqueName = form.value(QStringLiteral("UniqueName"));
@@ -88,13 +86,11 @@ SandboxResponse deleteService(SandboxContext &c, const SandboxRequest &request,
 }
 
 // Handlers under /v1/Services/{ServiceSid}/... get the resolved service.
-template<typename Handler>
-RouteHandler underService(Handler handler)
+template<typename Handler> RouteHandler underService(Handler handler)
 {
-    return ServerlessScope::wrap([handler](SandboxContext &c, const SandboxRequest &request,
-                                           const RouteParams &p, const ServerlessScope &scope) {
-        return handler(c, request, p, scope.service);
-    });
+    return ServerlessScope::wrap(
+        [handler](SandboxContext &c, const SandboxRequest &request, const RouteParams &p,
+                  const ServerlessScope &scope) { return handler(c, request, p, scope.service); });
 }
 
 QString sidOf(const QJsonObject &record)
@@ -125,8 +121,8 @@ SandboxResponse createEnvironment(SandboxContext &c, const SandboxRequest &reque
     for (const QJsonObject &env : existing) {
         if (env.value(QLatin1String("unique_name")).toString() == uniqueName ||
             (!suffix.isEmpty() && env.value(QLatin1String("domain_suffix")).toString() == suffix))
-            return conflict(QStringLiteral(
-                "Environment with this UniqueName or DomainSuffix already exists."));
+            return conflict(
+                QStringLiteral("Environment with this UniqueName or DomainSuffix already exists."));
     }
     const QJsonObject env = SandboxRecords::environment(c, service, uniqueName, suffix);
     c.store.insert(collection, env);
@@ -146,8 +142,8 @@ RouteHandler fetchChild(const QString &child)
     });
 }
 
-SandboxResponse listFunctions(SandboxContext &c, const SandboxRequest &request,
-                              const RouteParams &, const QJsonObject &service)
+SandboxResponse listFunctions(SandboxContext &c, const SandboxRequest &request, const RouteParams &,
+                              const QJsonObject &service)
 {
     return SandboxPaging::respondV1(c, request, QStringLiteral("functions"),
                                     rendered(c, sidOf(service) + QStringLiteral("/Functions")));
@@ -175,8 +171,8 @@ std::optional<QJsonObject> findFunction(const SandboxContext &c, const QJsonObje
                         p.value(QStringLiteral("FunctionSid")));
 }
 
-SandboxResponse listVersions(SandboxContext &c, const SandboxRequest &request,
-                             const RouteParams &p, const QJsonObject &service)
+SandboxResponse listVersions(SandboxContext &c, const SandboxRequest &request, const RouteParams &p,
+                             const QJsonObject &service)
 {
     const auto function = findFunction(c, service, p);
     if (!function)
@@ -235,8 +231,8 @@ std::optional<QJsonObject> findVersion(const SandboxContext &c, const QJsonObjec
                         p.value(QStringLiteral("Sid")));
 }
 
-SandboxResponse fetchVersion(SandboxContext &c, const SandboxRequest &request,
-                             const RouteParams &p, const QJsonObject &service)
+SandboxResponse fetchVersion(SandboxContext &c, const SandboxRequest &request, const RouteParams &p,
+                             const QJsonObject &service)
 {
     const auto version = findVersion(c, service, p);
     if (!version)
@@ -280,8 +276,7 @@ void SandboxRoutes::addServerless(SandboxRouter &router)
     router.add("GET", service + QStringLiteral("/Environments/{Sid:ZE}"), kSpec,
                fetchChild(QStringLiteral("Environments")));
     router.add("GET", service + QStringLiteral("/Functions"), kSpec, underService(listFunctions));
-    router.add("POST", service + QStringLiteral("/Functions"), kSpec,
-               underService(createFunction));
+    router.add("POST", service + QStringLiteral("/Functions"), kSpec, underService(createFunction));
     router.add("GET", service + QStringLiteral("/Functions/{Sid:ZH}"), kSpec,
                fetchChild(QStringLiteral("Functions")));
 

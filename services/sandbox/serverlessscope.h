@@ -13,7 +13,7 @@ struct ServerlessScope
 
     QString serviceSid() const;
     QString environmentSid() const;
-    QString builds() const;       // store collections
+    QString builds() const; // store collections
     QString environments() const;
     QString functions() const;
     QString deployments() const;

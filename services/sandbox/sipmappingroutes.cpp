@@ -105,12 +105,12 @@ RouteHandler deleteMapping(const MappingKind &kind)
 
 void addKind(SandboxRouter &router, const MappingKind &kind)
 {
-    const QString base = QStringLiteral(
-                             "/2010-04-01/Accounts/{AccountSid:AC}/SIP/Domains/{DomainSid:SD}/"
-                             "Auth/Calls/") +
-                         kind.pathName;
-    const QString item = base + QStringLiteral("/{Sid:") + QLatin1String(kind.prefix, 2) +
-                         QStringLiteral("}.json");
+    const QString base =
+        QStringLiteral("/2010-04-01/Accounts/{AccountSid:AC}/SIP/Domains/{DomainSid:SD}/"
+                       "Auth/Calls/") +
+        kind.pathName;
+    const QString item =
+        base + QStringLiteral("/{Sid:") + QLatin1String(kind.prefix, 2) + QStringLiteral("}.json");
     router.add("GET", base + QStringLiteral(".json"), kSpec, listMappings(kind));
     router.add("POST", base + QStringLiteral(".json"), kSpec, createMapping(kind));
     router.add("GET", item, kSpec, fetchMapping(kind));
@@ -121,9 +121,9 @@ void addKind(SandboxRouter &router, const MappingKind &kind)
 
 void SandboxRoutes::addSipMappings(SandboxRouter &router)
 {
-    addKind(router, {QStringLiteral("IpAccessControlListMappings"),
-                     QStringLiteral("IpAccessControlLists"),
-                     QStringLiteral("IpAccessControlListSid"), "AL"});
+    addKind(router,
+            {QStringLiteral("IpAccessControlListMappings"), QStringLiteral("IpAccessControlLists"),
+             QStringLiteral("IpAccessControlListSid"), "AL"});
     addKind(router, {QStringLiteral("CredentialListMappings"), QStringLiteral("CredentialLists"),
                      QStringLiteral("CredentialListSid"), "CL"});
 }

@@ -37,8 +37,7 @@ SandboxResponse invalidDomain(const QString &message)
 
 // Twilio's rule: <label>.sip.twilio.com (a regional form such as x.sip.us1.twilio.com is not
 // emulated), the label made of letters, digits and '-', and unique.
-SandboxResponse checkDomainName(const SandboxContext &c, const QString &name,
-                                const QString &ownSid)
+SandboxResponse checkDomainName(const SandboxContext &c, const QString &name, const QString &ownSid)
 {
     static const QRegularExpression pattern(
         QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.sip\\.twilio\\.com$"));
@@ -50,8 +49,9 @@ SandboxResponse checkDomainName(const SandboxContext &c, const QString &name,
     const QList<QJsonObject> domains = c.store.list(kDomains);
     for (const QJsonObject &domain : domains) {
         if (domain.value(QLatin1String("sid")).toString() != ownSid &&
-            domain.value(QLatin1String("domain_name")).toString().compare(
-                name, Qt::CaseInsensitive) == 0)
+            domain.value(QLatin1String("domain_name"))
+                    .toString()
+                    .compare(name, Qt::CaseInsensitive) == 0)
             return invalidDomain(QStringLiteral("Domain name %1 is already in use").arg(name));
     }
     return SandboxResponse{0, {}, {}, {}};
@@ -97,8 +97,7 @@ SandboxResponse fetchDomain(SandboxContext &c, const SandboxRequest &request, co
     return SandboxResponse::json(200, c.renderV2010(*domain));
 }
 
-SandboxResponse updateDomain(SandboxContext &c, const SandboxRequest &request,
-                             const RouteParams &p)
+SandboxResponse updateDomain(SandboxContext &c, const SandboxRequest &request, const RouteParams &p)
 {
     const auto found = c.store.find(kDomains, p.value(QStringLiteral("Sid")));
     if (!found)
@@ -122,8 +121,7 @@ SandboxResponse updateDomain(SandboxContext &c, const SandboxRequest &request,
     return SandboxResponse::json(200, c.renderV2010(domain));
 }
 
-SandboxResponse deleteDomain(SandboxContext &c, const SandboxRequest &request,
-                             const RouteParams &p)
+SandboxResponse deleteDomain(SandboxContext &c, const SandboxRequest &request, const RouteParams &p)
 {
     const QString sid = p.value(QStringLiteral("Sid"));
     if (!c.store.remove(kDomains, sid))
@@ -134,10 +132,10 @@ SandboxResponse deleteDomain(SandboxContext &c, const SandboxRequest &request,
 // The account-level lists share list and fetch handlers; `collection` is also the URL name.
 RouteHandler listHandler(const QString &collection, const QString &key)
 {
-    return [collection, key](SandboxContext &c, const SandboxRequest &request,
-                             const RouteParams &) {
-        return SandboxPaging::respondV2010(request, key, rendered(c, collection));
-    };
+    return
+        [collection, key](SandboxContext &c, const SandboxRequest &request, const RouteParams &) {
+            return SandboxPaging::respondV2010(request, key, rendered(c, collection));
+        };
 }
 
 RouteHandler fetchHandler(const QString &collection)

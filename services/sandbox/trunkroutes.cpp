@@ -32,13 +32,30 @@ const Field kTrunkFields[] = {
 QJsonObject renderTrunkNumber(const SandboxContext &c, const QJsonObject &number,
                               const QString &trunkSid)
 {
-    static const char *const kept[] = {
-        "account_sid", "address_requirements", "api_version", "beta", "capabilities",
-        "date_created", "date_updated", "friendly_name", "phone_number", "sid",
-        "sms_application_sid", "sms_fallback_method", "sms_fallback_url", "sms_method", "sms_url",
-        "status_callback", "status_callback_method", "trunk_sid", "voice_application_sid",
-        "voice_caller_id_lookup", "voice_fallback_method", "voice_fallback_url", "voice_method",
-        "voice_url"};
+    static const char *const kept[] = {"account_sid",
+                                       "address_requirements",
+                                       "api_version",
+                                       "beta",
+                                       "capabilities",
+                                       "date_created",
+                                       "date_updated",
+                                       "friendly_name",
+                                       "phone_number",
+                                       "sid",
+                                       "sms_application_sid",
+                                       "sms_fallback_method",
+                                       "sms_fallback_url",
+                                       "sms_method",
+                                       "sms_url",
+                                       "status_callback",
+                                       "status_callback_method",
+                                       "trunk_sid",
+                                       "voice_application_sid",
+                                       "voice_caller_id_lookup",
+                                       "voice_fallback_method",
+                                       "voice_fallback_url",
+                                       "voice_method",
+                                       "voice_url"};
     QJsonObject out;
     for (const char *key : kept)
         out.insert(QLatin1String(key), number.value(QLatin1String(key)));
@@ -77,8 +94,8 @@ SandboxResponse updateTrunk(SandboxContext &c, const SandboxRequest &request, co
         return SandboxResponse::invalidParameter(problem);
     QJsonObject trunk = *found;
     if (form.contains(QStringLiteral("DomainName"))) {
-        static const QRegularExpression pattern(
-            QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.pstn\\.twilio\\.com$"));
+        static const QRegularExpression pattern(QStringLiteral(
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.pstn\\.twilio\\.com$"));
         const QString name = form.value(QStringLiteral("DomainName"));
         if (!pattern.match(name).hasMatch())
             return SandboxResponse::error(400, 21248,
@@ -136,7 +153,8 @@ SandboxResponse addTrunkNumber(SandboxContext &c, const SandboxRequest &request,
     const QString trunkSid = p.value(QStringLiteral("TrunkSid"));
     if (!c.store.contains(kTrunks, trunkSid))
         return SandboxResponse::notFound(request.path);
-    const QString numberSid = FormParams::parse(request.body).value(QStringLiteral("PhoneNumberSid"));
+    const QString numberSid =
+        FormParams::parse(request.body).value(QStringLiteral("PhoneNumberSid"));
     if (numberSid.isEmpty())
         return SandboxResponse::missingParameter(QStringLiteral("PhoneNumberSid"));
     if (!Validation::isSid(numberSid, "PN"))
@@ -144,8 +162,9 @@ SandboxResponse addTrunkNumber(SandboxContext &c, const SandboxRequest &request,
             QStringLiteral("PhoneNumberSid is not a valid PN SID"));
     auto number = c.store.find(kNumbers, numberSid);
     if (!number)
-        return SandboxResponse::notFound(c.accountPath() + QStringLiteral("/IncomingPhoneNumbers/") +
-                                         numberSid + QStringLiteral(".json"));
+        return SandboxResponse::notFound(c.accountPath() +
+                                         QStringLiteral("/IncomingPhoneNumbers/") + numberSid +
+                                         QStringLiteral(".json"));
     c.setNumberTrunk(*number, trunkSid);
     return SandboxResponse::json(201, renderTrunkNumber(c, *number, trunkSid));
 }

@@ -94,8 +94,10 @@ bool TwilioError::isRetryable() const
     case Kind::Timeout:
         return true;
     case Kind::Api:
-        return httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504 ||
-               code == 20429;
+        // 500 included: for reads and idempotent writes a second try is harmless, and a create
+        // is only re-sent after a look-up (RetryPolicy).
+        return httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503 ||
+               httpStatus == 504 || code == 20429;
     case Kind::Network:
         // A connection that broke on the way; a refused or unresolvable host will not heal by
         // itself within a few seconds, so retrying it only delays the error.

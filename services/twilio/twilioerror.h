@@ -30,7 +30,7 @@ struct TwilioError
     bool mayHaveBeenProcessed = false; // the request reached the server before it failed
 
     bool isError() const { return kind != Kind::None; }
-    // 429, 502, 503, 504, timeouts and dropped connections; never 4xx refusals.
+    // 429, 500, 502, 503, 504, timeouts and dropped connections; never 4xx refusals.
     bool isRetryable() const;
     // One or two sentences for an administrator, with the Twilio code and request id.
     QString toDisplayString() const;

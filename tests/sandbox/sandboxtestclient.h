@@ -37,8 +37,7 @@ public:
     Result del(const QString &path);
 
     // Starts a request without waiting (for concurrency tests); wait with finish().
-    QNetworkReply *start(const QByteArray &verb, const QString &path,
-                         const QByteArray &body = {});
+    QNetworkReply *start(const QByteArray &verb, const QString &path, const QByteArray &body = {});
     static Result finish(QNetworkReply *reply, int timeoutMs = 10000);
 
     QString accountPath() const; // "/2010-04-01/Accounts/AC..."

@@ -21,8 +21,8 @@ private slots:
             FormParams::parse("FunctionVersions=ZN1&Runtime=node18&FunctionVersions=ZN2");
         QCOMPARE(form.values(QStringLiteral("FunctionVersions")),
                  (QStringList{QStringLiteral("ZN1"), QStringLiteral("ZN2")}));
-        QCOMPARE(form.keys(), (QStringList{QStringLiteral("FunctionVersions"),
-                                           QStringLiteral("Runtime")}));
+        QCOMPARE(form.keys(),
+                 (QStringList{QStringLiteral("FunctionVersions"), QStringLiteral("Runtime")}));
     }
 
     void emptyValueIsPresent()
@@ -77,8 +77,8 @@ private slots:
         QTest::newRow("nameless part")
             << QByteArray("multipart/form-data; boundary=a")
             << QByteArray("--a\r\nContent-Type: text/plain\r\n\r\nvalue\r\n--a--\r\n");
-        QTest::newRow("no delimiter") << QByteArray("multipart/form-data; boundary=a")
-                                      << QByteArray("garbage");
+        QTest::newRow("no delimiter")
+            << QByteArray("multipart/form-data; boundary=a") << QByteArray("garbage");
     }
 
     void multipartRejectsBrokenBodies()

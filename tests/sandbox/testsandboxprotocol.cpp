@@ -56,15 +56,18 @@ private slots:
             other.setCredentials(server->accountSid(), server->authToken() + QLatin1Char('x'));
         else
             other.setCredentials(server->apiKeySid(),
-                                 server->apiKeySecret() + (who == 3 ? QStringLiteral("x") : QString()));
+                                 server->apiKeySecret() +
+                                     (who == 3 ? QStringLiteral("x") : QString()));
         QVERIFY(server->apiKeySid().startsWith(QLatin1String("SK")));
-        for (const QString &path : {QStringLiteral("/v1/Trunks"), QStringLiteral("/v1/Services"),
-                                    other.accountPath() + QStringLiteral("/IncomingPhoneNumbers.json")}) {
+        for (const QString &path :
+             {QStringLiteral("/v1/Trunks"), QStringLiteral("/v1/Services"),
+              other.accountPath() + QStringLiteral("/IncomingPhoneNumbers.json")}) {
             const auto r = other.get(path);
             QCOMPARE(r.status, status);
             if (status == 401) {
                 QCOMPARE(r.json.value(QLatin1String("code")).toInt(), 20003);
-                QCOMPARE(r.json.value(QLatin1String("message")).toString(), QStringLiteral("Authenticate"));
+                QCOMPARE(r.json.value(QLatin1String("message")).toString(),
+                         QStringLiteral("Authenticate"));
             }
         }
     }
@@ -73,13 +76,17 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::newRow("unknown path") << QStringLiteral("/v1/Nothing");
-        QTest::newRow("unknown trunk") << QStringLiteral("/v1/Trunks/TK00000000000000000000000000000000");
+        QTest::newRow("unknown trunk")
+            << QStringLiteral("/v1/Trunks/TK00000000000000000000000000000000");
         QTest::newRow("malformed trunk sid") << QStringLiteral("/v1/Trunks/TK123");
-        QTest::newRow("upper-case hex") << QStringLiteral("/v1/Trunks/TKAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-        QTest::newRow("wrong prefix") << QStringLiteral("/v1/Trunks/PN00000000000000000000000000000000");
-        QTest::newRow("other account")
-            << QStringLiteral("/2010-04-01/Accounts/AC00000000000000000000000000000000/IncomingPhoneNumbers.json");
-        QTest::newRow("malformed number sid") << QStringLiteral("/2010-04-01/Accounts/{AC}/IncomingPhoneNumbers/PNxyz.json");
+        QTest::newRow("upper-case hex")
+            << QStringLiteral("/v1/Trunks/TKAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        QTest::newRow("wrong prefix")
+            << QStringLiteral("/v1/Trunks/PN00000000000000000000000000000000");
+        QTest::newRow("other account") << QStringLiteral(
+            "/2010-04-01/Accounts/AC00000000000000000000000000000000/IncomingPhoneNumbers.json");
+        QTest::newRow("malformed number sid")
+            << QStringLiteral("/2010-04-01/Accounts/{AC}/IncomingPhoneNumbers/PNxyz.json");
     }
 
     void notFound()
@@ -92,21 +99,21 @@ private slots:
         QCOMPARE(r.json.value(QLatin1String("status")).toInt(), 404);
         QCOMPARE(r.json.value(QLatin1String("more_info")).toString(),
                  QStringLiteral("https://www.twilio.com/docs/errors/20404"));
-        QVERIFY(r.json.value(QLatin1String("message")).toString().startsWith(
-            QLatin1String("The requested resource ")));
+        QVERIFY(r.json.value(QLatin1String("message"))
+                    .toString()
+                    .startsWith(QLatin1String("The requested resource ")));
     }
 
     void v1NotFoundMessageOmitsVersion()
     {
         const auto r = client->get(QStringLiteral("/v1/Trunks/TK00000000000000000000000000000000"));
-        QCOMPARE(r.json.value(QLatin1String("message")).toString(),
-                 QStringLiteral("The requested resource /Trunks/TK00000000000000000000000000000000 was not found"));
+        QCOMPARE(
+            r.json.value(QLatin1String("message")).toString(),
+            QStringLiteral(
+                "The requested resource /Trunks/TK00000000000000000000000000000000 was not found"));
     }
 
-    void wrongMethod()
-    {
-        QCOMPARE(client->del(QStringLiteral("/v1/Trunks")).status, 405);
-    }
+    void wrongMethod() { QCOMPARE(client->del(QStringLiteral("/v1/Trunks")).status, 405); }
 
     void twilioHeaders()
     {
@@ -138,14 +145,17 @@ private slots:
         QFETCH(QString, query);
         QFETCH(int, status);
         QCOMPARE(client->get(QStringLiteral("/v1/Trunks?") + query).status, status);
-        QCOMPARE(client->get(client->accountPath() + QStringLiteral("/IncomingPhoneNumbers.json?") + query)
-                     .status,
-                 status);
+        QCOMPARE(
+            client
+                ->get(client->accountPath() + QStringLiteral("/IncomingPhoneNumbers.json?") + query)
+                .status,
+            status);
     }
 
     void v2010PagingWalksEveryItemOnce()
     {
-        QString next = client->accountPath() + QStringLiteral("/IncomingPhoneNumbers.json?PageSize=50");
+        QString next =
+            client->accountPath() + QStringLiteral("/IncomingPhoneNumbers.json?PageSize=50");
         QSet<QString> seen;
         int pages = 0;
         QJsonValue previous;
@@ -155,9 +165,12 @@ private slots:
             QCOMPARE(r.json.value(QLatin1String("page")).toInt(), pages);
             QCOMPARE(r.json.value(QLatin1String("page_size")).toInt(), 50);
             QCOMPARE(r.json.value(QLatin1String("start")).toInt(), pages * 50);
-            QVERIFY(r.json.value(QLatin1String("first_page_uri")).toString().startsWith(client->accountPath()));
+            QVERIFY(r.json.value(QLatin1String("first_page_uri"))
+                        .toString()
+                        .startsWith(client->accountPath()));
             QCOMPARE(r.json.value(QLatin1String("previous_page_uri")).isNull(), pages == 0);
-            const QJsonArray items = r.json.value(QLatin1String("incoming_phone_numbers")).toArray();
+            const QJsonArray items =
+                r.json.value(QLatin1String("incoming_phone_numbers")).toArray();
             for (const QJsonValue &item : items)
                 seen.insert(item.toObject().value(QLatin1String("sid")).toString());
             next = r.json.value(QLatin1String("next_page_uri")).toString();
@@ -170,7 +183,8 @@ private slots:
 
     void v1PagingWalksEveryItemOnce()
     {
-        QString next = QStringLiteral("/v1/Trunks/") + server->trunkSid() + QStringLiteral("/PhoneNumbers?PageSize=25");
+        QString next = QStringLiteral("/v1/Trunks/") + server->trunkSid() +
+                       QStringLiteral("/PhoneNumbers?PageSize=25");
         QSet<QString> seen;
         int pages = 0;
         while (!next.isEmpty()) {
@@ -179,8 +193,12 @@ private slots:
             const QJsonObject meta = r.json.value(QLatin1String("meta")).toObject();
             QCOMPARE(meta.value(QLatin1String("key")).toString(), QStringLiteral("phone_numbers"));
             QCOMPARE(meta.value(QLatin1String("page")).toInt(), pages);
-            QVERIFY(meta.value(QLatin1String("url")).toString().startsWith(server->baseUrl().toString()));
-            QVERIFY(meta.value(QLatin1String("first_page_url")).toString().startsWith(QLatin1String("http://")));
+            QVERIFY(meta.value(QLatin1String("url"))
+                        .toString()
+                        .startsWith(server->baseUrl().toString()));
+            QVERIFY(meta.value(QLatin1String("first_page_url"))
+                        .toString()
+                        .startsWith(QLatin1String("http://")));
             const QJsonArray items = r.json.value(QLatin1String("phone_numbers")).toArray();
             for (const QJsonValue &item : items)
                 seen.insert(item.toObject().value(QLatin1String("sid")).toString());
@@ -194,8 +212,9 @@ private slots:
 
     void filtersSurviveInPageLinks()
     {
-        const auto r = client->get(client->accountPath() +
-                                   QStringLiteral("/IncomingPhoneNumbers.json?PhoneNumber=%2B612555&PageSize=10"));
+        const auto r = client->get(
+            client->accountPath() +
+            QStringLiteral("/IncomingPhoneNumbers.json?PhoneNumber=%2B612555&PageSize=10"));
         const QString next = r.json.value(QLatin1String("next_page_uri")).toString();
         QVERIFY2(next.contains(QLatin1String("PhoneNumber=%2B612555")), qPrintable(next));
         const auto second = client->get(next);

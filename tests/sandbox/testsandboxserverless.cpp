@@ -26,8 +26,8 @@ private:
         const QString service =
             sidOf(client->post(QStringLiteral("/v1/Services"), "UniqueName=migr&FriendlyName=M"));
         const QString base = QStringLiteral("/v1/Services/") + service;
-        const QString env = sidOf(
-            client->post(base + QStringLiteral("/Environments"), "UniqueName=prod&DomainSuffix=prod"));
+        const QString env = sidOf(client->post(base + QStringLiteral("/Environments"),
+                                               "UniqueName=prod&DomainSuffix=prod"));
         const QString function =
             sidOf(client->post(base + QStringLiteral("/Functions"), "FriendlyName=outbound"));
         const QByteArray body = "--b0undary\r\n"
@@ -42,16 +42,17 @@ private:
                                 "Content-Type: application/javascript\r\n\r\n"
                                 "exports.handler = 1;\r\n"
                                 "--b0undary--\r\n";
-        const auto upload = client->postMultipart(
-            base + QStringLiteral("/Functions/") + function + QStringLiteral("/Versions"),
-            "b0undary", body);
+        const auto upload = client->postMultipart(base + QStringLiteral("/Functions/") + function +
+                                                      QStringLiteral("/Versions"),
+                                                  "b0undary", body);
         if (upload.status != 201)
             return {};
-        const auto build = client->post(base + QStringLiteral("/Builds"),
-                                        "FunctionVersions=" + sidOf(upload).toLatin1() +
-                                            "&Runtime=node18");
+        const auto build =
+            client->post(base + QStringLiteral("/Builds"),
+                         "FunctionVersions=" + sidOf(upload).toLatin1() + "&Runtime=node18");
         const QString buildSid = sidOf(build);
-        const QString status = base + QStringLiteral("/Builds/") + buildSid + QStringLiteral("/Status");
+        const QString status =
+            base + QStringLiteral("/Builds/") + buildSid + QStringLiteral("/Status");
         if (!QTest::qWaitFor(
                 [&] {
                     return client->get(status).json.value(QLatin1String("status")).toString() ==
@@ -111,14 +112,15 @@ private slots:
                  QStringLiteral("/outboundHandler"));
 
         QVERIFY(client->get(envPath).json.value(QLatin1String("build_sid")).isNull());
-        const auto deployment = client->post(envPath + QStringLiteral("/Deployments"),
-                                             "BuildSid=" + ids[2].toLatin1());
+        const auto deployment =
+            client->post(envPath + QStringLiteral("/Deployments"), "BuildSid=" + ids[2].toLatin1());
         QCOMPARE(deployment.status, 201);
         QCOMPARE(client->get(envPath).json.value(QLatin1String("build_sid")).toString(), ids[2]);
         QCOMPARE(client->get(envPath + QStringLiteral("/Deployments/") + sidOf(deployment)).status,
                  200);
-        QCOMPARE(client->post(envPath + QStringLiteral("/Deployments"), "").json.value(
-                     QLatin1String("code")).toInt(),
+        QCOMPARE(client->post(envPath + QStringLiteral("/Deployments"), "")
+                     .json.value(QLatin1String("code"))
+                     .toInt(),
                  20001);
     }
 
@@ -127,28 +129,33 @@ private slots:
         const QString service =
             sidOf(client->post(QStringLiteral("/v1/Services"), "UniqueName=s2&FriendlyName=S"));
         const QString base = QStringLiteral("/v1/Services/") + service;
-        const QString env = sidOf(client->post(base + QStringLiteral("/Environments"), "UniqueName=e"));
+        const QString env =
+            sidOf(client->post(base + QStringLiteral("/Environments"), "UniqueName=e"));
         // Dependencies double-encoded, as some tools send them.
-        const auto build = client->post(
-            base + QStringLiteral("/Builds"),
-            "Dependencies=%22%5B%7B%5C%22name%5C%22%3A%5C%22twilio%5C%22%2C%5C%22version%5C%22%3A%5C%225.0.0%5C%22%7D%5D%22");
+        const auto build = client->post(base + QStringLiteral("/Builds"),
+                                        "Dependencies=%22%5B%7B%5C%22name%5C%22%3A%5C%22twilio%5C%"
+                                        "22%2C%5C%22version%5C%22%3A%5C%225.0.0%5C%22%7D%5D%22");
         QCOMPARE(build.status, 201);
         QCOMPARE(build.json.value(QLatin1String("status")).toString(), QStringLiteral("building"));
-        QCOMPARE(build.json.value(QLatin1String("dependencies")).toArray().at(0).toObject().value(
-                     QLatin1String("name")),
+        QCOMPARE(build.json.value(QLatin1String("dependencies"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("name")),
                  QStringLiteral("twilio"));
         const QString statusPath =
             base + QStringLiteral("/Builds/") + sidOf(build) + QStringLiteral("/Status");
-        const QString deployments = base + QStringLiteral("/Environments/") + env +
-                                    QStringLiteral("/Deployments");
+        const QString deployments =
+            base + QStringLiteral("/Environments/") + env + QStringLiteral("/Deployments");
         QCOMPARE(client->post(deployments, "BuildSid=" + sidOf(build).toLatin1()).status, 409);
         QTRY_COMPARE_WITH_TIMEOUT(
             client->get(statusPath).json.value(QLatin1String("status")).toString(),
             QStringLiteral("completed"), 5000);
         QCOMPARE(client->post(deployments, "BuildSid=" + sidOf(build).toLatin1()).status, 201);
         QCOMPARE(client->post(base + QStringLiteral("/Builds"), "Dependencies=%7Bnot").status, 400);
-        QCOMPARE(client->post(base + QStringLiteral("/Builds"),
-                              "FunctionVersions=ZN00000000000000000000000000000000")
+        QCOMPARE(client
+                     ->post(base + QStringLiteral("/Builds"),
+                            "FunctionVersions=ZN00000000000000000000000000000000")
                      .status,
                  400);
     }
@@ -167,9 +174,11 @@ private slots:
         QCOMPARE(r.status, 201);
         const QString item = vars + QLatin1Char('/') + sidOf(r);
         QCOMPARE(client->post(vars, "Key=PBX_DOMAIN&Value=x").status, 409);
-        QCOMPARE(client->post(vars, "Key=ONLY_KEY").json.value(QLatin1String("code")).toInt(), 20001);
+        QCOMPARE(client->post(vars, "Key=ONLY_KEY").json.value(QLatin1String("code")).toInt(),
+                 20001);
         r = client->post(item, "Value=pbx2.example.net");
-        QCOMPARE(r.json.value(QLatin1String("value")).toString(), QStringLiteral("pbx2.example.net"));
+        QCOMPARE(r.json.value(QLatin1String("value")).toString(),
+                 QStringLiteral("pbx2.example.net"));
         QCOMPARE(r.json.value(QLatin1String("key")).toString(), QStringLiteral("PBX_DOMAIN"));
         QCOMPARE(client->get(vars).json.value(QLatin1String("variables")).toArray().size(), 1);
         QCOMPARE(client->del(item).status, 204);
@@ -184,8 +193,10 @@ private slots:
                                        .toArray()
                                        .at(0)
                                        .toObject();
-        const QByteArray to = QUrl::toPercentEncoding(number.value(QLatin1String("phone_number")).toString());
-        auto r = client->post(QStringLiteral("/_sandbox/SimulateCall"), "From=%2B15005550006&To=" + to);
+        const QByteArray to =
+            QUrl::toPercentEncoding(number.value(QLatin1String("phone_number")).toString());
+        auto r =
+            client->post(QStringLiteral("/_sandbox/SimulateCall"), "From=%2B15005550006&To=" + to);
         QCOMPARE(r.status, 201);
         QJsonArray legs = r.json.value(QLatin1String("calls")).toArray();
         QCOMPARE(legs.size(), 1);
@@ -197,15 +208,27 @@ private slots:
         QCOMPARE(ids.size(), 3);
         const QString envPath =
             QStringLiteral("/v1/Services/%1/Environments/%2").arg(ids[0], ids[1]);
-        client->post(envPath + QStringLiteral("/Variables"), "Key=PBX_DOMAIN&Value=pbx.example.net");
-        QCOMPARE(client->post(envPath + QStringLiteral("/Deployments"), "BuildSid=" + ids[2].toLatin1()).status, 201);
-        const QString host = client->get(envPath).json.value(QLatin1String("domain_name")).toString();
+        client->post(envPath + QStringLiteral("/Variables"),
+                     "Key=PBX_DOMAIN&Value=pbx.example.net");
+        QCOMPARE(
+            client->post(envPath + QStringLiteral("/Deployments"), "BuildSid=" + ids[2].toLatin1())
+                .status,
+            201);
+        const QString host =
+            client->get(envPath).json.value(QLatin1String("domain_name")).toString();
         const QString sid = number.value(QLatin1String("sid")).toString();
-        QCOMPARE(client->del(QStringLiteral("/v1/Trunks/%1/PhoneNumbers/%2").arg(server->trunkSid(), sid)).status, 204);
-        QCOMPARE(client->post(numbers + QLatin1Char('/') + sid + QStringLiteral(".json"),
-                              "VoiceUrl=" + QUrl::toPercentEncoding(QStringLiteral("https://%1/outboundHandler").arg(host)))
-                     .status,
-                 200);
+        QCOMPARE(
+            client
+                ->del(QStringLiteral("/v1/Trunks/%1/PhoneNumbers/%2").arg(server->trunkSid(), sid))
+                .status,
+            204);
+        QCOMPARE(
+            client
+                ->post(numbers + QLatin1Char('/') + sid + QStringLiteral(".json"),
+                       "VoiceUrl=" + QUrl::toPercentEncoding(
+                                         QStringLiteral("https://%1/outboundHandler").arg(host)))
+                .status,
+            200);
 
         r = client->post(QStringLiteral("/_sandbox/SimulateCall"), "From=%2B15005550006&To=" + to);
         legs = r.json.value(QLatin1String("calls")).toArray();
@@ -213,14 +236,17 @@ private slots:
         const QJsonObject parent = legs.at(0).toObject();
         const QJsonObject child = legs.at(1).toObject();
         QCOMPARE(parent.value(QLatin1String("direction")).toString(), QStringLiteral("inbound"));
-        QCOMPARE(child.value(QLatin1String("direction")).toString(), QStringLiteral("outbound-dial"));
+        QCOMPARE(child.value(QLatin1String("direction")).toString(),
+                 QStringLiteral("outbound-dial"));
         QCOMPARE(child.value(QLatin1String("to")).toString(),
-                 QStringLiteral("sip:%1@pbx.example.net").arg(number.value(QLatin1String("phone_number")).toString()));
+                 QStringLiteral("sip:%1@pbx.example.net")
+                     .arg(number.value(QLatin1String("phone_number")).toString()));
         QCOMPARE(child.value(QLatin1String("parent_call_sid")), parent.value(QLatin1String("sid")));
 
         // The Calls list finds them with Twilio's filters.
         const QString calls = client->accountPath() + QStringLiteral("/Calls.json");
-        r = client->get(calls + QStringLiteral("?ParentCallSid=") + parent.value(QLatin1String("sid")).toString());
+        r = client->get(calls + QStringLiteral("?ParentCallSid=") +
+                        parent.value(QLatin1String("sid")).toString());
         QCOMPARE(r.json.value(QLatin1String("calls")).toArray().size(), 1);
         r = client->get(calls + QStringLiteral("?To=") + QString::fromLatin1(to));
         QCOMPARE(r.json.value(QLatin1String("calls")).toArray().size(), 2);
@@ -248,8 +274,9 @@ private slots:
                          "From=sip%3A%2B61255500001%40other.sip.twilio.com&"
                          "To=sip%3A%2B15005550006%40other.sip.twilio.com");
         QCOMPARE(r.status, 400);
-        QCOMPARE(client->post(QStringLiteral("/_sandbox/SimulateCall"), "To=%2B1").json.value(
-                     QLatin1String("code")).toInt(),
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/SimulateCall"), "To=%2B1")
+                     .json.value(QLatin1String("code"))
+                     .toInt(),
                  20001);
     }
 };

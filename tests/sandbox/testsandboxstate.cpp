@@ -12,7 +12,10 @@ private:
     std::unique_ptr<SandboxServer> server;
     std::unique_ptr<SandboxTestClient> client;
 
-    QString numbersPath() const { return client->accountPath() + QStringLiteral("/IncomingPhoneNumbers"); }
+    QString numbersPath() const
+    {
+        return client->accountPath() + QStringLiteral("/IncomingPhoneNumbers");
+    }
     QString trunkNumbersPath() const
     {
         return QStringLiteral("/v1/Trunks/") + server->trunkSid() + QStringLiteral("/PhoneNumbers");
@@ -73,8 +76,8 @@ private slots:
         QCOMPARE(client->post(trunkNumbersPath(), "").json.value(QLatin1String("code")).toInt(),
                  20001);
         QCOMPARE(client->post(trunkNumbersPath(), "PhoneNumberSid=PN123").status, 400);
-        const auto unknown = client->post(trunkNumbersPath(),
-                                          "PhoneNumberSid=PN00000000000000000000000000000000");
+        const auto unknown =
+            client->post(trunkNumbersPath(), "PhoneNumberSid=PN00000000000000000000000000000000");
         QCOMPARE(unknown.status, 404);
         QCOMPARE(trunkNumberCount(), 20);
     }
@@ -83,7 +86,8 @@ private slots:
     {
         const QJsonObject before = allNumbers().at(2).toObject(); // i % 5 == 2: full settings
         const QString path = numbersPath() + QLatin1Char('/') +
-                             before.value(QLatin1String("sid")).toString() + QStringLiteral(".json");
+                             before.value(QLatin1String("sid")).toString() +
+                             QStringLiteral(".json");
         auto r = client->post(path, "VoiceUrl=https%3A%2F%2Fnew.example.com%2Fa%3Fx%3D1&"
                                     "FriendlyName=Main+line+%2B1");
         QCOMPARE(r.status, 200);
@@ -92,7 +96,8 @@ private slots:
         QCOMPARE(r.json.value(QLatin1String("friendly_name")).toString(),
                  QStringLiteral("Main line +1"));
         // Fields not sent keep their values.
-        for (const char *key : {"voice_fallback_url", "status_callback", "voice_method", "trunk_sid"})
+        for (const char *key :
+             {"voice_fallback_url", "status_callback", "voice_method", "trunk_sid"})
             QCOMPARE(r.json.value(QLatin1String(key)), before.value(QLatin1String(key)));
 
         r = client->post(path, "VoiceFallbackUrl=");
@@ -121,8 +126,8 @@ private slots:
         QFETCH(QByteArray, body);
         const QJsonObject before = allNumbers().at(1).toObject();
         const QString sid = before.value(QLatin1String("sid")).toString();
-        const auto r = client->post(numbersPath() + QLatin1Char('/') + sid + QStringLiteral(".json"),
-                                    body);
+        const auto r =
+            client->post(numbersPath() + QLatin1Char('/') + sid + QStringLiteral(".json"), body);
         QCOMPARE(r.status, 400);
         QVERIFY(!r.json.value(QLatin1String("message")).toString().isEmpty());
         QCOMPARE(fetchNumber(sid), before);
@@ -185,8 +190,8 @@ private slots:
         QCOMPARE(r.json.value(QLatin1String("message")).toString(),
                  QStringLiteral("Missing required parameter DomainName in the post body"));
 
-        const QString item = client->accountPath() + QStringLiteral("/SIP/Domains/") + sid +
-                             QStringLiteral(".json");
+        const QString item =
+            client->accountPath() + QStringLiteral("/SIP/Domains/") + sid + QStringLiteral(".json");
         r = client->post(item, "FriendlyName=Calls");
         QCOMPARE(r.json.value(QLatin1String("friendly_name")).toString(), QStringLiteral("Calls"));
         QCOMPARE(r.json.value(QLatin1String("domain_name")).toString(),
@@ -207,12 +212,13 @@ private slots:
         const struct
         {
             const char *lists, *listKey, *mappings, *param;
-        } kinds[] = {{"IpAccessControlLists", "ip_access_control_lists",
-                      "IpAccessControlListMappings", "IpAccessControlListSid"},
-                     {"CredentialLists", "credential_lists", "CredentialListMappings",
-                      "CredentialListSid"}};
+        } kinds[] = {
+            {"IpAccessControlLists", "ip_access_control_lists", "IpAccessControlListMappings",
+             "IpAccessControlListSid"},
+            {"CredentialLists", "credential_lists", "CredentialListMappings", "CredentialListSid"}};
         for (const auto &kind : kinds) {
-            const auto lists = client->get(sip + QLatin1String(kind.lists) + QStringLiteral(".json"));
+            const auto lists =
+                client->get(sip + QLatin1String(kind.lists) + QStringLiteral(".json"));
             const QJsonObject list =
                 lists.json.value(QLatin1String(kind.listKey)).toArray().at(0).toObject();
             const QByteArray listSid = list.value(QLatin1String("sid")).toString().toLatin1();
@@ -222,19 +228,21 @@ private slots:
             const QByteArray body = QByteArray(kind.param) + '=' + listSid;
             auto r = client->post(base + QStringLiteral(".json"), body);
             QCOMPARE(r.status, 201);
-            QCOMPARE(r.json.value(QLatin1String("friendly_name")), list.value(QLatin1String("friendly_name")));
+            QCOMPARE(r.json.value(QLatin1String("friendly_name")),
+                     list.value(QLatin1String("friendly_name")));
             r = client->post(base + QStringLiteral(".json"), body);
             QCOMPARE(r.json.value(QLatin1String("code")).toInt(), 21231);
-            const QByteArray unknown = QByteArray(kind.param) + '=' + listSid.left(2) +
-                                       QByteArray(32, '0');
+            const QByteArray unknown =
+                QByteArray(kind.param) + '=' + listSid.left(2) + QByteArray(32, '0');
             QCOMPARE(client->post(base + QStringLiteral(".json"), unknown).status, 404);
-            QCOMPARE(client->post(base + QStringLiteral(".json"), QByteArray(kind.param) + "=zz").status,
-                     400);
+            QCOMPARE(
+                client->post(base + QStringLiteral(".json"), QByteArray(kind.param) + "=zz").status,
+                400);
 
             r = client->get(base + QStringLiteral(".json"));
             QCOMPARE(r.json.value(QLatin1String("contents")).toArray().size(), 1);
-            const QString item = base + QLatin1Char('/') + QString::fromLatin1(listSid) +
-                                 QStringLiteral(".json");
+            const QString item =
+                base + QLatin1Char('/') + QString::fromLatin1(listSid) + QStringLiteral(".json");
             QCOMPARE(client->get(item).status, 200);
             QCOMPARE(client->del(item).status, 204);
             QCOMPARE(client->get(item).status, 404);

@@ -3,8 +3,7 @@
 SandboxFixture::SandboxFixture(const SandboxOptions &options)
     : m_server(std::make_unique<SandboxServer>(options))
     , m_client(std::make_unique<TwilioClient>())
-{
-}
+{}
 
 QString SandboxFixture::start()
 {

@@ -32,8 +32,7 @@ private:
 };
 
 // Collects the one callback of an operation; wait() spins the event loop (tests only).
-template<class T>
-struct Waiter
+template<class T> struct Waiter
 {
     std::optional<TwilioResult<T>> result;
     int calls = 0;
@@ -54,8 +53,8 @@ struct Waiter
 };
 
 // Waits for the callback and fails the test with Twilio's message unless it succeeded.
-#define TM_WAIT_OK(waiter)                                                                          \
+#define TM_WAIT_OK(waiter)                                                                         \
     do {                                                                                           \
         QVERIFY2((waiter).wait(), "no callback");                                                  \
-        QVERIFY2((waiter).result->ok(), qPrintable((waiter).error().toDisplayString()));            \
+        QVERIFY2((waiter).result->ok(), qPrintable((waiter).error().toDisplayString()));           \
     } while (false)

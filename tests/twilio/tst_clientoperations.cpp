@@ -146,20 +146,23 @@ void TestClientOperations::removeAndAddTrunkNumber()
     QVERIFY(!afterRemove.value().trunkSid.has_value()); // null, not ""
 
     Waiter<TrunkPhoneNumber> gone;
-    f->client().trunking().fetchTrunkPhoneNumber(trunkSid, number.sid, f->context(), gone.callback());
+    f->client().trunking().fetchTrunkPhoneNumber(trunkSid, number.sid, f->context(),
+                                                 gone.callback());
     QVERIFY(gone.wait());
     QCOMPARE(gone.error().kind, TwilioError::Kind::Api);
     QCOMPARE(gone.error().httpStatus, 404);
     QCOMPARE(gone.error().code, 20404);
 
     Waiter<TrunkPhoneNumber> added;
-    f->client().trunking().addTrunkPhoneNumber(trunkSid, number.sid, f->context(), added.callback());
+    f->client().trunking().addTrunkPhoneNumber(trunkSid, number.sid, f->context(),
+                                               added.callback());
     TM_WAIT_OK(added);
     QCOMPARE(added.value().sid, number.sid);
     QCOMPARE(added.value().trunkSid, trunkSid);
 
     Waiter<TrunkPhoneNumber> back;
-    f->client().trunking().fetchTrunkPhoneNumber(trunkSid, number.sid, f->context(), back.callback());
+    f->client().trunking().fetchTrunkPhoneNumber(trunkSid, number.sid, f->context(),
+                                                 back.callback());
     TM_WAIT_OK(back);
     QCOMPARE(back.value().phoneNumber, number.phoneNumber);
 }
@@ -203,7 +206,8 @@ void TestClientOperations::updateNumberSendsOnlyGivenFields()
     IncomingPhoneNumberUpdate bad;
     bad.voiceUrl = QStringLiteral("http://public.example.com/x"); // Twilio must call https
     Waiter<IncomingPhoneNumber> refused;
-    f->client().voice().updateIncomingPhoneNumber(before.sid, bad, f->context(), refused.callback());
+    f->client().voice().updateIncomingPhoneNumber(before.sid, bad, f->context(),
+                                                  refused.callback());
     QVERIFY(refused.wait());
     QCOMPARE(refused.error().kind, TwilioError::Kind::InvalidInput);
 }
@@ -354,17 +358,17 @@ void TestClientOperations::malformedSidsSendNothing()
     Waiter<Trunk> trunk;
     f->client().trunking().fetchTrunk(QStringLiteral("TK123"), f->context(), trunk.callback());
     Waiter<TwilioNoContent> removal;
-    f->client().trunking().removeTrunkPhoneNumber(f->server().trunkSid(),
-                                                  QStringLiteral("PN../../Trunks"), f->context(),
-                                                  removal.callback());
+    f->client().trunking().removeTrunkPhoneNumber(
+        f->server().trunkSid(), QStringLiteral("PN../../Trunks"), f->context(), removal.callback());
     Waiter<SipDomain> domain;
     f->client().sipDomains().fetchSipDomain(QStringLiteral("AL0123456789abcdef0123456789abcdef"),
                                             f->context(), domain.callback());
     Waiter<IncomingPhoneNumber> number;
-    f->client().voice().updateIncomingPhoneNumber(QStringLiteral("PN0123456789abcdef0123456789abcdef"),
-                                                  {}, f->context(), number.callback());
+    f->client().voice().updateIncomingPhoneNumber(
+        QStringLiteral("PN0123456789abcdef0123456789abcdef"), {}, f->context(), number.callback());
     QVERIFY(trunk.wait() && removal.wait() && domain.wait() && number.wait());
-    for (const TwilioError *e : {&trunk.error(), &removal.error(), &domain.error(), &number.error()})
+    for (const TwilioError *e :
+         {&trunk.error(), &removal.error(), &domain.error(), &number.error()})
         QCOMPARE(e->kind, TwilioError::Kind::InvalidInput);
     QVERIFY(trunk.error().message.contains(QLatin1String("TK123")));
     QCOMPARE(f->server().requestCount(), before);

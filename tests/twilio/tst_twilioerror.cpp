@@ -95,7 +95,7 @@ void TestTwilioError::retryable_data()
     QTest::newRow("503") << api << 503 << 0 << true;
     QTest::newRow("502") << api << 502 << 0 << true;
     QTest::newRow("504") << api << 504 << 0 << true;
-    QTest::newRow("500") << api << 500 << 0 << false;
+    QTest::newRow("500") << api << 500 << 0 << true;
     QTest::newRow("400") << api << 400 << 0 << false;
     QTest::newRow("401") << api << 401 << 0 << false;
     QTest::newRow("404") << api << 404 << 0 << false;

@@ -1,0 +1,229 @@
+#include "clicommandcatalog.h"
+
+#include <QSet>
+
+namespace {
+
+QCommandLineOption valueOption(const QStringList &names, const QString &help,
+                               const QString &valueName)
+{
+    return QCommandLineOption(names, help, valueName);
+}
+
+QCommandLineOption flag(const QStringList &names, const QString &help)
+{
+    return QCommandLineOption(names, help);
+}
+
+QCommandLineOption trunkOption()
+{
+    return valueOption({QStringLiteral("trunk")},
+                       CliCommandCatalog::tr("The Elastic SIP Trunk (TK...)."),
+                       QStringLiteral("TK"));
+}
+
+QList<QCommandLineOption> selectionOptions()
+{
+    return {trunkOption(),
+            valueOption({QStringLiteral("numbers")},
+                        CliCommandCatalog::tr("Comma-separated E.164 numbers on the trunk "
+                                              "(repeatable)."),
+                        QStringLiteral("E164,...")),
+            flag({QStringLiteral("all")}, CliCommandCatalog::tr("Every number on the trunk.")),
+            valueOption({QStringLiteral("voice-url")},
+                        CliCommandCatalog::tr("Voice URL to set (default: the outbound handler "
+                                              "deployed by setup-outbound)."),
+                        QStringLiteral("URL"))};
+}
+
+QCommandLineOption yesOption()
+{
+    return flag({QStringLiteral("y"), QStringLiteral("yes")},
+                CliCommandCatalog::tr("Do not ask for confirmation."));
+}
+
+QList<CliCommandSpec> buildCommands()
+{
+    using C = CliCommandCatalog;
+    QList<CliCommandSpec> list;
+    list.append({QStringLiteral("trunks"), C::tr("List the account's SIP trunks."), {}, {}, false,
+                 {}});
+    list.append({QStringLiteral("numbers"), C::tr("List the phone numbers on a trunk."), {}, {},
+                 false, {trunkOption()}});
+    list.append(
+        {QStringLiteral("setup-inbound"),
+         C::tr("Step 1: deploy /inboundHandler and create the SIP domain (PBX to PSTN)."),
+         {},
+         {},
+         false,
+         {trunkOption(),
+          valueOption({QStringLiteral("domain")},
+                      C::tr("Domain prefix: NAME gives NAME.sip.twilio.com."),
+                      QStringLiteral("PREFIX")),
+          valueOption({QStringLiteral("friendly-name")}, C::tr("Friendly name of the domain."),
+                      QStringLiteral("NAME")),
+          flag({QStringLiteral("secure-media")}, C::tr("Require TLS and SRTP on the domain."))}});
+    list.append(
+        {QStringLiteral("setup-outbound"),
+         C::tr("Step 2: deploy /outboundHandler and point one test number at it (PSTN to PBX)."),
+         {},
+         {},
+         false,
+         {trunkOption(),
+          valueOption({QStringLiteral("pbx-domain")},
+                      C::tr("PBX host (default: the trunk's best origination URL)."),
+                      QStringLiteral("HOST")),
+          flag({QStringLiteral("secure")}, C::tr("Add ;secure=true to the SIP URI.")),
+          valueOption({QStringLiteral("edge"), QStringLiteral("sip-edge")},
+                      C::tr("Add ;edge=E to the SIP URI (use --api-edge for the REST edge)."),
+                      QStringLiteral("E")),
+          flag({QStringLiteral("uui")}, C::tr("Pass the Call SID as User-to-User.")),
+          valueOption({QStringLiteral("sip-param")},
+                      C::tr("Extra SIP URI parameter (repeatable)."), QStringLiteral("k=v")),
+          valueOption({QStringLiteral("test-number")},
+                      C::tr("The number to point at the handler now."), QStringLiteral("E164")),
+          valueOption({QStringLiteral("handler-url")},
+                      C::tr("A self-hosted outboundHandler, where Functions are unavailable."),
+                      QStringLiteral("URL"))}});
+    list.append({QStringLiteral("calls"),
+                 C::tr("Latest calls to/from a number or on a SIP domain."),
+                 QStringLiteral("NUMBER_OR_DOMAIN"),
+                 C::tr("An E.164 number or a SIP domain name."),
+                 true,
+                 {}});
+    list.append({QStringLiteral("cutover-sheet"),
+                 C::tr("Step 3: what the PBX administrator must configure."), {}, {}, false, {}});
+    list.append({QStringLiteral("plan"),
+                 C::tr("Step 4 dry run: list every change migrate would make; changes nothing."),
+                 {},
+                 {},
+                 false,
+                 selectionOptions()});
+    QList<QCommandLineOption> migrateOptions = selectionOptions();
+    migrateOptions.append(valueOption({QStringLiteral("concurrency")},
+                                      C::tr("Numbers migrated at once (default: the engine's)."),
+                                      QStringLiteral("N")));
+    migrateOptions.append(yesOption());
+    list.append({QStringLiteral("migrate"),
+                 C::tr("Step 4: set each number's voice URL, then take it off the trunk."), {}, {},
+                 false, migrateOptions});
+    list.append({QStringLiteral("revert"),
+                 C::tr("Put migrated numbers back on the trunk with their old settings."),
+                 QStringLiteral("E164..."),
+                 C::tr("The numbers to revert."),
+                 true,
+                 {trunkOption()}});
+    list.append({QStringLiteral("status"),
+                 C::tr("Report an interrupted run recorded in the journal (exit code 5)."), {}, {},
+                 false, {}});
+    list.append({QStringLiteral("resume"), C::tr("Finish an interrupted run."), {}, {}, false,
+                 {valueOption({QStringLiteral("concurrency")}, C::tr("Numbers handled at once."),
+                              QStringLiteral("N"))}});
+    list.append({QStringLiteral("rollback"),
+                 C::tr("Undo an interrupted run: put its numbers back on the trunk."), {}, {},
+                 false, {yesOption()}});
+    list.append({QStringLiteral("audit"),
+                 C::tr("Export the audit log as RFC 4180 CSV."),
+                 {},
+                 {},
+                 false,
+                 {valueOption({QStringLiteral("csv")}, C::tr("The CSV file to write."),
+                              QStringLiteral("FILE"))}});
+    list.append({QStringLiteral("delete-trunk"),
+                 C::tr("Delete a trunk that holds no numbers any more."), {}, {}, false,
+                 {trunkOption(), yesOption()}});
+    return list;
+}
+
+} // namespace
+
+const QList<CliCommandSpec> &CliCommandCatalog::commands()
+{
+    static const QList<CliCommandSpec> list = buildCommands();
+    return list;
+}
+
+const CliCommandSpec *CliCommandCatalog::find(const QString &name)
+{
+    for (const CliCommandSpec &spec : commands()) {
+        if (spec.name == name)
+            return &spec;
+    }
+    return nullptr;
+}
+
+QList<QCommandLineOption> CliCommandCatalog::globalOptions()
+{
+    return {
+        flag({QStringLiteral("h"), QStringLiteral("help")}, tr("Show help (per command too).")),
+        flag({QStringLiteral("sandbox")},
+             tr("Use a built-in sandbox account that lives only as long as this process.")),
+        valueOption({QStringLiteral("base-url")},
+                    tr("A standalone twilio-sandbox (http only to this computer)."),
+                    QStringLiteral("URL")),
+        valueOption({QStringLiteral("region")}, tr("Twilio region, e.g. au1 (or TWILIO_REGION)."),
+                    QStringLiteral("R")),
+        valueOption({QStringLiteral("api-edge")},
+                    tr("Twilio edge, e.g. sydney (or TWILIO_EDGE); --edge works too, except "
+                       "with setup-outbound."),
+                    QStringLiteral("E")),
+        valueOption({QStringLiteral("state")},
+                    tr("The journal file (default: journal.sqlite in the user's data folder)."),
+                    QStringLiteral("FILE")),
+        flag({QStringLiteral("json")}, tr("Print results as JSON.")),
+        valueOption({QStringLiteral("progress-interval")},
+                    tr("Milliseconds between progress lines on stderr (default 250)."),
+                    QStringLiteral("MS")),
+    };
+}
+
+QList<QCommandLineOption> CliCommandCatalog::allOptions()
+{
+    QList<QCommandLineOption> all = globalOptions();
+    // The global --edge: listed once here; setup-outbound gives the same name another meaning.
+    all.append(QCommandLineOption({QStringLiteral("edge")}, tr("Twilio edge."),
+                                  QStringLiteral("E")));
+    QSet<QString> seen;
+    for (const QCommandLineOption &option : std::as_const(all))
+        seen.insert(option.names().constFirst());
+    for (const CliCommandSpec &spec : commands()) {
+        for (const QCommandLineOption &option : spec.options) {
+            bool known = false;
+            for (const QString &name : option.names())
+                known = known || seen.contains(name);
+            if (known)
+                continue;
+            for (const QString &name : option.names())
+                seen.insert(name);
+            all.append(option);
+        }
+    }
+    return all;
+}
+
+QString CliCommandCatalog::overview()
+{
+    QString text = tr("Usage: trunk-migrator-cli [global options] COMMAND [options]\n\n"
+                      "Moves a Twilio account from Elastic SIP Trunking to Programmable Voice.\n\n"
+                      "Commands:\n");
+    for (const CliCommandSpec &spec : commands())
+        text += QStringLiteral("  %1%2\n").arg(spec.name, -16).arg(spec.summary);
+    text += tr("\nGlobal options:\n");
+    for (const QCommandLineOption &option : globalOptions()) {
+        QString names;
+        for (const QString &name : option.names())
+            names += (names.isEmpty() ? QString() : QStringLiteral(", ")) +
+                     (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+        if (!option.valueName().isEmpty())
+            names += QLatin1Char(' ') + option.valueName();
+        text += QStringLiteral("  %1%2\n").arg(names, -26).arg(option.description());
+    }
+    text += tr("\nCredentials come from the environment, never from the command line:\n"
+               "  TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or\n"
+               "  TWILIO_ACCOUNT_SID with TWILIO_API_KEY and TWILIO_API_SECRET.\n"
+               "\nExit codes: 0 ok, 1 some numbers failed, 2 bad usage or input (nothing "
+               "changed),\n3 credentials or connection, 4 API error, 5 interrupted run needs "
+               "resume or rollback,\n130 cancelled (SIGINT/SIGTERM).\n"
+               "\nRun `trunk-migrator-cli COMMAND --help` for a command's options.\n");
+    return text;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+#include <QVector>
+
+// What FunctionDeployer deploys and what it reports back. Plain data, no secrets: the handler
+// code and the variables it gets (PBX_DOMAIN) are configuration, not credentials.
+
+// One Twilio Function: its friendly name (also the file name without ".js"), URL path and code.
+struct FunctionSource
+{
+    QString name;                                  // e.g. "inboundHandler"
+    QString path;                                  // e.g. "/inboundHandler"
+    QByteArray content;                            // the JavaScript source
+    QString visibility = QStringLiteral("public"); // Twilio calls it unsigned from its own edge
+};
+
+struct DeploymentSpec
+{
+    QString trunkSid;          // the journal run is kept per trunk
+    QString serviceUniqueName; // reused when it exists (accounts are capped at 50 services)
+    QString serviceFriendlyName;
+    QString environmentUniqueName = QStringLiteral("production");
+    QString environmentSuffix; // empty: the functions live at <domain_base>.twil.io
+    QString runtime;           // empty: Twilio's default
+    QVector<FunctionSource> functions;
+    QVector<QPair<QString, QString>> variables; // set on the environment (create or update by key)
+};
+
+struct DeploymentResult
+{
+    QString serviceSid;
+    QString environmentSid;
+    QString domainName; // e.g. trunk-migrator-4821.twil.io
+    QString buildSid;   // the live build
+    QString deploymentSid; // empty when nothing had to be deployed
+    QMap<QString, QUrl> functionUrls; // function name -> https://<domainName><path>
+    bool changed = false;             // false: everything was already live as asked
+};
+
+Q_DECLARE_METATYPE(DeploymentResult)

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QString>
+
+class AuditLog;
+class Journal;
+struct TwilioError;
+
+// One change a set-up step makes, as the journal and the audit log describe it.
+struct SetupChange
+{
+    QString action; // e.g. create_sip_domain, upload_function_version
+    QString detail; // what the call will do (SIDs, names, URLs; never a secret)
+    QString before;
+    QString after;
+    QString numberSid;   // for changes to a phone number
+    QString phoneNumber; // E.164, with numberSid
+};
+
+// Writes the set-up steps down: the intent in the journal before each API call, the result
+// after it, and an audit line for every change or failed attempt. A step whose intent cannot be
+// recorded must not be sent: intent() returns 0 and the caller stops.
+class SetupRecorder
+{
+public:
+    SetupRecorder(Journal *journal, AuditLog *audit, const QString &accountSid);
+
+    // Starts a journal run of this kind ("setup-inbound"...); false with errorString() set.
+    bool beginRun(const QString &trunkSid, const QString &kind);
+    // Records into a run somebody else started (a deployer inside a set-up run).
+    void joinRun(qint64 runId, const QString &trunkSid);
+    // Closes the run if beginRun() opened it; status: finished, failed or cancelled.
+    void finishRun(const QString &status);
+    qint64 runId() const { return m_runId; }
+
+    qint64 intent(const SetupChange &change);
+    // error unset = success.
+    void result(qint64 stepId, const SetupChange &change, const TwilioError &error);
+    // A change that failed before it could be sent (no intent recorded); audit only.
+    void refused(const SetupChange &change, const QString &reason);
+
+    QString value(const QString &key) const;
+    bool setValue(const QString &key, const QString &value);
+
+    QString accountSid() const { return m_accountSid; }
+    QString errorString() const { return m_error; }
+
+private:
+    void audit(const SetupChange &change, const TwilioError *error, const QString &outcome);
+
+    Journal *m_journal;
+    AuditLog *m_audit;
+    QString m_accountSid;
+    QString m_trunkSid;
+    QString m_error;
+    qint64 m_runId = 0;
+    bool m_ownsRun = false;
+};

@@ -1,0 +1,89 @@
+// NumberRowKeys: the precomputed filter text and sort keys behind the proxy.
+#include "numberrowkeys.h"
+
+#include <QTest>
+
+class TestNumberRowKeys : public QObject
+{
+    Q_OBJECT
+private slots:
+    void fieldsAreLowerCaseAndSeparated();
+    void separatorInsideAFieldCannotShiftFields();
+    void lengthChangingCaseMappingKeepsBounds();
+    void numbersCompareNumerically_data();
+    void numbersCompareNumerically();
+
+private:
+    static NumberRow row(const QString &number, const QString &name = {}, const QString &url = {});
+};
+
+NumberRow TestNumberRowKeys::row(const QString &number, const QString &name, const QString &url)
+{
+    NumberRow r;
+    r.phoneNumber = number;
+    r.friendlyName = name;
+    r.sid = QStringLiteral("PN0123456789abcdef0123456789ABCDEF");
+    r.voiceUrl = url;
+    r.state = NumberState::Failed;
+    return r;
+}
+
+void TestNumberRowKeys::fieldsAreLowerCaseAndSeparated()
+{
+    const NumberRowKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("Front Desk"),
+                                 QStringLiteral("https://PBX.example.com/In")));
+    QCOMPARE(keys.friendlyName(), u"front desk");
+    QCOMPARE(keys.voiceUrl(), u"https://pbx.example.com/in");
+    QCOMPARE(keys.state(), NumberState::Failed);
+    QVERIFY(keys.contains(u"0123456789abcdef0123456789abcdef"));
+    QVERIFY(keys.contains(u"desk"));
+    // A query never matches across the end of one field and the start of the next.
+    QVERIFY(!keys.contains(u"deskpn"));
+    QVERIFY(!keys.contains(u"desk pn"));
+}
+
+void TestNumberRowKeys::separatorInsideAFieldCannotShiftFields()
+{
+    const NumberRowKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("a\x1f b"),
+                                 QStringLiteral("https://x.example/")));
+    QCOMPARE(keys.friendlyName(), u"a  b");
+    QCOMPARE(keys.voiceUrl(), u"https://x.example/");
+}
+
+void TestNumberRowKeys::lengthChangingCaseMappingKeepsBounds()
+{
+    // U+0130 (capital I with dot) lower-cases to two code units.
+    const NumberRowKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("\u0130stanbul"),
+                                 QStringLiteral("https://y.example/")));
+    QCOMPARE(keys.voiceUrl(), u"https://y.example/");
+    QVERIFY(keys.friendlyName().endsWith(u"stanbul"));
+}
+
+void TestNumberRowKeys::numbersCompareNumerically_data()
+{
+    QTest::addColumn<QString>("smaller");
+    QTest::addColumn<QString>("larger");
+    QTest::newRow("shorter is smaller")
+        << QStringLiteral("+61255501234") << QStringLiteral("+442055501234");
+    QTest::newRow("same length") << QStringLiteral("+14155550100")
+                                 << QStringLiteral("+14155550101");
+    QTest::newRow("15 digits") << QStringLiteral("+999999999999998")
+                               << QStringLiteral("+999999999999999");
+    QTest::newRow("E.164 before anything else")
+        << QStringLiteral("+999999999999999") << QStringLiteral("12");
+    QTest::newRow("non-E.164 by length") << QStringLiteral("99") << QStringLiteral("100");
+}
+
+void TestNumberRowKeys::numbersCompareNumerically()
+{
+    QFETCH(QString, smaller);
+    QFETCH(QString, larger);
+    const NumberRowKeys a(row(smaller));
+    const NumberRowKeys b(row(larger));
+    QVERIFY(NumberRowKeys::compareNumbers(a, b) < 0);
+    QVERIFY(NumberRowKeys::compareNumbers(b, a) > 0);
+    QCOMPARE(NumberRowKeys::compareNumbers(a, a), 0);
+}
+
+QTEST_GUILESS_MAIN(TestNumberRowKeys)
+#include "tst_numberrowkeys.moc"

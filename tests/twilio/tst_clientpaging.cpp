@@ -1,0 +1,78 @@
+// Paging to the end over many pages, for both list formats (v2010 incoming numbers, v1 trunk
+// numbers), every item exactly once.
+#include "sandboxfixture.h"
+#include "trunkingapi.h"
+#include "voiceapi.h"
+
+#include <QSet>
+
+class TestClientPaging : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void v2010ListOverManyPages_data();
+    void v2010ListOverManyPages();
+    void v1ListOverManyPages();
+
+private:
+    std::unique_ptr<SandboxFixture> f;
+};
+
+void TestClientPaging::initTestCase()
+{
+    f = std::make_unique<SandboxFixture>(); // 250 numbers by default
+    const QString problem = f->start();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestClientPaging::cleanupTestCase()
+{
+    f.reset();
+}
+
+void TestClientPaging::v2010ListOverManyPages_data()
+{
+    QTest::addColumn<int>("pageSize");
+    QTest::addColumn<int>("pages");
+    QTest::newRow("7 per page") << 7 << 36;
+    QTest::newRow("50 per page") << 50 << 5;
+    QTest::newRow("1000 per page") << 1000 << 1;
+}
+
+void TestClientPaging::v2010ListOverManyPages()
+{
+    QFETCH(int, pageSize);
+    QFETCH(int, pages);
+    f->client().setPageSize(pageSize);
+    const quint64 sentBefore = f->client().counters().sent;
+    Waiter<QList<IncomingPhoneNumber>> w;
+    f->client().voice().listIncomingPhoneNumbers({}, f->context(), w.callback());
+    TM_WAIT_OK(w);
+    QCOMPARE(w.value().size(), 250);
+    QSet<QString> sids;
+    for (const IncomingPhoneNumber &number : w.value())
+        sids.insert(number.sid);
+    QCOMPARE(sids.size(), 250);
+    QCOMPARE(int(f->client().counters().sent - sentBefore), pages);
+}
+
+void TestClientPaging::v1ListOverManyPages()
+{
+    f->client().setPageSize(9);
+    const quint64 sentBefore = f->client().counters().sent;
+    Waiter<QList<TrunkPhoneNumber>> w;
+    f->client().trunking().listTrunkPhoneNumbers(f->server().trunkSid(), f->context(),
+                                                 w.callback());
+    TM_WAIT_OK(w);
+    QCOMPARE(w.value().size(), 250);
+    QSet<QString> sids;
+    for (const TrunkPhoneNumber &number : w.value())
+        sids.insert(number.sid);
+    QCOMPARE(sids.size(), 250);
+    QCOMPARE(int(f->client().counters().sent - sentBefore), 28);
+}
+
+QTEST_GUILESS_MAIN(TestClientPaging)
+#include "tst_clientpaging.moc"
