@@ -21,7 +21,7 @@ void NumberFilterProxyModel::setSearchText(const QString &text)
     if (needle == m_needle)
         return;
     m_needle = needle;
-    invalidateFilter();
+    refilter();
 }
 
 void NumberFilterProxyModel::setStateFilter(NumberState state)
@@ -29,7 +29,7 @@ void NumberFilterProxyModel::setStateFilter(NumberState state)
     if (m_stateFilter == int(state))
         return;
     m_stateFilter = int(state);
-    invalidateFilter();
+    refilter();
 }
 
 void NumberFilterProxyModel::clearStateFilter()
@@ -37,7 +37,16 @@ void NumberFilterProxyModel::clearStateFilter()
     if (m_stateFilter < 0)
         return;
     m_stateFilter = -1;
-    invalidateFilter();
+    refilter();
+}
+
+void NumberFilterProxyModel::refilter()
+{
+    // invalidate() rebuilds the mapping in one pass (filter, then one sort) and announces it as
+    // one layout change. invalidateFilter() would instead insert or remove each changed row
+    // into the sorted mapping and signal every run of rows separately, which at 100,000 rows
+    // costs several times more when a filter is cleared.
+    invalidate();
 }
 
 QVector<int> NumberFilterProxyModel::acceptedSourceRows() const
@@ -89,8 +98,8 @@ bool NumberFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex
         return ka.voiceUrl().compare(kb.voiceUrl()) < 0;
     case NumberTableModel::State: {
         // Lifecycle order; ties by number, so a state-sorted table reads in order.
-        if (ka.state() != kb.state())
-            return ka.state() < kb.state();
+        if (ka.stateNumberKey() != kb.stateNumberKey())
+            return ka.stateNumberKey() < kb.stateNumberKey();
         return NumberRowKeys::compareNumbers(ka, kb) < 0;
     }
     case NumberTableModel::LastError: {

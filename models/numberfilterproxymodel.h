@@ -38,6 +38,8 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
     NumberTableModel *m_model = nullptr;
     QString m_needle;       // lower-case
     int m_stateFilter = -1; // int(NumberState), -1 for any

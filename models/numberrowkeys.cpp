@@ -31,8 +31,8 @@ qint64 e164Value(const QString &number)
 
 NumberRowKeys::NumberRowKeys(const NumberRow &row)
     : m_number(e164Value(row.phoneNumber))
-    , m_state(row.state)
 {
+    setState(row.state);
     // Lower-cased field by field: case mapping may change a field's length (U+0130 becomes
     // two code units), so the bounds are taken after it.
     const QString number = cleaned(row.phoneNumber).toLower();
@@ -45,6 +45,14 @@ NumberRowKeys::NumberRowKeys(const NumberRow &row)
     m_text.reserve(m_urlBegin + url.size());
     m_text.append(number).append(kSeparator).append(name).append(kSeparator).append(sid);
     m_text.append(kSeparator).append(url);
+}
+
+void NumberRowKeys::setState(NumberState state)
+{
+    // 15 digits stay below 2^50; anything not E.164 gets 2^50, after every real number.
+    constexpr quint64 notE164 = quint64(1) << 50;
+    m_state = state;
+    m_stateNumber = (quint64(state) << 56) | (m_number >= 0 ? quint64(m_number) : notE164);
 }
 
 int NumberRowKeys::compareNumbers(const NumberRowKeys &a, const NumberRowKeys &b)

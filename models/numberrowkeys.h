@@ -22,7 +22,10 @@ public:
 
     // Kept here too so sorting by state reads one compact array, not the row data.
     NumberState state() const { return m_state; }
-    void setState(NumberState state) { m_state = state; }
+    void setState(NumberState state);
+    // State in the top bits, the E.164 number below: one integer comparison orders rows by
+    // state then number. Rows whose numbers are not E.164 tie here; see compareNumbers().
+    quint64 stateNumberKey() const { return m_stateNumber; }
 
     QStringView friendlyName() const { return field(m_nameBegin, m_sidBegin); }
     QStringView voiceUrl() const { return field(m_urlBegin, int(m_text.size()) + 1); }
@@ -40,6 +43,7 @@ private:
     QString m_text;
     qint64 m_number = -1; // -1 when the number is not E.164
     NumberState m_state = NumberState::OnTrunk;
+    quint64 m_stateNumber = 0;
     int m_nameBegin = 0;
     int m_sidBegin = 0;
     int m_urlBegin = 0;

@@ -9,6 +9,13 @@ NumberTableModel::NumberTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
+QModelIndex NumberTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_rows.size() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int NumberTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -209,9 +216,10 @@ bool NumberTableModel::setState(const QString &sid, NumberState state, const QSt
     row.lastError = error;
     row.twilioErrorCode = twilioErrorCode;
     row.moreInfoUrl = moreInfoUrl;
-    // State and LastError are adjacent columns; the search text holds neither.
+    // The whole row: the per-row roles (StateRole, RowDataRole, ...) are served on every
+    // column. The search text holds none of these fields, so it stays.
     emit dataChanged(
-        index(r, State), index(r, LastError),
+        index(r, 0), index(r, ColumnCount - 1),
         {Qt::DisplayRole, Qt::ToolTipRole, StateRole, RowDataRole, ErrorCodeRole, MoreInfoUrlRole});
     if (stateChanged)
         emit stateCountsChanged();

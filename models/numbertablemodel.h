@@ -33,6 +33,9 @@ public:
 
     explicit NumberTableModel(QObject *parent = nullptr);
 
+    // Without QAbstractTableModel's virtual rowCount()/columnCount() round trip: the proxy
+    // asks for two indexes per comparison while sorting.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -67,8 +67,12 @@ case "$MODE" in
         build
         # The keychain test needs a real Secret Service: a private session bus with an
         # unlocked gnome-keyring. Everything else ignores the bus.
-        exec dbus-run-session -- bash -c '
-            echo -n "" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+        # A throw-away keyring folder keeps the developer's own keyrings out of it; an empty
+        # password would never create the "login" collection, so a fixed test one is used.
+        KEYRING_HOME=$(mktemp -d)
+        trap 'rm -rf "$KEYRING_HOME"' EXIT
+        XDG_DATA_HOME=$KEYRING_HOME dbus-run-session -- bash -c '
+            printf "tm-test\n" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
             cd "$0" && ctest --output-on-failure --timeout 300 -j2 "${@:1}"' "$BUILD_DIR" "${@:2}"
         ;;
     *)

@@ -25,6 +25,8 @@ public:
     // cancelled.
     void cancel();
     bool isCancelled() const { return m_cancelled; }
+    // The SIDs no task was started for (after cancel()).
+    QStringList notStarted() const { return m_sids.mid(m_next); }
 
 signals:
     void numberChanged(const NumberInfo &number);

@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+struct IncomingPhoneNumber;
+
 // How one number's job ended, for the run summary.
 enum class NumberOutcome { Migrated, AlreadyMigrated, Reverted, Failed, Cancelled };
 
@@ -26,6 +28,9 @@ signals:
 
 protected:
     bool stopRequested() const { return m_stopRequested; }
+    // The row the front ends show, from the live number.
+    static NumberInfo infoOf(const IncomingPhoneNumber &number, NumberState state,
+                             const OperationError &error = {});
 
 private:
     bool m_stopRequested = false;

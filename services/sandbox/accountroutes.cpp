@@ -52,9 +52,10 @@ SandboxResponse listNumbers(SandboxContext &c, const SandboxRequest &request, co
             continue;
         if (!name.isEmpty() && number.value(QLatin1String("friendly_name")).toString() != name)
             continue;
-        items.append(c.renderV2010(number));
+        items.append(number);
     }
-    return SandboxPaging::respondV2010(request, QStringLiteral("incoming_phone_numbers"), items);
+    return SandboxPaging::respondV2010(request, QStringLiteral("incoming_phone_numbers"), items,
+                                       [&c](const QJsonObject &n) { return c.renderV2010(n); });
 }
 
 SandboxResponse fetchNumber(SandboxContext &c, const SandboxRequest &request, const RouteParams &p)

@@ -89,9 +89,11 @@ SandboxResponse listCalls(SandboxContext &c, const SandboxRequest &request, cons
     // Twilio lists the newest call first.
     for (auto it = calls.crbegin(); it != calls.crend(); ++it) {
         if (filter.accepts(*it))
-            items.append(c.renderV2010(*it));
+            items.append(*it);
     }
-    return SandboxPaging::respondV2010(request, QStringLiteral("calls"), items);
+    return SandboxPaging::respondV2010(
+        request, QStringLiteral("calls"), items,
+        [&c](const QJsonObject &call) { return c.renderV2010(call); });
 }
 
 SandboxResponse fetchCall(SandboxContext &c, const SandboxRequest &request, const RouteParams &p)

@@ -6,6 +6,8 @@
 #include <QJsonValue>
 
 namespace {
+constexpr int kMaxOffset = 100000000;
+
 bool isPagingKey(const QString &key)
 {
     return key == QLatin1String("PageSize") || key == QLatin1String("Page") ||
@@ -46,7 +48,9 @@ bool SandboxPaging::parse(const FormParams &query, SandboxPaging *paging, Sandbo
         }
         paging->m_page = page;
     }
-    paging->m_offset = paging->m_page * paging->m_pageSize;
+    // Clamped far beyond any list, so a hostile Page or PageToken gives an empty page rather
+    // than an integer overflow.
+    paging->m_offset = int(qMin<qint64>(qint64(paging->m_page) * paging->m_pageSize, kMaxOffset));
     if (query.contains(QStringLiteral("PageToken"))) {
         const QString token = query.value(QStringLiteral("PageToken"));
         int offset = -1;
@@ -55,7 +59,7 @@ bool SandboxPaging::parse(const FormParams &query, SandboxPaging *paging, Sandbo
             *error = SandboxResponse::invalidParameter(QStringLiteral("Invalid PageToken"));
             return false;
         }
-        paging->m_offset = offset;
+        paging->m_offset = qMin(offset, kMaxOffset);
     }
     return true;
 }
@@ -71,22 +75,22 @@ QString SandboxPaging::pageQuery(int page, int tokenOffset) const
     return query;
 }
 
-QJsonArray SandboxPaging::slice(const QList<QJsonObject> &items) const
+QJsonArray SandboxPaging::slice(const QList<QJsonObject> &items, const Renderer &render) const
 {
     QJsonArray page;
     for (qsizetype i = m_offset; i < items.size() && i < m_offset + m_pageSize; ++i)
-        page.append(items.at(i));
+        page.append(render ? render(items.at(i)) : items.at(i));
     return page;
 }
 
 SandboxResponse SandboxPaging::respondV2010(const SandboxRequest &request, const QString &key,
-                                            const QList<QJsonObject> &items)
+                                            const QList<QJsonObject> &items, const Renderer &render)
 {
     SandboxPaging paging;
     SandboxResponse error;
     if (!parse(FormParams::parse(request.rawQuery), &paging, &error))
         return error;
-    const QJsonArray page = paging.slice(items);
+    const QJsonArray page = paging.slice(items, render);
     const bool hasNext = paging.m_offset + paging.m_pageSize < items.size();
     const QString path = request.path + QLatin1Char('?');
     QJsonObject body{
@@ -112,13 +116,13 @@ SandboxResponse SandboxPaging::respondV2010(const SandboxRequest &request, const
 
 SandboxResponse SandboxPaging::respondV1(const SandboxContext &context,
                                          const SandboxRequest &request, const QString &key,
-                                         const QList<QJsonObject> &items)
+                                         const QList<QJsonObject> &items, const Renderer &render)
 {
     SandboxPaging paging;
     SandboxResponse error;
     if (!parse(FormParams::parse(request.rawQuery), &paging, &error))
         return error;
-    const QJsonArray page = paging.slice(items);
+    const QJsonArray page = paging.slice(items, render);
     const bool hasNext = paging.m_offset + paging.m_pageSize < items.size();
     const QString url = context.absoluteUrl(request.path) + QLatin1Char('?');
     const QJsonObject meta{

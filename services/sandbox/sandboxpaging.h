@@ -7,6 +7,8 @@
 #include <QList>
 #include <QUrl>
 
+#include <functional>
+
 class SandboxContext;
 
 // Twilio's paging: PageSize (1..1000, default 50), Page (0-based) and PageToken ("PT" + the
@@ -15,12 +17,18 @@ class SandboxContext;
 class SandboxPaging
 {
 public:
-    // Answers a list request: `items` are already rendered and filtered. Paging parameters
-    // out of range give a 400.
+    // Turns a stored record into its wire form; applied to the requested page only, so long
+    // lists cost little.
+    using Renderer = std::function<QJsonObject(const QJsonObject &)>;
+
+    // Answers a list request over already filtered `items` (rendered unless `render` is
+    // given). Paging parameters out of range give a 400.
     static SandboxResponse respondV2010(const SandboxRequest &request, const QString &key,
-                                        const QList<QJsonObject> &items);
+                                        const QList<QJsonObject> &items,
+                                        const Renderer &render = nullptr);
     static SandboxResponse respondV1(const SandboxContext &context, const SandboxRequest &request,
-                                     const QString &key, const QList<QJsonObject> &items);
+                                     const QString &key, const QList<QJsonObject> &items,
+                                     const Renderer &render = nullptr);
 
 private:
     SandboxPaging() = default;
@@ -28,7 +36,7 @@ private:
     // Query string for a page: the request's own filters, then PageSize, Page and, when
     // tokenOffset >= 0, the PageToken pointing at that offset.
     QString pageQuery(int page, int tokenOffset) const;
-    QJsonArray slice(const QList<QJsonObject> &items) const;
+    QJsonArray slice(const QList<QJsonObject> &items, const Renderer &render) const;
 
     FormParams m_filters; // non-paging query parameters, kept in every page link
     int m_pageSize = 50;

@@ -10,6 +10,8 @@
 
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace {
 
 const QString kSpec = QStringLiteral("twilio_api_v2010.json");
@@ -36,8 +38,9 @@ SandboxResponse invalidDomain(const QString &message)
 }
 
 // Twilio's rule: <label>.sip.twilio.com (a regional form such as x.sip.us1.twilio.com is not
-// emulated), the label made of letters, digits and '-', and unique.
-SandboxResponse checkDomainName(const SandboxContext &c, const QString &name, const QString &ownSid)
+// emulated), the label made of letters, digits and '-', and unique. The 400 when it is not.
+std::optional<SandboxResponse> checkDomainName(const SandboxContext &c, const QString &name,
+                                               const QString &ownSid)
 {
     static const QRegularExpression pattern(
         QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.sip\\.twilio\\.com$"));
@@ -54,7 +57,7 @@ SandboxResponse checkDomainName(const SandboxContext &c, const QString &name, co
                     .compare(name, Qt::CaseInsensitive) == 0)
             return invalidDomain(QStringLiteral("Domain name %1 is already in use").arg(name));
     }
-    return SandboxResponse{0, {}, {}, {}};
+    return std::nullopt;
 }
 
 QList<QJsonObject> rendered(const SandboxContext &c, const QString &collection)
@@ -77,9 +80,8 @@ SandboxResponse createDomain(SandboxContext &c, const SandboxRequest &request, c
     const QString name = form.value(QStringLiteral("DomainName"));
     if (name.isEmpty())
         return SandboxResponse::missingParameter(QStringLiteral("DomainName"));
-    const SandboxResponse nameProblem = checkDomainName(c, name, QString());
-    if (nameProblem.status != 0)
-        return nameProblem;
+    if (const auto nameProblem = checkDomainName(c, name, QString()))
+        return *nameProblem;
     const QString problem = SandboxParams::checkAll(kDomainFields, form);
     if (!problem.isEmpty())
         return SandboxResponse::invalidParameter(problem);
@@ -106,10 +108,9 @@ SandboxResponse updateDomain(SandboxContext &c, const SandboxRequest &request, c
     QJsonObject domain = *found;
     if (form.contains(QStringLiteral("DomainName"))) {
         const QString name = form.value(QStringLiteral("DomainName"));
-        const SandboxResponse nameProblem =
-            checkDomainName(c, name, domain.value(QLatin1String("sid")).toString());
-        if (nameProblem.status != 0)
-            return nameProblem;
+        if (const auto nameProblem =
+                checkDomainName(c, name, domain.value(QLatin1String("sid")).toString()))
+            return *nameProblem;
         domain.insert(QLatin1String("domain_name"), name.toLower());
     }
     const QString problem = SandboxParams::checkAll(kDomainFields, form);

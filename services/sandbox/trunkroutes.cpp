@@ -142,9 +142,12 @@ SandboxResponse listTrunkNumbers(SandboxContext &c, const SandboxRequest &reques
     for (const QJsonObject &link : links) {
         const auto number = c.store.find(kNumbers, link.value(QLatin1String("sid")).toString());
         if (number)
-            items.append(renderTrunkNumber(c, *number, trunkSid));
+            items.append(*number);
     }
-    return SandboxPaging::respondV1(c, request, QStringLiteral("phone_numbers"), items);
+    return SandboxPaging::respondV1(c, request, QStringLiteral("phone_numbers"), items,
+                                    [&c, &trunkSid](const QJsonObject &number) {
+                                        return renderTrunkNumber(c, number, trunkSid);
+                                    });
 }
 
 SandboxResponse addTrunkNumber(SandboxContext &c, const SandboxRequest &request,

@@ -30,6 +30,11 @@ struct DeploymentSpec
     QString runtime;           // empty: Twilio's default
     QVector<FunctionSource> functions;
     QVector<QPair<QString, QString>> variables; // set on the environment (create or update by key)
+
+    // Empty when it can be deployed, else one translated sentence saying what is wrong.
+    QString check() const;
+    // The same for a service unique name alone (up to 50 letters, digits, '-' or '_').
+    static QString checkServiceName(const QString &uniqueName);
 };
 
 struct DeploymentResult

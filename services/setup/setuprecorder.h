@@ -1,14 +1,26 @@
 #pragma once
 
+#include "twilioresult.h"
+
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 class AuditLog;
 class Journal;
-struct TwilioError;
 
 // One change a set-up step makes, as the journal and the audit log describe it.
 struct SetupChange
 {
+    SetupChange() = default;
+    SetupChange(QString action, QString detail, QString before = {}, QString after = {})
+        : action(std::move(action))
+        , detail(std::move(detail))
+        , before(std::move(before))
+        , after(std::move(after))
+    {}
+
     QString action; // e.g. create_sip_domain, upload_function_version
     QString detail; // what the call will do (SIDs, names, URLs; never a secret)
     QString before;
@@ -39,6 +51,13 @@ public:
     // A change that failed before it could be sent (no intent recorded); audit only.
     void refused(const SetupChange &change, const QString &reason);
 
+    // intent(), then the request, then result() once the answer is in, then `then`. nullopt
+    // (and nothing sent) when the intent could not be recorded.
+    template<class T>
+    std::optional<TwilioHandle> track(const SetupChange &change,
+                                      const std::function<TwilioHandle(TwilioCallback<T>)> &request,
+                                      TwilioCallback<T> then);
+
     QString value(const QString &key) const;
     bool setValue(const QString &key, const QString &value);
 
@@ -56,3 +75,19 @@ private:
     qint64 m_runId = 0;
     bool m_ownsRun = false;
 };
+
+template<class T>
+std::optional<TwilioHandle>
+SetupRecorder::track(const SetupChange &change,
+                     const std::function<TwilioHandle(TwilioCallback<T>)> &request,
+                     TwilioCallback<T> then)
+{
+    const qint64 step = intent(change);
+    if (!step)
+        return std::nullopt;
+    // Recorded even when the caller was cancelled meanwhile: the request may have reached Twilio.
+    return request([this, step, change, then = std::move(then)](const TwilioResult<T> &answer) {
+        result(step, change, answer.error);
+        then(answer);
+    });
+}

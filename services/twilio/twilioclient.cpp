@@ -43,8 +43,14 @@ QString TwilioClient::configure(const TwilioCredentials &credentials,
     if (problem.isEmpty() && credentials.secret.isEmpty())
         problem =
             QCoreApplication::translate("TwilioClient", "The Auth Token or API secret is empty.");
-    if (problem.isEmpty())
+    m_configErrorKind = TwilioError::Kind::InvalidInput;
+    if (problem.isEmpty()) {
         problem = hosts.check();
+        const QUrl &base = endpoint.baseUrlOverride;
+        if (!problem.isEmpty() && base.scheme() == QLatin1String("http") &&
+            !Validation::isLoopbackHost(base.host()))
+            m_configErrorKind = TwilioError::Kind::InsecureUrl;
+    }
     m_configProblem = problem;
     if (!problem.isEmpty())
         return problem;
@@ -59,10 +65,7 @@ QString TwilioClient::configure(const TwilioCredentials &credentials,
 
 TwilioError TwilioClient::notReady() const
 {
-    const bool insecure = m_configProblem.contains(QLatin1String("https"));
-    return TwilioError::make(insecure ? TwilioError::Kind::InsecureUrl
-                                      : TwilioError::Kind::InvalidInput,
-                             m_configProblem);
+    return TwilioError::make(m_configErrorKind, m_configProblem);
 }
 
 void TwilioClient::applyConcurrency()

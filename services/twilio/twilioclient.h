@@ -106,6 +106,7 @@ private:
     TwilioHosts m_hosts;
     QString m_accountSid;
     QString m_configProblem;
+    TwilioError::Kind m_configErrorKind = TwilioError::Kind::InvalidInput;
     bool m_configured = false;
     int m_maxConcurrency = 0;
     std::unique_ptr<TrunkingApi> m_trunking;

@@ -10,7 +10,8 @@
 #include <QNetworkReply>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcTwilio, "tm.twilio")
+// Per-request lines are debug level, off unless QT_LOGGING_RULES="tm.twilio.debug=true".
+Q_LOGGING_CATEGORY(lcTwilio, "tm.twilio", QtInfoMsg)
 
 struct TwilioTransport::Pending
 {
@@ -20,6 +21,7 @@ struct TwilioTransport::Pending
     QUrl url;
     int attempt = 0;
     int limiterToken = 0;
+    bool earlierAttemptMayHaveWorked = false;
     QPointer<QNetworkReply> reply;
     QTimer *timer = nullptr; // timeout while sent, backoff while waiting to retry
     QElapsedTimer clock;
@@ -195,6 +197,17 @@ void TwilioTransport::handleResult(quint64 id, TwilioResponse response, int limi
                                 << response.httpStatus << TwilioError::kindName(response.error.kind)
                                 << response.requestId << pending.clock.elapsed() << "ms attempt"
                                 << pending.attempt;
+
+    // A DELETE whose first answer was lost may have worked: the retry then finds nothing,
+    // which is the outcome asked for, not an error.
+    if (pending.request.kind == RetryPolicy::RequestKind::Delete && response.httpStatus == 404 &&
+        pending.earlierAttemptMayHaveWorked) {
+        qCInfo(lcTwilio).noquote()
+            << "DELETE" << pending.url.path() << "already gone after an unanswered attempt";
+        response.error = TwilioError();
+    }
+    if (response.error.mayHaveBeenProcessed)
+        pending.earlierAttemptMayHaveWorked = true;
 
     const auto decision =
         response.error.isError()

@@ -12,6 +12,7 @@ private slots:
     void lengthChangingCaseMappingKeepsBounds();
     void numbersCompareNumerically_data();
     void numbersCompareNumerically();
+    void stateNumberKeyOrdersByStateThenNumber();
 
 private:
     static NumberRow row(const QString &number, const QString &name = {}, const QString &url = {});
@@ -83,6 +84,23 @@ void TestNumberRowKeys::numbersCompareNumerically()
     QVERIFY(NumberRowKeys::compareNumbers(a, b) < 0);
     QVERIFY(NumberRowKeys::compareNumbers(b, a) > 0);
     QCOMPARE(NumberRowKeys::compareNumbers(a, a), 0);
+}
+
+void TestNumberRowKeys::stateNumberKeyOrdersByStateThenNumber()
+{
+    NumberRowKeys big(row(QStringLiteral("+999999999999999")));
+    NumberRowKeys small(row(QStringLiteral("+12")));
+    NumberRowKeys odd(row(QStringLiteral("not a number")));
+    big.setState(NumberState::OnTrunk);
+    small.setState(NumberState::Migrated);
+    odd.setState(NumberState::OnTrunk);
+    QCOMPARE(big.state(), NumberState::OnTrunk);
+    QVERIFY(big.stateNumberKey() < small.stateNumberKey()); // state first
+    QVERIFY(big.stateNumberKey() < odd.stateNumberKey());   // E.164 before the rest
+    big.setState(NumberState::Reverted);
+    QVERIFY(big.stateNumberKey() > small.stateNumberKey());
+    small.setState(NumberState::Reverted);
+    QVERIFY(small.stateNumberKey() < big.stateNumberKey()); // then by number
 }
 
 QTEST_GUILESS_MAIN(TestNumberRowKeys)

@@ -138,6 +138,8 @@ private slots:
         QTest::newRow("bad token") << QStringLiteral("PageToken=zz") << 400;
         QTest::newRow("1000") << QStringLiteral("PageSize=1000") << 200;
         QTest::newRow("1") << QStringLiteral("PageSize=1") << 200;
+        QTest::newRow("huge page") << QStringLiteral("Page=2147483647&PageSize=1000") << 200;
+        QTest::newRow("huge token") << QStringLiteral("PageToken=PT2147483647") << 200;
     }
 
     void pageSizeBounds()

@@ -74,7 +74,7 @@ void TestClientOperations::apiKeyAuthentication()
     Waiter<QList<Trunk>> w;
     client.trunking().listTrunks(f->context(), w.callback());
     TM_WAIT_OK(w);
-    QCOMPARE(w.value().size(), 1);
+    QVERIFY(!w.value().isEmpty());
 }
 
 void TestClientOperations::trunksAndTheirLists()
@@ -83,8 +83,8 @@ void TestClientOperations::trunksAndTheirLists()
     Waiter<QList<Trunk>> trunks;
     f->client().trunking().listTrunks(f->context(), trunks.callback());
     TM_WAIT_OK(trunks);
-    QCOMPARE(trunks.value().size(), 1);
-    QCOMPARE(trunks.value().first().sid, trunkSid);
+    QVERIFY(std::any_of(trunks.value().cbegin(), trunks.value().cend(),
+                        [&](const Trunk &t) { return t.sid == trunkSid; }));
 
     Waiter<Trunk> trunk;
     f->client().trunking().fetchTrunk(trunkSid, f->context(), trunk.callback());

@@ -18,6 +18,7 @@ private slots:
 
 private:
     std::unique_ptr<SandboxFixture> f;
+    QSet<QString> m_allNumbers; // read in one page of 1000
 };
 
 void TestClientPaging::initTestCase()
@@ -25,6 +26,13 @@ void TestClientPaging::initTestCase()
     f = std::make_unique<SandboxFixture>(); // 250 numbers by default
     const QString problem = f->start();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    Waiter<QList<IncomingPhoneNumber>> w;
+    f->client().voice().listIncomingPhoneNumbers({}, f->context(), w.callback());
+    TM_WAIT_OK(w);
+    for (const IncomingPhoneNumber &number : w.value())
+        m_allNumbers.insert(number.sid);
+    QCOMPARE(m_allNumbers.size(), w.value().size());
+    QVERIFY(m_allNumbers.size() >= 250); // the trunk's 250 and a few others
 }
 
 void TestClientPaging::cleanupTestCase()
@@ -35,26 +43,25 @@ void TestClientPaging::cleanupTestCase()
 void TestClientPaging::v2010ListOverManyPages_data()
 {
     QTest::addColumn<int>("pageSize");
-    QTest::addColumn<int>("pages");
-    QTest::newRow("7 per page") << 7 << 36;
-    QTest::newRow("50 per page") << 50 << 5;
-    QTest::newRow("1000 per page") << 1000 << 1;
+    QTest::newRow("7 per page") << 7;
+    QTest::newRow("50 per page") << 50;
+    QTest::newRow("1000 per page") << 1000;
 }
 
 void TestClientPaging::v2010ListOverManyPages()
 {
     QFETCH(int, pageSize);
-    QFETCH(int, pages);
     f->client().setPageSize(pageSize);
     const quint64 sentBefore = f->client().counters().sent;
     Waiter<QList<IncomingPhoneNumber>> w;
     f->client().voice().listIncomingPhoneNumbers({}, f->context(), w.callback());
     TM_WAIT_OK(w);
-    QCOMPARE(w.value().size(), 250);
     QSet<QString> sids;
     for (const IncomingPhoneNumber &number : w.value())
         sids.insert(number.sid);
-    QCOMPARE(sids.size(), 250);
+    QCOMPARE(w.value().size(), m_allNumbers.size()); // none twice
+    QCOMPARE(sids, m_allNumbers);                    // none missing
+    const int pages = (m_allNumbers.size() + pageSize - 1) / pageSize;
     QCOMPARE(int(f->client().counters().sent - sentBefore), pages);
 }
 

@@ -1,0 +1,146 @@
+#include "clicommand.h"
+
+#include "clilogging.h"
+#include "clioutput.h"
+#include "confirmationprompt.h"
+
+#include <QMetaEnum>
+
+CliCommand::CliCommand(MigrationBackend *backend, CliOutput *output, const CliOptions &options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_out(output)
+    , m_options(options)
+{
+    connect(m_backend, &MigrationBackend::failed, this,
+            [this](MigrationBackend::Operation operation, const OperationError &error) {
+                // After an interrupt outside a run, the engine reports the dropped job as
+                // failed; the session already exits with 130.
+                if (!m_finished && !(m_interrupted && !m_inRun))
+                    onFailed(operation, error);
+            });
+}
+
+bool CliCommand::interrupt()
+{
+    m_interrupted = true;
+    m_backend->cancel();
+    if (!m_inRun)
+        return false;
+    m_out->note(tr("Cancelling: no new numbers start; waiting for calls in flight..."));
+    return true;
+}
+
+ExitCode CliCommand::exitCodeFor(MigrationBackend::Operation operation,
+                                 const OperationError &error)
+{
+    if (operation == MigrationBackend::Operation::Connect || error.httpStatus == 401 ||
+        error.httpStatus == 403)
+        return ExitCode::Connection;
+    return ExitCode::Api;
+}
+
+void CliCommand::finish(ExitCode code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished(toInt(code));
+}
+
+void CliCommand::fail(ExitCode code, const QString &message)
+{
+    m_out->error(message);
+    finish(code);
+}
+
+void CliCommand::onFailed(MigrationBackend::Operation operation, const OperationError &error)
+{
+    const QString what = QString::fromLatin1(
+        QMetaEnum::fromType<MigrationBackend::Operation>().valueToKey(int(operation)));
+    qCDebug(lcCli) << "operation failed:" << what << error.httpStatus << error.twilioCode;
+    m_out->error(tr("%1 failed: %2").arg(what, error.message.isEmpty()
+                                                   ? tr("unknown error")
+                                                   : error.message));
+    if (error.twilioCode != 0 || error.httpStatus != 0)
+        m_out->note(tr("  (HTTP %1, Twilio error %2%3)")
+                        .arg(error.httpStatus)
+                        .arg(error.twilioCode)
+                        .arg(error.requestId.isEmpty()
+                                 ? QString()
+                                 : tr(", request %1").arg(error.requestId)));
+    // A run that reports a failure while still busy ends with runFinished; wait for it so the
+    // report covers every number.
+    if (m_inRun && m_backend->isBusy())
+        return;
+    finish(exitCodeFor(operation, error));
+}
+
+void CliCommand::withNumbers(const QString &trunkSid,
+                             std::function<void(const QVector<NumberInfo> &)> next)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_backend, &MigrationBackend::numbersLoaded, this,
+                          [this, trunkSid, next, connection](const QString &loadedTrunk,
+                                                             const QVector<NumberInfo> &numbers) {
+                              if (loadedTrunk != trunkSid || m_finished)
+                                  return;
+                              disconnect(*connection);
+                              next(numbers);
+                          });
+    m_backend->loadNumbers(trunkSid);
+}
+
+void CliCommand::confirm(const QString &question, std::function<void()> onYes)
+{
+    if (m_options.yes) {
+        onYes();
+        return;
+    }
+    if (!ConfirmationPrompt::isTerminal(m_inputFd)) {
+        fail(ExitCode::Usage,
+             tr("%1 changes the account: pass --yes when not on a terminal.").arg(m_options.command));
+        return;
+    }
+    m_out->prompt(question + tr(" [y/N] "));
+    auto *prompt = new ConfirmationPrompt(m_inputFd, this);
+    connect(prompt, &ConfirmationPrompt::answered, this, [this, onYes](bool yes) {
+        if (m_finished)
+            return;
+        if (yes) {
+            onYes();
+        } else {
+            m_out->note(tr("Not confirmed; nothing changed."));
+            finish(ExitCode::Cancelled);
+        }
+    });
+    prompt->start();
+}
+
+void CliCommand::beginRun()
+{
+    m_inRun = true;
+    connect(m_backend, &MigrationBackend::numberChanged, this,
+            [this](const NumberInfo &number) { m_report.update(number); });
+    connect(m_backend, &MigrationBackend::runFinished, this, &CliCommand::onRunFinished);
+}
+
+void CliCommand::onRunFinished(const RunSummary &summary)
+{
+    if (m_finished)
+        return;
+    if (m_out->isJson())
+        m_out->resultJson(m_report.json(summary));
+    else
+        m_out->result(m_report.text(summary));
+    if (m_interrupted) {
+        m_out->note(tr("Cancelled. Numbers not reached keep their old settings; run `migrate` "
+                       "again to continue."));
+        finish(ExitCode::Cancelled);
+    } else if (summary.failed > 0) {
+        finish(ExitCode::SomeFailed);
+    } else {
+        finish(ExitCode::Ok);
+    }
+}

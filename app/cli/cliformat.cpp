@@ -1,0 +1,179 @@
+#include "cliformat.h"
+
+namespace CliFormat {
+
+QString stateName(NumberState state)
+{
+    switch (state) {
+    case NumberState::OnTrunk:
+        return QStringLiteral("on-trunk");
+    case NumberState::Migrating:
+        return QStringLiteral("migrating");
+    case NumberState::Migrated:
+        return QStringLiteral("migrated");
+    case NumberState::Failed:
+        return QStringLiteral("failed");
+    case NumberState::Reverting:
+        return QStringLiteral("reverting");
+    case NumberState::Reverted:
+        return QStringLiteral("reverted");
+    case NumberState::NotOnTrunk:
+        return QStringLiteral("not-on-trunk");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString errorText(const OperationError &error)
+{
+    if (error.isNull())
+        return {};
+    QString prefix;
+    if (error.httpStatus != 0)
+        prefix = QStringLiteral("HTTP %1").arg(error.httpStatus);
+    if (error.twilioCode != 0)
+        prefix += (prefix.isEmpty() ? QString() : QStringLiteral(", ")) +
+                  QStringLiteral("Twilio %1").arg(error.twilioCode);
+    return prefix.isEmpty() ? error.message : prefix + QStringLiteral(": ") + error.message;
+}
+
+QJsonObject toJson(const OperationError &error)
+{
+    return {{QStringLiteral("http_status"), error.httpStatus},
+            {QStringLiteral("code"), error.twilioCode},
+            {QStringLiteral("message"), error.message},
+            {QStringLiteral("more_info"), error.moreInfo.toString()},
+            {QStringLiteral("request_id"), error.requestId}};
+}
+
+QJsonArray toJson(const QVector<NamedSid> &list)
+{
+    QJsonArray array;
+    for (const NamedSid &item : list)
+        array.append(QJsonObject{{QStringLiteral("sid"), item.sid},
+                                 {QStringLiteral("friendly_name"), item.friendlyName}});
+    return array;
+}
+
+QJsonObject toJson(const TrunkSummary &trunk)
+{
+    QJsonArray origination;
+    for (const OriginationInfo &url : trunk.originationUrls)
+        origination.append(QJsonObject{{QStringLiteral("sid"), url.sid},
+                                       {QStringLiteral("friendly_name"), url.friendlyName},
+                                       {QStringLiteral("sip_url"), url.sipUrl},
+                                       {QStringLiteral("priority"), url.priority},
+                                       {QStringLiteral("weight"), url.weight},
+                                       {QStringLiteral("enabled"), url.enabled}});
+    return {{QStringLiteral("sid"), trunk.sid},
+            {QStringLiteral("friendly_name"), trunk.friendlyName},
+            {QStringLiteral("termination_domain"), trunk.terminationDomain},
+            {QStringLiteral("secure"), trunk.secure},
+            {QStringLiteral("number_count"), trunk.numberCount},
+            {QStringLiteral("origination_urls"), origination},
+            {QStringLiteral("ip_access_control_lists"), toJson(trunk.ipAccessControlLists)},
+            {QStringLiteral("credential_lists"), toJson(trunk.credentialLists)}};
+}
+
+QJsonObject toJson(const NumberInfo &number)
+{
+    QJsonObject object{{QStringLiteral("sid"), number.sid},
+                       {QStringLiteral("phone_number"), number.phoneNumber},
+                       {QStringLiteral("friendly_name"), number.friendlyName},
+                       {QStringLiteral("voice_url"), number.voiceUrl},
+                       {QStringLiteral("voice_method"), number.voiceMethod},
+                       {QStringLiteral("trunk_sid"), number.trunkSid.isEmpty()
+                                                         ? QJsonValue(QJsonValue::Null)
+                                                         : QJsonValue(number.trunkSid)},
+                       {QStringLiteral("state"), stateName(number.state)}};
+    if (!number.lastError.isNull())
+        object.insert(QStringLiteral("error"), toJson(number.lastError));
+    return object;
+}
+
+QJsonObject toJson(const CallInfo &call)
+{
+    return {{QStringLiteral("sid"), call.sid},
+            {QStringLiteral("parent_call_sid"), call.parentCallSid},
+            {QStringLiteral("from"), call.from},
+            {QStringLiteral("to"), call.to},
+            {QStringLiteral("direction"), call.direction},
+            {QStringLiteral("status"), call.status},
+            {QStringLiteral("start_time"), call.startTime.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("duration"), call.duration}};
+}
+
+QJsonObject toJson(const MigrationPlan &plan)
+{
+    QJsonArray items;
+    for (const PlanItem &item : plan.items)
+        items.append(QJsonObject{{QStringLiteral("number_sid"), item.numberSid},
+                                 {QStringLiteral("phone_number"), item.phoneNumber},
+                                 {QStringLiteral("action"), item.action},
+                                 {QStringLiteral("before"), item.before},
+                                 {QStringLiteral("after"), item.after}});
+    return {{QStringLiteral("voice_url"), plan.voiceUrl},
+            {QStringLiteral("numbers_to_migrate"), plan.numbersToMigrate},
+            {QStringLiteral("already_migrated"), plan.alreadyMigrated},
+            {QStringLiteral("api_calls"), plan.apiCalls},
+            {QStringLiteral("items"), items}};
+}
+
+QJsonObject toJson(const RunSummary &summary)
+{
+    return {{QStringLiteral("migrated"), summary.migrated},
+            {QStringLiteral("already_migrated"), summary.alreadyMigrated},
+            {QStringLiteral("failed"), summary.failed},
+            {QStringLiteral("cancelled"), summary.cancelled},
+            {QStringLiteral("reverted"), summary.reverted}};
+}
+
+QJsonObject toJson(const InterruptedRun &run)
+{
+    if (run.isNull())
+        return {{QStringLiteral("interrupted"), false}};
+    return {{QStringLiteral("interrupted"), true},
+            {QStringLiteral("run_id"), QString::number(run.runId)},
+            {QStringLiteral("account_sid"), run.accountSid},
+            {QStringLiteral("trunk_sid"), run.trunkSid},
+            {QStringLiteral("started"), run.started.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("in_flight"), run.inFlight},
+            {QStringLiteral("migrated"), run.migrated},
+            {QStringLiteral("pending"), run.pending}};
+}
+
+QJsonObject toJson(const InboundResult &result)
+{
+    return {{QStringLiteral("domain_sid"), result.domainSid},
+            {QStringLiteral("domain_name"), result.domainName},
+            {QStringLiteral("sip_uris"), QJsonArray::fromStringList(result.sipUris)},
+            {QStringLiteral("handler_url"), result.handlerUrl.toString()},
+            {QStringLiteral("ip_access_control_lists"), toJson(result.ipAccessControlLists)},
+            {QStringLiteral("credential_lists"), toJson(result.credentialLists)},
+            {QStringLiteral("self_hosted"), result.selfHosted},
+            {QStringLiteral("exported_to"), result.exportedTo},
+            {QStringLiteral("note"), result.note}};
+}
+
+QJsonObject toJson(const OutboundResult &result)
+{
+    return {{QStringLiteral("handler_url"), result.handlerUrl.toString()},
+            {QStringLiteral("test_number_sid"), result.testNumberSid},
+            {QStringLiteral("test_phone_number"), result.testPhoneNumber},
+            {QStringLiteral("self_hosted"), result.selfHosted},
+            {QStringLiteral("exported_to"), result.exportedTo},
+            {QStringLiteral("note"), result.note}};
+}
+
+QJsonObject toJson(const CutoverSheet &sheet)
+{
+    return {{QStringLiteral("domain_name"), sheet.domainName},
+            {QStringLiteral("sip_uris"), QJsonArray::fromStringList(sheet.sipUris)},
+            {QStringLiteral("port"), sheet.port},
+            {QStringLiteral("tls_port"), sheet.tlsPort},
+            {QStringLiteral("tls_required"), sheet.tlsRequired},
+            {QStringLiteral("srtp_required"), sheet.srtpRequired},
+            {QStringLiteral("ip_access_control_lists"), toJson(sheet.ipAccessControlLists)},
+            {QStringLiteral("credential_lists"), toJson(sheet.credentialLists)}};
+}
+
+} // namespace CliFormat

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "migrationtypes.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+// How engine results look on the command line: JSON objects for --json (field names in
+// snake_case, like Twilio's own answers) and short words for the plain-text tables.
+namespace CliFormat {
+
+QString stateName(NumberState state); // "on-trunk", "migrated", "failed", ...
+QString errorText(const OperationError &error); // "HTTP 404, Twilio 20404: message"
+
+QJsonObject toJson(const OperationError &error);
+QJsonObject toJson(const TrunkSummary &trunk);
+QJsonObject toJson(const NumberInfo &number);
+QJsonObject toJson(const CallInfo &call);
+QJsonObject toJson(const MigrationPlan &plan);
+QJsonObject toJson(const RunSummary &summary);
+QJsonObject toJson(const InterruptedRun &run);
+QJsonObject toJson(const InboundResult &result);
+QJsonObject toJson(const OutboundResult &result);
+QJsonObject toJson(const CutoverSheet &sheet);
+QJsonArray toJson(const QVector<NamedSid> &list);
+
+} // namespace CliFormat

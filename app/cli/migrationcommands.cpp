@@ -1,0 +1,122 @@
+#include "migrationcommands.h"
+
+#include "cliformat.h"
+#include "clioutput.h"
+#include "numberselection.h"
+#include "texttable.h"
+
+void MigrationCommands::start()
+{
+    if (m_options.command == QLatin1String("revert")) {
+        revert();
+        return;
+    }
+    withSelection([this](const QStringList &sids) {
+        if (m_options.command == QLatin1String("plan"))
+            plan(sids);
+        else
+            migrate(sids);
+    });
+}
+
+void MigrationCommands::withSelection(std::function<void(const QStringList &)> next)
+{
+    withNumbers(m_options.trunkSid, [this, next](const QVector<NumberInfo> &numbers) {
+        QStringList sids;
+        const QString error = NumberSelection::resolve(numbers, m_options.phoneNumbers,
+                                                       m_options.allNumbers, m_options.trunkSid,
+                                                       &sids);
+        if (!error.isEmpty()) {
+            fail(ExitCode::Usage, error);
+            return;
+        }
+        next(sids);
+    });
+}
+
+void MigrationCommands::withTrunk(std::function<void(const QString &)> next)
+{
+    if (!m_options.trunkSid.isEmpty()) {
+        next(m_options.trunkSid);
+        return;
+    }
+    // Most accounts have one trunk; only ask for --trunk when the choice is not obvious.
+    connect(m_backend, &MigrationBackend::trunksLoaded, this,
+            [this, next](const QVector<TrunkSummary> &trunks) {
+                if (trunks.size() != 1) {
+                    fail(ExitCode::Usage, tr("The account has %1 trunks: name one with --trunk.")
+                                              .arg(trunks.size()));
+                    return;
+                }
+                m_options.trunkSid = trunks.constFirst().sid;
+                next(m_options.trunkSid);
+            });
+    m_backend->loadTrunks();
+}
+
+void MigrationCommands::plan(const QStringList &sids)
+{
+    connect(m_backend, &MigrationBackend::planReady, this, [this](const MigrationPlan &plan) {
+        printPlan(plan);
+        finish(ExitCode::Ok);
+    });
+    m_backend->plan(sids, m_options.voiceUrl);
+}
+
+void MigrationCommands::printPlan(const MigrationPlan &plan)
+{
+    if (m_out->isJson()) {
+        m_out->resultJson(CliFormat::toJson(plan));
+        return;
+    }
+    TextTable table({tr("NUMBER"), tr("SID"), tr("ACTION"), tr("BEFORE"), tr("AFTER")});
+    for (const PlanItem &item : plan.items)
+        table.addRow({item.phoneNumber, item.numberSid, item.action, item.before, item.after});
+    m_out->result(table.render() +
+                  tr("%1 numbers to migrate, %2 already migrated, %3 API calls; voice URL %4.\n")
+                      .arg(plan.numbersToMigrate)
+                      .arg(plan.alreadyMigrated)
+                      .arg(plan.apiCalls)
+                      .arg(plan.voiceUrl));
+}
+
+void MigrationCommands::migrate(const QStringList &sids)
+{
+    auto run = [this, sids] {
+        beginRun();
+        m_backend->migrate(sids, m_options.voiceUrl);
+    };
+    if (m_options.yes) {
+        run();
+        return;
+    }
+    // Show what will happen before asking; the plan itself changes nothing.
+    connect(m_backend, &MigrationBackend::planReady, this,
+            [this, run](const MigrationPlan &plan) {
+                m_out->note(tr("%1 numbers to migrate (%2 already migrated), %3 API calls; "
+                               "voice URL %4.")
+                                .arg(plan.numbersToMigrate)
+                                .arg(plan.alreadyMigrated)
+                                .arg(plan.apiCalls)
+                                .arg(plan.voiceUrl));
+                confirm(tr("Migrate these numbers off trunk %1?").arg(m_options.trunkSid), run);
+            });
+    m_backend->plan(sids, m_options.voiceUrl);
+}
+
+void MigrationCommands::revert()
+{
+    withTrunk([this](const QString &trunkSid) {
+        withNumbers(trunkSid, [this, trunkSid](const QVector<NumberInfo> &numbers) {
+            QStringList sids;
+            const QString error = NumberSelection::resolve(numbers, m_options.phoneNumbers, false,
+                                                           trunkSid, &sids);
+            if (!error.isEmpty()) {
+                fail(ExitCode::Usage, error);
+                return;
+            }
+            beginRun();
+            m_backend->revert(sids);
+        });
+    });
+}

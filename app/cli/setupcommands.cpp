@@ -1,0 +1,90 @@
+#include "setupcommands.h"
+
+#include "cliformat.h"
+#include "clioutput.h"
+#include "numberselection.h"
+
+void SetupCommands::start()
+{
+    if (m_options.command == QLatin1String("setup-inbound")) {
+        setupInbound();
+        return;
+    }
+    if (m_options.testNumber.isEmpty()) {
+        setupOutbound({});
+        return;
+    }
+    // The engine wants the number's SID; an unknown number stops here, before any change.
+    withNumbers(m_options.trunkSid, [this](const QVector<NumberInfo> &numbers) {
+        const NumberInfo *number = NumberSelection::find(numbers, m_options.testNumber);
+        if (!number) {
+            fail(ExitCode::Usage, tr("Test number %1 is not on trunk %2.")
+                                      .arg(m_options.testNumber, m_options.trunkSid));
+            return;
+        }
+        setupOutbound(number->sid);
+    });
+}
+
+void SetupCommands::setupInbound()
+{
+    InboundOptions inbound;
+    inbound.trunkSid = m_options.trunkSid;
+    inbound.domainPrefix = m_options.domainPrefix;
+    inbound.friendlyName = m_options.friendlyName;
+    inbound.secureMedia = m_options.secureMedia;
+    connect(m_backend, &MigrationBackend::inboundReady, this, [this](const InboundResult &r) {
+        if (m_out->isJson()) {
+            m_out->resultJson(CliFormat::toJson(r));
+        } else {
+            QString text = tr("SIP domain %1 (%2)\n").arg(r.domainName, r.domainSid);
+            text += tr("Handler: %1\n").arg(r.handlerUrl.toString());
+            text += tr("SIP URIs for the PBX:\n");
+            for (const QString &uri : r.sipUris)
+                text += QStringLiteral("  %1\n").arg(uri);
+            for (const NamedSid &acl : r.ipAccessControlLists)
+                text += tr("IP ACL mapped: %1 %2\n").arg(acl.sid, acl.friendlyName);
+            for (const NamedSid &list : r.credentialLists)
+                text += tr("Credential list mapped: %1 %2\n").arg(list.sid, list.friendlyName);
+            if (r.selfHosted)
+                text += tr("Functions unavailable: handler code exported to %1\n")
+                            .arg(r.exportedTo);
+            if (!r.note.isEmpty())
+                text += tr("Note: %1\n").arg(r.note);
+            m_out->result(text);
+        }
+        finish(ExitCode::Ok);
+    });
+    m_backend->setupInbound(inbound);
+}
+
+void SetupCommands::setupOutbound(const QString &testNumberSid)
+{
+    OutboundOptions outbound;
+    outbound.trunkSid = m_options.trunkSid;
+    outbound.pbxDomain = m_options.pbxDomain;
+    outbound.secure = m_options.secure;
+    outbound.edge = m_options.sipEdge;
+    outbound.callSidAsUserToUser = m_options.userToUser;
+    outbound.customParameters = m_options.sipParameters;
+    outbound.testNumberSid = testNumberSid;
+    outbound.selfHostedHandlerUrl = m_options.handlerUrl;
+    connect(m_backend, &MigrationBackend::outboundReady, this, [this](const OutboundResult &r) {
+        if (m_out->isJson()) {
+            m_out->resultJson(CliFormat::toJson(r));
+        } else {
+            QString text = tr("Outbound handler: %1\n").arg(r.handlerUrl.toString());
+            if (!r.testNumberSid.isEmpty())
+                text += tr("Test number %1 (%2) now uses it: call it to test.\n")
+                            .arg(r.testPhoneNumber, r.testNumberSid);
+            if (r.selfHosted)
+                text += tr("Functions unavailable: handler code exported to %1\n")
+                            .arg(r.exportedTo);
+            if (!r.note.isEmpty())
+                text += tr("Note: %1\n").arg(r.note);
+            m_out->result(text);
+        }
+        finish(ExitCode::Ok);
+    });
+    m_backend->setupOutbound(outbound);
+}

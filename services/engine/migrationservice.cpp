@@ -1,0 +1,377 @@
+#include "migrationservice.h"
+
+#include "accountconnector.h"
+#include "enginecontext.h"
+#include "engineerrors.h"
+#include "enginelogging.h"
+#include "migrationplanner.h"
+#include "numberinventory.h"
+#include "numberrun.h"
+#include "runrecovery.h"
+#include "trunkcatalog.h"
+#include "trunkdeletion.h"
+#include "twilioclient.h"
+#include "validation.h"
+
+namespace {
+// Where the outbound handler URL of step 2 is kept, per account, across restarts.
+const QString HandlerKey = QStringLiteral("engine.outbound_handler_url");
+
+void registerTypes()
+{
+    qRegisterMetaType<OperationError>();
+    qRegisterMetaType<AccountInfo>();
+    qRegisterMetaType<NumberInfo>();
+    qRegisterMetaType<MigrationPlan>();
+    qRegisterMetaType<RunSummary>();
+    qRegisterMetaType<InterruptedRun>();
+}
+} // namespace
+
+MigrationService::MigrationService(QObject *parent)
+    : MigrationBackend(parent)
+    , m_client(new TwilioClient(this))
+    , m_storage(std::make_unique<EngineStorage>())
+{
+    registerTypes();
+}
+
+MigrationService::~MigrationService()
+{
+    // Jobs first: their callbacks use the client and the journal, which go before the
+    // children do.
+    m_client->cancelAll();
+    delete m_job.data();
+}
+
+void MigrationService::setJournalPath(const QString &path)
+{
+    m_storage->setPath(path);
+}
+
+void MigrationService::setSandboxOptions(const SandboxOptions &options)
+{
+    m_sandboxOptions = options;
+}
+
+void MigrationService::setConcurrency(int maximum)
+{
+    m_client->setMaxConcurrency(maximum);
+}
+
+void MigrationService::setOperatorName(const QString &name)
+{
+    m_storage->setOperatorName(name);
+}
+
+// ---- operation bookkeeping ----
+
+bool MigrationService::beginOperation(Operation operation, bool needsAccount)
+{
+    if (m_busy) {
+        failLater(Operation::Busy, tr("Another operation is still running."));
+        return false;
+    }
+    if (needsAccount && m_account.sid.isEmpty()) {
+        failLater(operation, tr("Connect to an account first."));
+        return false;
+    }
+    m_busy = true;
+    m_operation = operation;
+    emit busyChanged(true);
+    return true;
+}
+
+void MigrationService::endOperation()
+{
+    if (m_job)
+        m_job->deleteLater();
+    m_job = nullptr;
+    m_busy = false;
+    emit busyChanged(false);
+}
+
+void MigrationService::failOperation(Operation operation, const OperationError &error)
+{
+    endOperation();
+    emit failed(operation, error);
+}
+
+void MigrationService::failLater(Operation operation, const QString &message)
+{
+    // Every call returns before its result arrives, refusals included.
+    QMetaObject::invokeMethod(
+        this, [this, operation, message] { emit failed(operation, EngineErrors::local(message)); },
+        Qt::QueuedConnection);
+}
+
+EngineContext MigrationService::context()
+{
+    return EngineContext{m_client, m_storage->journal(), m_storage->audit(), m_account.sid};
+}
+
+int MigrationService::window() const
+{
+    // Twice the client's ceiling: enough numbers in hand to keep every request slot busy while
+    // some are between two calls, without queueing thousands of jobs.
+    return 2 * qMax(1, m_client->counters().maximum);
+}
+
+// ---- connect, trunks, numbers ----
+
+void MigrationService::connectAccount(const ConnectionSettings &settings)
+{
+    if (!beginOperation(Operation::Connect, false))
+        return;
+    auto *job = new AccountConnector(m_client, m_sandboxOptions, this);
+    m_job = job;
+    connect(job, &AccountConnector::failed, this,
+            [this](const OperationError &e) { failOperation(Operation::Connect, e); });
+    connect(job, &AccountConnector::connected, this, [this, job](const AccountInfo &info) {
+        m_storage->addSecretToRedact(job->secretInUse());
+        if (!m_storage->open())
+            return failOperation(Operation::Connect, EngineErrors::local(m_storage->errorString()));
+        m_account = info;
+        m_handlerUrl = m_storage->journal()->setupValue(info.sid, HandlerKey).value_or(QString());
+        qCInfo(lcEngine) << "connected to" << info.sid << (info.sandbox ? "(sandbox)" : "");
+        endOperation();
+        emit connected(info);
+    });
+    m_storage->addSecretToRedact(settings.secret);
+    job->start(settings, &m_sandbox, this);
+}
+
+void MigrationService::loadTrunks()
+{
+    if (!beginOperation(Operation::LoadTrunks))
+        return;
+    auto *job = new TrunkCatalog(context(), this);
+    m_job = job;
+    connect(job, &TrunkCatalog::failed, this,
+            [this](const OperationError &e) { failOperation(Operation::LoadTrunks, e); });
+    connect(job, &TrunkCatalog::loaded, this, [this](const QVector<TrunkSummary> &trunks) {
+        endOperation();
+        emit trunksLoaded(trunks);
+    });
+    job->start();
+}
+
+void MigrationService::loadNumbers(const QString &trunkSid)
+{
+    const QString problem = Validation::checkSid(trunkSid, "TK", tr("The trunk SID"));
+    if (!problem.isEmpty())
+        return failLater(Operation::LoadNumbers, problem);
+    if (!beginOperation(Operation::LoadNumbers))
+        return;
+    m_trunkSid = trunkSid;
+    auto *job = new NumberInventory(context(), trunkSid, this);
+    m_job = job;
+    connect(job, &NumberInventory::failed, this,
+            [this](const OperationError &e) { failOperation(Operation::LoadNumbers, e); });
+    connect(job, &NumberInventory::loaded, this,
+            [this](const QString &trunk, const QVector<NumberInfo> &numbers) {
+                endOperation();
+                emit numbersLoaded(trunk, numbers);
+            });
+    job->start();
+}
+
+// ---- step 4 ----
+
+QString MigrationService::resolveVoiceUrl(const QUrl &given, QString *problem)
+{
+    const QUrl url = given.isEmpty() ? QUrl(m_handlerUrl, QUrl::StrictMode) : given;
+    if (url.isEmpty()) {
+        *problem = tr("No voice URL: deploy the outbound handler (step 2) or give a voice URL.");
+        return {};
+    }
+    *problem = Validation::checkWebhookUrl(url);
+    return problem->isEmpty() ? url.toString(QUrl::FullyEncoded) : QString();
+}
+
+QString MigrationService::checkSelection(const QStringList &numberSids) const
+{
+    if (m_trunkSid.isEmpty())
+        return tr("Choose the trunk first (load its numbers).");
+    if (numberSids.isEmpty())
+        return tr("No numbers are selected.");
+    for (const QString &sid : numberSids) {
+        const QString problem = Validation::checkSid(sid, "PN", tr("The phone number SID"));
+        if (!problem.isEmpty())
+            return problem;
+    }
+    if (QSet<QString>(numberSids.begin(), numberSids.end()).size() != numberSids.size())
+        return tr("A number is selected twice.");
+    return {};
+}
+
+void MigrationService::plan(const QStringList &numberSids, const QUrl &voiceUrl)
+{
+    QString problem = checkSelection(numberSids);
+    const QString url = problem.isEmpty() ? resolveVoiceUrl(voiceUrl, &problem) : QString();
+    if (!problem.isEmpty())
+        return failLater(Operation::Plan, problem);
+    if (!beginOperation(Operation::Plan))
+        return;
+    auto *job = new MigrationPlanner(context(), numberSids, m_trunkSid, url, this);
+    m_job = job;
+    connect(job, &MigrationPlanner::failed, this,
+            [this](const OperationError &e) { failOperation(Operation::Plan, e); });
+    connect(job, &MigrationPlanner::ready, this, [this](const MigrationPlan &result) {
+        endOperation();
+        emit planReady(result);
+    });
+    job->start();
+}
+
+void MigrationService::startRun(NumberRun *run, Operation operation)
+{
+    m_job = run;
+    m_run = run;
+    const QString stage = operation == Operation::Migrate ? tr("Migrating numbers")
+                                                          : tr("Reverting numbers");
+    connect(run, &NumberRun::numberChanged, this, &MigrationBackend::numberChanged);
+    connect(run, &NumberRun::progress, this,
+            [this, stage](int done, int total) { emit progress(stage, done, total); });
+    connect(run, &NumberRun::finished, this, [this](const RunSummary &summary) {
+        endOperation();
+        emit runFinished(summary);
+    });
+}
+
+void MigrationService::migrate(const QStringList &numberSids, const QUrl &voiceUrl)
+{
+    QString problem = checkSelection(numberSids);
+    const QString url = problem.isEmpty() ? resolveVoiceUrl(voiceUrl, &problem) : QString();
+    if (!problem.isEmpty())
+        return failLater(Operation::Migrate, problem);
+    if (!beginOperation(Operation::Migrate))
+        return;
+    auto *run = new NumberRun(context(), NumberRun::Kind::Migrate, m_trunkSid, url, window(), this);
+    startRun(run, Operation::Migrate);
+    if (!run->start(numberSids))
+        failOperation(Operation::Migrate, EngineErrors::local(run->errorString()));
+}
+
+void MigrationService::revert(const QStringList &numberSids)
+{
+    const QString problem = checkSelection(numberSids);
+    if (!problem.isEmpty())
+        return failLater(Operation::Revert, problem);
+    if (!beginOperation(Operation::Revert))
+        return;
+    auto *run = new NumberRun(context(), NumberRun::Kind::Revert, m_trunkSid, {}, window(), this);
+    startRun(run, Operation::Revert);
+    if (!run->start(numberSids))
+        failOperation(Operation::Revert, EngineErrors::local(run->errorString()));
+}
+
+void MigrationService::cancel()
+{
+    if (m_run)
+        m_run->cancel();
+    else if (m_job && m_busy)
+        // Reads and set-up jobs: dropping the job drops its pending callbacks.
+        failOperation(m_operation, EngineErrors::local(tr("Cancelled.")));
+}
+
+// ---- recovery ----
+
+InterruptedRun MigrationService::interruptedRun() const
+{
+    if (m_account.sid.isEmpty() || !m_storage->isOpen())
+        return {};
+    return RunRecovery(*m_storage->journal(), m_account.sid).find(m_run ? m_run->runId() : 0);
+}
+
+void MigrationService::resume()
+{
+    const InterruptedRun found = interruptedRun();
+    if (found.isNull())
+        return failLater(Operation::Resume, tr("There is no interrupted run to resume."));
+    if (!beginOperation(Operation::Resume))
+        return;
+    RunRecovery recovery(*m_storage->journal(), m_account.sid);
+    RunRecovery::Pending pending;
+    if (!recovery.prepareResume(found.runId, &pending))
+        return failOperation(Operation::Resume, EngineErrors::local(recovery.errorString()));
+    m_trunkSid = pending.run.trunkSid;
+    const auto kind = pending.isMigrate ? NumberRun::Kind::Migrate : NumberRun::Kind::Revert;
+    auto *run = new NumberRun(context(), kind, pending.run.trunkSid, pending.voiceUrl, window(),
+                              this);
+    startRun(run, pending.isMigrate ? Operation::Migrate : Operation::Revert);
+    run->resume(found.runId, pending.openSteps, pending.order);
+}
+
+void MigrationService::rollback()
+{
+    const InterruptedRun found = interruptedRun();
+    if (found.isNull())
+        return failLater(Operation::Rollback, tr("There is no interrupted run to roll back."));
+    if (!beginOperation(Operation::Rollback))
+        return;
+    RunRecovery recovery(*m_storage->journal(), m_account.sid);
+    QStringList numbers;
+    QString trunkSid;
+    if (!recovery.prepareRollback(found.runId, &numbers, &trunkSid))
+        return failOperation(Operation::Rollback, EngineErrors::local(recovery.errorString()));
+    m_trunkSid = trunkSid;
+    auto *run = new NumberRun(context(), NumberRun::Kind::Rollback, trunkSid, {}, window(), this);
+    startRun(run, Operation::Rollback);
+    if (!run->start(numbers))
+        failOperation(Operation::Rollback, EngineErrors::local(run->errorString()));
+}
+
+// ---- audit and trunk ----
+
+void MigrationService::exportAudit(const QString &csvPath)
+{
+    if (!beginOperation(Operation::ExportAudit))
+        return;
+    AuditLog *audit = m_storage->audit();
+    const bool ok = audit->exportCsvFile(csvPath, m_account.sid);
+    const QString error = audit->errorString();
+    const int rows = ok ? int(audit->records(m_account.sid).size()) : 0;
+    endOperation();
+    QMetaObject::invokeMethod(
+        this,
+        [this, ok, error, csvPath, rows] {
+            if (ok)
+                emit auditExported(csvPath, rows);
+            else
+                emit failed(Operation::ExportAudit, EngineErrors::local(error));
+        },
+        Qt::QueuedConnection);
+}
+
+void MigrationService::deleteTrunk(const QString &trunkSid)
+{
+    if (!beginOperation(Operation::DeleteTrunk))
+        return;
+    auto *job = new TrunkDeletion(context(), trunkSid, this);
+    m_job = job;
+    connect(job, &TrunkDeletion::failed, this,
+            [this](const OperationError &e) { failOperation(Operation::DeleteTrunk, e); });
+    connect(job, &TrunkDeletion::deleted, this, [this](const QString &sid) {
+        endOperation();
+        emit trunkDeleted(sid);
+    });
+    job->start();
+}
+
+// ---- steps 1-3 (services/setup) ----
+
+void MigrationService::setupInbound(const InboundOptions &)
+{
+    failLater(Operation::SetupInbound, QStringLiteral("TODO"));
+}
+
+void MigrationService::setupOutbound(const OutboundOptions &)
+{
+    failLater(Operation::SetupOutbound, QStringLiteral("TODO"));
+}
+
+void MigrationService::loadRecentCalls(const QString &)
+{
+    failLater(Operation::LoadCalls, QStringLiteral("TODO"));
+}

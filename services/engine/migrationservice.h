@@ -1,0 +1,88 @@
+#pragma once
+
+#include "enginestorage.h"
+#include "migrationbackend.h"
+#include "sandboxserver.h"
+
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class NumberRun;
+class TwilioClient;
+struct EngineContext;
+
+// The migration engine behind the wizard and the CLI, on the Twilio REST client. A thin
+// dispatcher: each operation is one small job object (AccountConnector, TrunkCatalog,
+// NumberInventory, MigrationPlanner, NumberRun, RunRecovery, TrunkDeletion and the set-up
+// classes of services/setup); this class checks input, keeps the one-operation-at-a-time rule
+// and turns the jobs' results into MigrationBackend signals. See docs/ENGINE.md.
+//
+// Needs no GUI and no running event loop at construction; results arrive once the caller's
+// event loop runs.
+class MigrationService : public MigrationBackend
+{
+    Q_OBJECT
+public:
+    explicit MigrationService(QObject *parent = nullptr);
+    ~MigrationService() override;
+
+    // Settings; call before connectAccount().
+    void setJournalPath(const QString &path); // default: EngineStorage::defaultPath()
+    void setSandboxOptions(const SandboxOptions &options);
+    void setConcurrency(int maximum); // the client's request ceiling; 0 = automatic
+    void setOperatorName(const QString &name);
+
+    TwilioClient *client() const { return m_client; }
+    SandboxServer *sandbox() const { return m_sandbox.data(); }
+    QString currentTrunk() const { return m_trunkSid; }
+
+    bool isBusy() const override { return m_busy; }
+    AccountInfo account() const override { return m_account; }
+
+    void connectAccount(const ConnectionSettings &settings) override;
+    void loadTrunks() override;
+    void loadNumbers(const QString &trunkSid) override;
+    void setupInbound(const InboundOptions &options) override;
+    void setupOutbound(const OutboundOptions &options) override;
+    void loadRecentCalls(const QString &numberOrDomain) override;
+    CutoverSheet cutoverSheet() const override { return m_sheet; }
+
+    void plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
+    void migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
+    void revert(const QStringList &numberSids) override;
+    void cancel() override;
+
+    InterruptedRun interruptedRun() const override;
+    void resume() override;
+    void rollback() override;
+
+    void exportAudit(const QString &csvPath) override;
+    void deleteTrunk(const QString &trunkSid) override;
+
+private:
+    bool beginOperation(Operation operation, bool needsAccount = true);
+    void endOperation();
+    void failOperation(Operation operation, const OperationError &error);
+    void failLater(Operation operation, const QString &message);
+    EngineContext context();
+    // The URL step 4 sets: the given one (checked), else the outbound handler of step 2.
+    QString resolveVoiceUrl(const QUrl &given, QString *problem);
+    QString checkSelection(const QStringList &numberSids) const;
+    int window() const;
+    void startRun(NumberRun *run, Operation operation);
+
+    TwilioClient *m_client;
+    std::unique_ptr<EngineStorage> m_storage; // a pointer so const queries can read the journal
+    SandboxOptions m_sandboxOptions;
+    QPointer<SandboxServer> m_sandbox;
+    AccountInfo m_account;
+    bool m_busy = false;
+    Operation m_operation = Operation::Busy;
+    QPointer<QObject> m_job;
+    QPointer<NumberRun> m_run;
+    QString m_trunkSid;
+    QString m_handlerUrl;
+    CutoverSheet m_sheet;
+};

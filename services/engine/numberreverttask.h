@@ -1,0 +1,46 @@
+#pragma once
+
+#include "changerecorder.h"
+#include "enginecontext.h"
+#include "journaltypes.h"
+#include "numbertask.h"
+#include "voiceresources.h"
+
+struct TwilioError;
+template<class T> struct TwilioResult;
+
+// Reverts one number to the settings saved before its first migration:
+//   1. fetch the live number and read its snapshot from the journal;
+//   2. put it back on its trunk (POST trunk PhoneNumbers; already there counts as done; a 404
+//      from a missing subresource (IE1) falls back to updating TrunkSid);
+//   3. only then restore every saved voice field that differs (VoiceSettings::restoreUpdate);
+//   4. forget the snapshot, once both succeeded.
+// Adding back first means the number routes through the trunk again before its URL changes:
+// it is never off the trunk without the handler URL at any moment.
+class NumberRevertTask : public NumberTask
+{
+    Q_OBJECT
+public:
+    NumberRevertTask(const EngineContext &context, ChangeRecorder *recorder,
+                     const QString &numberSid, qint64 numberStep, QObject *parent = nullptr);
+
+    void start() override;
+
+private:
+    void onFetched(const TwilioResult<IncomingPhoneNumber> &result);
+    void addToTrunk();
+    void recheckAdd(qint64 step, const Change &change, const TwilioError &error);
+    void setTrunkSid();
+    void restoreSettings();
+    void forget();
+    Change change(const QString &action, const QString &before, const QString &after) const;
+    void end(NumberOutcome outcome, NumberState state, const OperationError &error = {});
+    void failJournal();
+
+    EngineContext m_context;
+    ChangeRecorder *m_recorder;
+    QString m_sid;
+    qint64 m_numberStep;
+    IncomingPhoneNumber m_number;
+    NumberSnapshot m_snapshot;
+};

@@ -1,0 +1,128 @@
+#include "runrecovery.h"
+
+#include "journal.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RunRecovery", text);
+}
+
+bool isRemoval(const QString &action)
+{
+    return action == QLatin1String("remove_from_trunk") ||
+           action == QLatin1String("clear_trunk_sid");
+}
+} // namespace
+
+RunRecovery::RunRecovery(Journal &journal, const QString &accountSid)
+    : m_journal(journal)
+    , m_accountSid(accountSid)
+{
+}
+
+bool RunRecovery::isNumberStep(const JournalStep &step)
+{
+    return step.action.endsWith(QLatin1String("_number"));
+}
+
+bool RunRecovery::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+InterruptedRun RunRecovery::find(qint64 ignoreRunId) const
+{
+    const auto run = m_journal.unfinishedRun(m_accountSid);
+    if (!run || run->id == ignoreRunId)
+        return {};
+    InterruptedRun out;
+    out.runId = run->id;
+    out.accountSid = run->accountSid;
+    out.trunkSid = run->trunkSid;
+    out.started = run->startedAt;
+    QSet<QString> inFlight;
+    int openNumbers = 0;
+    const QList<JournalStep> open = m_journal.openIntents(run->id);
+    for (const JournalStep &step : open) {
+        if (isNumberStep(step))
+            ++openNumbers;
+        else if (!step.numberSid.isEmpty())
+            inFlight.insert(step.numberSid);
+    }
+    out.inFlight = inFlight.size();
+    out.pending = qMax(0, openNumbers - out.inFlight);
+    const QList<JournalStep> last = m_journal.lastStepsOfRun(run->id);
+    for (const JournalStep &step : last) {
+        const bool done = step.state == StepState::Done;
+        if (done && (isRemoval(step.action) || step.action == QLatin1String("migrate_number")))
+            ++out.migrated;
+    }
+    return out;
+}
+
+bool RunRecovery::closeInterruptedCalls(qint64 runId, const QString &why)
+{
+    StepResult interrupted;
+    interrupted.errorMessage = why;
+    const QList<JournalStep> open = m_journal.openIntents(runId);
+    for (const JournalStep &step : open) {
+        if (isNumberStep(step))
+            continue;
+        if (!m_journal.recordResult(step.id, interrupted))
+            return fail(m_journal.errorString());
+    }
+    return true;
+}
+
+bool RunRecovery::prepareResume(qint64 runId, Pending *pending)
+{
+    const auto run = m_journal.run(runId);
+    if (!run || run->status != QLatin1String("running"))
+        return fail(tr("There is no interrupted run %1 to resume.").arg(runId));
+    if (!closeInterruptedCalls(runId, QStringLiteral("interrupted; live state re-checked")))
+        return false;
+    pending->run = *run;
+    pending->isMigrate = run->kind == QLatin1String("migrate");
+    const QList<JournalStep> open = m_journal.openIntents(runId);
+    for (const JournalStep &step : open) {
+        if (!isNumberStep(step) || step.numberSid.isEmpty())
+            continue;
+        pending->order.append(step.numberSid);
+        pending->openSteps.insert(step.numberSid, step.id);
+        if (pending->isMigrate && pending->voiceUrl.isEmpty())
+            pending->voiceUrl = step.detail;
+    }
+    if (pending->isMigrate && !pending->order.isEmpty() && pending->voiceUrl.isEmpty())
+        return fail(tr("The journal does not say which voice URL run %1 was setting.").arg(runId));
+    return true;
+}
+
+bool RunRecovery::prepareRollback(qint64 runId, QStringList *numbers, QString *trunkSid)
+{
+    const auto run = m_journal.run(runId);
+    if (!run || run->status != QLatin1String("running"))
+        return fail(tr("There is no interrupted run %1 to roll back.").arg(runId));
+    *trunkSid = run->trunkSid;
+    const bool wasMigrate = run->kind == QLatin1String("migrate");
+    // A number's newest step is an API call exactly when the run changed (or may have
+    // changed) it: its number step is always written first.
+    const QList<JournalStep> last = m_journal.lastStepsOfRun(runId);
+    for (const JournalStep &step : last) {
+        if (!wasMigrate || !isNumberStep(step))
+            numbers->append(step.numberSid);
+    }
+    StepResult rolledBack;
+    rolledBack.errorMessage = QStringLiteral("interrupted; rolled back");
+    const QList<JournalStep> open = m_journal.openIntents(runId);
+    for (const JournalStep &step : open)
+        if (!m_journal.recordResult(step.id, rolledBack))
+            return fail(m_journal.errorString());
+    if (!m_journal.finishRun(runId, QStringLiteral("cancelled")))
+        return fail(m_journal.errorString());
+    return true;
+}

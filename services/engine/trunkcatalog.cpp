@@ -1,0 +1,103 @@
+#include "trunkcatalog.h"
+
+#include "engineerrors.h"
+#include "trunkingapi.h"
+#include "twilioclient.h"
+#include "voiceapi.h"
+
+namespace {
+QVector<NamedSid> named(const QList<SipAuthList> &lists)
+{
+    QVector<NamedSid> out;
+    for (const SipAuthList &list : lists)
+        out.append(NamedSid{list.sid, list.friendlyName});
+    return out;
+}
+} // namespace
+
+TrunkCatalog::TrunkCatalog(const EngineContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+}
+
+void TrunkCatalog::start()
+{
+    m_pending = 2;
+    m_context.client->voice().listIncomingPhoneNumbers(
+        {}, this, [this](const TwilioResult<QList<IncomingPhoneNumber>> &r) {
+            if (!r.ok())
+                return fail(r.error);
+            for (const IncomingPhoneNumber &n : r.value)
+                if (n.trunkSid && !n.trunkSid->isEmpty())
+                    ++m_counts[*n.trunkSid];
+            --m_pending;
+            finishIfReady();
+        });
+    m_context.client->trunking().listTrunks(this, [this](const TwilioResult<QList<Trunk>> &r) {
+        if (!r.ok())
+            return fail(r.error);
+        for (const Trunk &trunk : r.value) {
+            TrunkSummary summary;
+            summary.sid = trunk.sid;
+            summary.friendlyName = trunk.friendlyName;
+            summary.terminationDomain = trunk.domainName;
+            summary.secure = trunk.secure;
+            m_trunks.append(summary);
+        }
+        for (int i = 0; i < m_trunks.size(); ++i)
+            loadDetails(i);
+        --m_pending;
+        finishIfReady();
+    });
+}
+
+void TrunkCatalog::loadDetails(int index)
+{
+    const QString sid = m_trunks.at(index).sid;
+    m_pending += 3;
+    TrunkingApi &api = m_context.client->trunking();
+    api.listOriginationUrls(sid, this, [this, index](const TwilioResult<QList<OriginationUrl>> &r) {
+        if (!r.ok())
+            return fail(r.error);
+        for (const OriginationUrl &url : r.value)
+            m_trunks[index].originationUrls.append(OriginationInfo{
+                url.sid, url.friendlyName, url.sipUrl, url.priority, url.weight, url.enabled});
+        --m_pending;
+        finishIfReady();
+    });
+    api.listTrunkIpAccessControlLists(sid, this,
+                                      [this, index](const TwilioResult<QList<SipAuthList>> &r) {
+                                          if (!r.ok())
+                                              return fail(r.error);
+                                          m_trunks[index].ipAccessControlLists = named(r.value);
+                                          --m_pending;
+                                          finishIfReady();
+                                      });
+    api.listTrunkCredentialLists(sid, this,
+                                 [this, index](const TwilioResult<QList<SipAuthList>> &r) {
+                                     if (!r.ok())
+                                         return fail(r.error);
+                                     m_trunks[index].credentialLists = named(r.value);
+                                     --m_pending;
+                                     finishIfReady();
+                                 });
+}
+
+void TrunkCatalog::fail(const TwilioError &error)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    emit failed(EngineErrors::withContext(EngineErrors::fromTwilio(error),
+                                          tr("Reading the trunks failed")));
+}
+
+void TrunkCatalog::finishIfReady()
+{
+    if (m_failed || m_pending > 0)
+        return;
+    for (TrunkSummary &trunk : m_trunks)
+        trunk.numberCount = m_counts.value(trunk.sid);
+    emit loaded(m_trunks);
+}

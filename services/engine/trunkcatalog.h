@@ -1,0 +1,37 @@
+#pragma once
+
+#include "enginecontext.h"
+#include "migrationtypes.h"
+
+#include <QHash>
+#include <QObject>
+
+struct TwilioError;
+
+// Loads the account's trunks for the Choose-trunk page: each with its termination domain,
+// origination URLs, IP access control lists, credential lists and number count. The count
+// comes from the numbers' trunk_sid (one paged list for the whole account) rather than from
+// each trunk's PhoneNumbers list, which some regions (IE1) do not offer. Emits exactly one of
+// the signals.
+class TrunkCatalog : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TrunkCatalog(const EngineContext &context, QObject *parent = nullptr);
+    void start();
+
+signals:
+    void loaded(const QVector<TrunkSummary> &trunks);
+    void failed(const OperationError &error);
+
+private:
+    void loadDetails(int index);
+    void fail(const TwilioError &error);
+    void finishIfReady();
+
+    EngineContext m_context;
+    QVector<TrunkSummary> m_trunks;
+    QHash<QString, int> m_counts;
+    int m_pending = 0;
+    bool m_failed = false;
+};

@@ -1,0 +1,43 @@
+#include "originationpicker.h"
+
+#include <QRegularExpression>
+
+const OriginationInfo *OriginationPicker::preferred(const QVector<OriginationInfo> &urls)
+{
+    const OriginationInfo *best = nullptr;
+    for (const OriginationInfo &url : urls) {
+        if (!url.enabled)
+            continue;
+        if (!best || url.priority < best->priority ||
+            (url.priority == best->priority && url.weight > best->weight))
+            best = &url;
+    }
+    return best;
+}
+
+QString OriginationPicker::hostOf(const QString &sipUrl)
+{
+    QString rest = sipUrl.trimmed();
+    if (rest.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))
+        rest = rest.mid(4);
+    else if (rest.startsWith(QLatin1String("sips:"), Qt::CaseInsensitive))
+        rest = rest.mid(5);
+    else
+        return {};
+    // sip:[user@]host[:port][;params][?headers]
+    const qsizetype end = rest.indexOf(QRegularExpression(QStringLiteral("[;?]")));
+    if (end >= 0)
+        rest.truncate(end);
+    const qsizetype at = rest.lastIndexOf(u'@');
+    if (at >= 0)
+        rest = rest.mid(at + 1);
+    if (rest.endsWith(QLatin1String(":5060")))
+        rest.chop(5);
+    return rest.toLower();
+}
+
+QString OriginationPicker::defaultPbxDomain(const QVector<OriginationInfo> &urls)
+{
+    const OriginationInfo *best = preferred(urls);
+    return best ? hostOf(best->sipUrl) : QString();
+}

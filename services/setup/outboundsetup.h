@@ -1,0 +1,70 @@
+#pragma once
+
+#include "handlerprovisioner.h"
+#include "migrationtypes.h"
+#include "setuprecorder.h"
+#include "twilioresult.h"
+#include "voiceresources.h"
+
+#include <QObject>
+
+class AuditLog;
+class Journal;
+class TwilioClient;
+
+// Step 2, calls from the PSTN to the PBX: deploys /outboundHandler with PBX_DOMAIN (by default
+// the host of the trunk's preferred origination URL) and moves the chosen test number onto it.
+//
+// A number on a trunk ignores its voice URL (trunk_sid wins), so a test call reaches the
+// handler only once the number is off the trunk. The test number is therefore migrated fully,
+// in the same safe order as step 4: its voice settings are snapshotted in the journal, then
+// its VoiceUrl is set, and only then is it removed from the trunk. The journal steps
+// (set_voice_url, remove_from_trunk) mark it migrated, so step 4 skips it and can revert it.
+//
+// Emits exactly one of finished() or failed() per start().
+class OutboundSetup : public QObject
+{
+    Q_OBJECT
+public:
+    OutboundSetup(TwilioClient *client, Journal *journal, AuditLog *audit,
+                  const QString &accountSid, QObject *parent = nullptr);
+
+    void setExportDirectory(const QString &directory);
+    void setBuildTiming(int pollIntervalMs, int timeoutMs);
+
+    // Empty when the step can run with these inputs, else one translated sentence.
+    static QString check(const OutboundOptions &options, const TrunkSummary &trunk);
+    // options.pbxDomain, or the host of the trunk's preferred origination URL.
+    static QString pbxDomainFor(const OutboundOptions &options, const TrunkSummary &trunk);
+
+    void start(const OutboundOptions &options, const TrunkSummary &trunk);
+    void cancel();
+
+signals:
+    void progress(const QString &stage, int done, int total);
+    void finished(const OutboundResult &result);
+    void failed(const OperationError &error);
+
+private:
+    void fetchTestNumber();
+    void provision();
+    void provisioned(const HandlerOutcome &outcome);
+    void setVoiceUrl();
+    void removeFromTrunk();
+    void complete();
+    bool snapshot();
+    void failWith(const OperationError &error);
+
+    SetupRecorder m_recorder;
+    Journal *m_journal;
+    TwilioClient *m_client;
+    HandlerProvisioner *m_provisioner;
+    OutboundOptions m_options;
+    TrunkSummary m_trunk;
+    QString m_pbxDomain;
+    IncomingPhoneNumber m_number;
+    HandlerOutcome m_handler;
+    OutboundResult m_result;
+    TwilioHandle m_call;
+    bool m_running = false;
+};

@@ -1,0 +1,174 @@
+// The Connect page: sandbox or account, SID checks as the user types, verification through the
+// engine before moving on, and what is (not) stored.
+#include "dialogseam.h"
+#include "wizardharness.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+
+namespace {
+const QString kAccountSid = QStringLiteral("AC0123456789abcdef0123456789abcdef");
+const QString kKeySid = QStringLiteral("SKfedcba9876543210fedcba9876543210");
+const QString kSecret = QStringLiteral("s3cr3t-auth-token-value");
+
+void chooseAccount(WizardHarness &h, const QString &sid, const QString &secret)
+{
+    WizardHarness::click(h.find<QRadioButton>(QStringLiteral("accountRadio")));
+    QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("accountSidEdit")), sid);
+    QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("secretEdit")), secret);
+}
+} // namespace
+
+class TestConnectPage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init() { DialogSeam::clear(); }
+
+    void sandboxIsDefaultOnFirstRun()
+    {
+        WizardHarness h;
+        QVERIFY(h.find<QRadioButton>(QStringLiteral("sandboxRadio"))->isChecked());
+        QVERIFY(!h.find<QLineEdit>(QStringLiteral("accountSidEdit"))->isEnabled());
+        QVERIFY(h.nextButton()->isEnabled());
+    }
+
+    void accountSidCheckedAsTyped()
+    {
+        WizardHarness h;
+        chooseAccount(h, QStringLiteral("AC123"), kSecret);
+        auto *message = h.find<QLabel>(QStringLiteral("accountSidEditMessage"));
+        QVERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(QStringLiteral("32 hexadecimal")),
+                 qPrintable(message->text()));
+        QVERIFY(!h.nextButton()->isEnabled());
+
+        auto *sid = h.find<QLineEdit>(QStringLiteral("accountSidEdit"));
+        sid->clear();
+        QTest::keyClicks(sid, kAccountSid);
+        QVERIFY(!message->isVisible());
+        QVERIFY(h.nextButton()->isEnabled());
+    }
+
+    void apiKeyNeedsKeySid()
+    {
+        WizardHarness h;
+        chooseAccount(h, kAccountSid, kSecret);
+        WizardHarness::click(h.find<QRadioButton>(QStringLiteral("apiKeyRadio")));
+        QVERIFY(!h.nextButton()->isEnabled());
+        auto *keySid = h.find<QLineEdit>(QStringLiteral("apiKeySidEdit"));
+        QTest::keyClicks(keySid, kAccountSid); // an AC SID where an SK one belongs
+        QVERIFY(h.find<QLabel>(QStringLiteral("apiKeySidEditMessage"))->isVisible());
+        QVERIFY(!h.nextButton()->isEnabled());
+        keySid->clear();
+        QTest::keyClicks(keySid, kKeySid);
+        QVERIFY(h.nextButton()->isEnabled());
+    }
+
+    void regionPairsWithEdge()
+    {
+        WizardHarness h;
+        chooseAccount(h, kAccountSid, kSecret);
+        auto *region = h.find<QComboBox>(QStringLiteral("regionCombo"));
+        auto *edge = h.find<QComboBox>(QStringLiteral("edgeCombo"));
+        region->setCurrentIndex(region->findData(QStringLiteral("au1")));
+        QCOMPARE(edge->currentData().toString(), QStringLiteral("sydney"));
+        region->setCurrentIndex(region->findData(QStringLiteral("ie1")));
+        QCOMPARE(edge->currentData().toString(), QStringLiteral("dublin"));
+    }
+
+    void verifiesBeforeMovingOn()
+    {
+        WizardHarness h;
+        h.backend.delayMs = 50;
+        chooseAccount(h, kAccountSid, kSecret);
+        QVERIFY(h.clickNext());
+        // Still on Connect while the account is checked, with Next disabled.
+        QCOMPARE(h.currentPage(), PageId::Connect);
+        QVERIFY(!h.nextButton()->isEnabled());
+        QCOMPARE(h.backend.log, QStringList{QStringLiteral("connectAccount")});
+        QCOMPARE(h.backend.lastConnection.sandbox, false);
+        QCOMPARE(h.backend.lastConnection.accountSid, kAccountSid);
+        QCOMPARE(h.backend.lastConnection.secret, kSecret);
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        QCOMPARE(h.wizard->state()->account().sid, h.backend.accountInfo.sid);
+    }
+
+    void sandboxConnectsWithSandboxSettings()
+    {
+        WizardHarness h;
+        QVERIFY(h.clickNext());
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        QVERIFY(h.backend.lastConnection.sandbox);
+        QVERIFY(h.backend.lastConnection.secret.isEmpty());
+    }
+
+    void failedVerificationStaysWithError()
+    {
+        WizardHarness h;
+        h.backend.failNext.insert(MigrationBackend::Operation::Connect,
+                                  ScriptedBackend::error(401, 20003,
+                                                         QStringLiteral("Authentication failed.")));
+        chooseAccount(h, kAccountSid, kSecret);
+        QVERIFY(h.clickNext());
+        auto *status = h.find<QLabel>(QStringLiteral("connectStatus"));
+        QTRY_VERIFY(status->text().contains(QStringLiteral("Authentication failed.")));
+        QVERIFY(status->text().contains(
+            QStringLiteral("href=\"https://www.twilio.com/docs/errors/20003\"")));
+        QCOMPARE(h.currentPage(), PageId::Connect);
+        QVERIFY(h.nextButton()->isEnabled()); // the user may correct and try again
+    }
+
+    void settingsKeepSidsNeverSecret()
+    {
+        WizardHarness h;
+        chooseAccount(h, kAccountSid, kSecret);
+        QVERIFY(h.clickNext());
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        h.settings.sync();
+        QFile file(h.settingsPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        QVERIFY(stored.contains(kAccountSid.toLatin1()));
+        QVERIFY(!stored.contains(kSecret.toLatin1()));
+        QCOMPARE(h.settings.value(QStringLiteral("connection/sandbox")).toBool(), false);
+    }
+
+    void rememberWithoutKeychainSaysSessionOnly()
+    {
+        WizardHarness h;
+        chooseAccount(h, kAccountSid, kSecret);
+        WizardHarness::click(h.find<QCheckBox>(QStringLiteral("rememberSecretCheck")));
+        auto *note = h.find<QLabel>(QStringLiteral("keychainNote"));
+        QTRY_COMPARE(note->text(), QStringLiteral("No keychain available; the secret will be "
+                                                  "kept for this session only."));
+        QVERIFY(note->isVisible());
+    }
+
+    void lastChoiceRestoredAndSandboxFlagWins()
+    {
+        WizardHarness first;
+        chooseAccount(first, kAccountSid, kSecret);
+        QVERIFY(first.clickNext());
+        QTRY_COMPARE(first.currentPage(), PageId::Trunk);
+        first.settings.sync();
+
+        QSettings copy(first.settingsPath(), QSettings::IniFormat);
+        SecretStore secrets(&copy);
+        ScriptedBackend backend;
+        MigrationWizard again(&backend, &secrets, &copy);
+        auto *sidEdit = again.findChild<QLineEdit *>(QStringLiteral("accountSidEdit"));
+        QVERIFY(again.findChild<QRadioButton *>(QStringLiteral("accountRadio"))->isChecked());
+        QCOMPARE(sidEdit->text(), kAccountSid);
+        QVERIFY(again.findChild<QLineEdit *>(QStringLiteral("secretEdit"))->text().isEmpty());
+        again.preferSandbox();
+        QVERIFY(again.findChild<QRadioButton *>(QStringLiteral("sandboxRadio"))->isChecked());
+    }
+};
+
+QTEST_MAIN(TestConnectPage)
+#include "tst_connectpage.moc"

@@ -1,0 +1,77 @@
+// Step 3: the cut-over sheet as shown and copied, and the checklist that gates Next.
+#include "dialogseam.h"
+#include "wizardharness.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+class TestCutoverPage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init() { DialogSeam::clear(); }
+
+    void sheetIsReadable()
+    {
+        WizardHarness h;
+        h.backend.sheet.tlsRequired = true;
+        h.backend.sheet.srtpRequired = true;
+        QVERIFY(h.driveTo(PageId::Cutover));
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("sheetUri0Value"))->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com"));
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("sheetUri2Value"))->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.ashburn.twilio.com"));
+        QCOMPARE(h.find<QLabel>(QStringLiteral("sheetPort"))->text(),
+                 QStringLiteral("5061, TLS required"));
+        QVERIFY(h.find<QLabel>(QStringLiteral("sheetMedia"))->text().startsWith(
+            QStringLiteral("SRTP required")));
+        QCOMPARE(h.find<QLabel>(QStringLiteral("sheetIpAcls"))->text(),
+                 QStringLiteral("Acme office (AL00000000000000000000000000000001)"));
+        QCOMPARE(h.find<QLabel>(QStringLiteral("sheetCredentials"))->text(),
+                 QStringLiteral("Acme PBX (CL00000000000000000000000000000001)"));
+    }
+
+    void plainSheetOffersBothPorts()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Cutover));
+        QCOMPARE(h.find<QLabel>(QStringLiteral("sheetPort"))->text(),
+                 QStringLiteral("5060 (UDP or TCP), or 5061 with TLS"));
+        QCOMPARE(h.find<QLabel>(QStringLiteral("sheetMedia"))->text(),
+                 QStringLiteral("RTP; SRTP not required"));
+    }
+
+    void copyButtons()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Cutover));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("sheetUri1Copy")));
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("copySheetButton")));
+        QCOMPARE(QApplication::clipboard()->text(), h.backend.sheet.asText());
+    }
+
+    void checklistGatesNext()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Cutover));
+        const QStringList names{QStringLiteral("checkPbxTrunk"), QStringLiteral("checkPbxToPstn"),
+                                QStringLiteral("checkPstnToPbx")};
+        QVERIFY(h.find<QCheckBox>(names.last())->text().contains(QStringLiteral("+61255501001")));
+        for (const QString &name : names) {
+            QVERIFY(!h.nextButton()->isEnabled());
+            WizardHarness::click(h.find<QCheckBox>(name));
+        }
+        QVERIFY(h.nextButton()->isEnabled());
+        WizardHarness::click(h.find<QCheckBox>(names.at(1)));
+        QVERIFY(!h.nextButton()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestCutoverPage)
+#include "tst_cutoverpage.moc"

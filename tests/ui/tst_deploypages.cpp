@@ -1,0 +1,183 @@
+// Steps 1 and 2: options prefilled from the trunk, deploy with progress, the result to copy,
+// failures shown on the page, and the recent-calls list.
+#include "dialogseam.h"
+#include "wizardharness.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+
+using Op = MigrationBackend::Operation;
+
+class TestDeployPages : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init() { DialogSeam::clear(); }
+
+    void inboundPrefillsFromTrunk()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Inbound));
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("domainPrefixEdit"))->text(),
+                 QStringLiteral("acme-pbx-sydney"));
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("domainFriendlyNameEdit"))->text(),
+                 QStringLiteral("Acme PBX Sydney (Programmable Voice)"));
+        QVERIFY(!h.nextButton()->isEnabled()); // nothing deployed yet
+    }
+
+    void inboundPrefixChecked()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Inbound));
+        auto *prefix = h.find<QLineEdit>(QStringLiteral("domainPrefixEdit"));
+        auto *deploy = h.find<QPushButton>(QStringLiteral("deployInboundButton"));
+        prefix->clear();
+        QTest::keyClicks(prefix, QStringLiteral("Acme PBX"));
+        QVERIFY(h.find<QLabel>(QStringLiteral("domainPrefixEditMessage"))->isVisible());
+        QVERIFY(!deploy->isEnabled());
+        prefix->clear();
+        QTest::keyClicks(prefix, QStringLiteral("acme-voice"));
+        QVERIFY(deploy->isEnabled());
+    }
+
+    void inboundDeployShowsProgressThenResult()
+    {
+        WizardHarness h;
+        h.backend.delayMs = 40;
+        QVERIFY(h.driveTo(PageId::Inbound));
+        WizardHarness::click(h.find<QCheckBox>(QStringLiteral("secureMediaCheck")));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployInboundButton")));
+        auto *bar = h.find<QProgressBar>(QStringLiteral("inboundProgressBar"));
+        QVERIFY(bar->isVisible());
+        QCOMPARE(bar->value(), 1);
+        QCOMPARE(bar->maximum(), 4);
+        QVERIFY(!h.find<QPushButton>(QStringLiteral("deployInboundButton"))->isEnabled());
+        QVERIFY(!h.nextButton()->isEnabled());
+        QCOMPARE(h.backend.lastInbound.domainPrefix, QStringLiteral("acme-pbx-sydney"));
+        QCOMPARE(h.backend.lastInbound.secureMedia, true);
+        QCOMPARE(h.backend.lastInbound.trunkSid, h.backend.trunks.first().sid);
+
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QVERIFY(!bar->isVisible());
+        auto *domain = h.find<QLineEdit>(QStringLiteral("inboundResult-domainValue"));
+        QCOMPARE(domain->text(), QStringLiteral("acme-pbx-sydney.sip.twilio.com"));
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("inboundResult-sipUri1Value"))->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("inboundResult-sipUri0Copy")));
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com"));
+    }
+
+    void inboundSelfHostedNote()
+    {
+        WizardHarness h;
+        h.backend.inboundResult.selfHosted = true;
+        h.backend.inboundResult.exportedTo = QStringLiteral("/home/admin/handlers");
+        QVERIFY(h.driveTo(PageId::Inbound));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployInboundButton")));
+        auto *note = h.find<QLabel>(QStringLiteral("inboundResultNote"));
+        QTRY_VERIFY(note->isVisible());
+        QVERIFY(note->text().contains(QStringLiteral("/home/admin/handlers")));
+    }
+
+    void inboundFailureShownOnPage()
+    {
+        WizardHarness h;
+        h.backend.failNext.insert(Op::SetupInbound,
+                                  ScriptedBackend::error(400, 21232,
+                                                         QStringLiteral("The domain name is "
+                                                                        "already taken.")));
+        QVERIFY(h.driveTo(PageId::Inbound));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployInboundButton")));
+        auto *error = h.find<QLabel>(QStringLiteral("inboundError"));
+        QTRY_VERIFY(error->text().contains(QStringLiteral("already taken")));
+        QVERIFY(error->text().contains(QStringLiteral("docs/errors/21232")));
+        QVERIFY(!h.nextButton()->isEnabled());
+        QVERIFY(h.find<QPushButton>(QStringLiteral("deployInboundButton"))->isEnabled());
+    }
+
+    void inboundRecentCalls()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Inbound));
+        auto *refresh = h.find<QPushButton>(QStringLiteral("inboundCallsRefresh"));
+        QVERIFY(!refresh->isEnabled()); // nothing to list before the domain exists
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployInboundButton")));
+        QTRY_VERIFY(refresh->isEnabled());
+        WizardHarness::click(refresh);
+        auto *table = h.find<QTableWidget>(QStringLiteral("inboundCallsTable"));
+        QTRY_COMPARE(table->rowCount(), 2);
+        QVERIFY(h.backend.log.contains(
+            QStringLiteral("loadRecentCalls acme-pbx-sydney.sip.twilio.com")));
+        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("completed"));
+        QVERIFY(table->item(1, 6)->text().contains(QStringLiteral("CA000")));
+    }
+
+    void outboundPrefillsAndValidates()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Outbound));
+        // Priority 10 wins over 20, whatever the order Twilio listed them in.
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("pbxDomainEdit"))->text(),
+                 QStringLiteral("pbx1.acme.example"));
+        auto *numbers = h.find<QComboBox>(QStringLiteral("testNumberCombo"));
+        QTRY_COMPARE(numbers->count(), 12);
+        QCOMPARE(numbers->itemText(0), QStringLiteral("+61255501001 (Reception 1)"));
+        auto *deploy = h.find<QPushButton>(QStringLiteral("deployOutboundButton"));
+        QVERIFY(deploy->isEnabled());
+
+        auto *parameters = h.find<QLineEdit>(QStringLiteral("customParametersEdit"));
+        QTest::keyClicks(parameters, QStringLiteral("x-site=syd; bad key=1"));
+        QVERIFY(h.find<QLabel>(QStringLiteral("customParametersEditMessage"))->isVisible());
+        QVERIFY(!deploy->isEnabled());
+        parameters->clear();
+        QTest::keyClicks(parameters, QStringLiteral("edge=dublin"));
+        QVERIFY(!deploy->isEnabled()); // edge has its own checkbox
+        parameters->clear();
+        QTest::keyClicks(parameters, QStringLiteral("x-site=syd;x-tenant=42"));
+        QVERIFY(deploy->isEnabled());
+    }
+
+    void outboundDeploySendsOptions()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Outbound));
+        auto *numbers = h.find<QComboBox>(QStringLiteral("testNumberCombo"));
+        QTRY_COMPARE(numbers->count(), 12);
+        numbers->setCurrentIndex(2);
+        WizardHarness::click(h.find<QCheckBox>(QStringLiteral("outboundSecureCheck")));
+        WizardHarness::click(h.find<QCheckBox>(QStringLiteral("useEdgeCheck")));
+        h.find<QComboBox>(QStringLiteral("outboundEdgeCombo"))->setCurrentText(
+            QStringLiteral("sydney"));
+        WizardHarness::click(h.find<QCheckBox>(QStringLiteral("userToUserCheck")));
+        QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("customParametersEdit")),
+                         QStringLiteral("x-site=syd"));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployOutboundButton")));
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+
+        const OutboundOptions &sent = h.backend.lastOutbound;
+        QCOMPARE(sent.pbxDomain, QStringLiteral("pbx1.acme.example"));
+        QCOMPARE(sent.secure, true);
+        QCOMPARE(sent.edge, QStringLiteral("sydney"));
+        QCOMPARE(sent.callSidAsUserToUser, true);
+        QCOMPARE(sent.customParameters.size(), 1);
+        QCOMPARE(sent.customParameters.first().first, QStringLiteral("x-site"));
+        QCOMPARE(sent.testNumberSid, h.backend.numbers.at(2).sid);
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("outboundResult-testNumberValue"))->text(),
+                 QStringLiteral("+61255501003"));
+
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("outboundCallsRefresh")));
+        QTRY_COMPARE(h.find<QTableWidget>(QStringLiteral("outboundCallsTable"))->rowCount(), 2);
+        QVERIFY(h.backend.log.contains(QStringLiteral("loadRecentCalls +61255501003")));
+    }
+};
+
+QTEST_MAIN(TestDeployPages)
+#include "tst_deploypages.moc"

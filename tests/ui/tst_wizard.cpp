@@ -1,0 +1,146 @@
+// The wizard as a whole: closing during a run, the interrupted-run offer, geometry, keyboard
+// access and names on every interactive widget.
+#include "dialogseam.h"
+#include "numbertablemodel.h"
+#include "wizardharness.h"
+
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+
+class TestWizard : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init() { DialogSeam::clear(); }
+
+    void closingWhenIdleAsksNothing()
+    {
+        WizardHarness h;
+        QVERIFY(h.wizard->close());
+        QVERIFY(DialogSeam::askedQuestions().isEmpty());
+        QVERIFY(!h.wizard->isVisible());
+        QVERIFY(h.settings.contains(QStringLiteral("wizard/geometry")));
+    }
+
+    void closingDuringRunAsksThenStops()
+    {
+        WizardHarness h;
+        h.backend.delayMs = 30;
+        QVERIFY(h.driveTo(PageId::Numbers));
+        NumberTableModel *numbers = h.wizard->state()->numbers();
+        QTRY_COMPARE(numbers->rowCount(), 12);
+        numbers->setAllChecked(true);
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("migrateButton")));
+        QVERIFY(h.backend.isBusy());
+
+        DialogSeam::setNextChoice(1); // keep working
+        h.wizard->close();
+        QTRY_COMPARE(DialogSeam::askedQuestions().size(), 1);
+        QTest::qWait(40);
+        QVERIFY(h.wizard->isVisible());
+        QCOMPARE(h.backend.cancelCalls, 0);
+
+        DialogSeam::setNextChoice(0); // stop and close
+        h.wizard->close();
+        QTRY_COMPARE(h.backend.cancelCalls, 1);
+        QVERIFY(h.wizard->isVisible()); // until the calls in flight are done
+        QTRY_VERIFY(!h.wizard->isVisible());
+        QVERIFY(!h.backend.isBusy());
+        QVERIFY(numbers->countInState(NumberState::OnTrunk) > 0);
+    }
+
+    void interruptedRunOffered_data()
+    {
+        QTest::addColumn<int>("choice");
+        QTest::addColumn<QString>("called");
+        QTest::newRow("resume") << 0 << QStringLiteral("resume");
+        QTest::newRow("roll back") << 1 << QStringLiteral("rollback");
+        QTest::newRow("later") << 2 << QString();
+    }
+
+    void interruptedRunOffered()
+    {
+        QFETCH(int, choice);
+        QFETCH(QString, called);
+        DialogSeam::setNextChoice(choice);
+        DialogSeam::setNextChoice(0); // the notice at the end
+        QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("tm-test"));
+        ScriptedBackend backend;
+        backend.interrupted.runId = 7;
+        backend.interrupted.accountSid = backend.accountInfo.sid;
+        backend.interrupted.trunkSid = backend.trunks.first().sid;
+        backend.interrupted.started = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        backend.interrupted.migrated = 40;
+        backend.interrupted.inFlight = 2;
+        backend.interrupted.pending = 8;
+        SecretStore secrets(&settings);
+        MigrationWizard wizard(&backend, &secrets, &settings);
+        wizard.show();
+        QTRY_VERIFY(!DialogSeam::askedQuestions().isEmpty());
+        QVERIFY(DialogSeam::askedQuestions().first().contains(QStringLiteral("40 number(s)")));
+        if (called.isEmpty()) {
+            QTest::qWait(30);
+            QVERIFY(!backend.log.contains(QStringLiteral("resume")));
+            QVERIFY(!backend.log.contains(QStringLiteral("rollback")));
+            return;
+        }
+        QTRY_VERIFY(backend.log.contains(called));
+        QTRY_COMPARE(DialogSeam::askedQuestions().size(), 2);
+        QVERIFY(DialogSeam::askedQuestions().last().contains(
+            choice == 0 ? QStringLiteral("Migrated: 10") : QStringLiteral("reverted: 42")));
+    }
+
+    void noInterruptedRunNoQuestion()
+    {
+        WizardHarness h;
+        QTest::qWait(20);
+        QVERIFY(DialogSeam::askedQuestions().isEmpty());
+    }
+
+    void mnemonicsReachTheChoices()
+    {
+        WizardHarness h;
+        auto *account = h.find<QRadioButton>(QStringLiteral("accountRadio"));
+        h.wizard->activateWindow();
+        QTest::keyClick(h.wizard, Qt::Key_A, Qt::AltModifier);
+        QTRY_VERIFY(account->isChecked());
+        QTest::keyClick(h.wizard, Qt::Key_U, Qt::AltModifier);
+        QTRY_VERIFY(h.find<QLineEdit>(QStringLiteral("accountSidEdit"))->hasFocus());
+    }
+
+    void everyControlIsNamed()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Finish));
+        QStringList unnamed;
+        const QList<QWidget *> widgets = h.wizard->findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            const bool interactive = qobject_cast<QAbstractButton *>(w) ||
+                                     qobject_cast<QLineEdit *>(w) ||
+                                     qobject_cast<QComboBox *>(w) ||
+                                     qobject_cast<QAbstractItemView *>(w);
+            // Qt's own pieces: headers and corner buttons of views, a line edit's clear button,
+            // a combo box's popup.
+            QWidget *parent = w->parentWidget();
+            if (!interactive || qobject_cast<QHeaderView *>(w) ||
+                qobject_cast<QAbstractItemView *>(parent) || qobject_cast<QLineEdit *>(parent) ||
+                qobject_cast<QComboBox *>(parent) || w->inherits("QComboBoxListView") ||
+                w->objectName().startsWith(QLatin1String("qt_")))
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            const bool named = !w->accessibleName().isEmpty() ||
+                               (button && !button->text().isEmpty());
+            if (w->objectName().isEmpty() || !named)
+                unnamed.append(QString::fromLatin1(w->metaObject()->className()) + u' ' +
+                               w->objectName());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+};
+
+QTEST_MAIN(TestWizard)
+#include "tst_wizard.moc"

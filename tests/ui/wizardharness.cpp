@@ -1,0 +1,79 @@
+#include "wizardharness.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QPushButton>
+#include <QTableWidget>
+
+namespace {
+bool clickWhenEnabled(QAbstractButton *button)
+{
+    if (!button || !QTest::qWaitFor([button] { return button->isEnabled(); }, 5000))
+        return false;
+    WizardHarness::click(button);
+    return true;
+}
+} // namespace
+
+WizardHarness::WizardHarness()
+    : settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+    , secrets(&settings)
+    , wizard(new MigrationWizard(&backend, &secrets, &settings))
+{
+    wizard->show();
+    if (!QTest::qWaitForWindowExposed(wizard))
+        qWarning("the wizard window was not exposed");
+}
+
+WizardHarness::~WizardHarness()
+{
+    delete wizard;
+}
+
+void WizardHarness::click(QAbstractButton *button)
+{
+    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(qMin(8, button->width() / 2),
+                                                         button->height() / 2));
+}
+
+bool WizardHarness::clickNext()
+{
+    return clickWhenEnabled(nextButton());
+}
+
+bool WizardHarness::driveTo(PageId target)
+{
+    while (currentPage() != target) {
+        const PageId page = currentPage();
+        switch (page) {
+        case PageId::Connect:
+            break;
+        case PageId::Trunk:
+            if (!QTest::qWaitFor([this] { return find<QTableWidget>(QStringLiteral("trunkTable"))
+                                                     ->rowCount() > 0; }))
+                return false;
+            find<QTableWidget>(QStringLiteral("trunkTable"))->selectRow(0);
+            break;
+        case PageId::Inbound:
+            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployInboundButton"))))
+                return false;
+            break;
+        case PageId::Outbound:
+            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployOutboundButton"))))
+                return false;
+            break;
+        case PageId::Cutover:
+            for (const char *name : {"checkPbxTrunk", "checkPbxToPstn", "checkPstnToPbx"})
+                find<QCheckBox>(QLatin1String(name))->setChecked(true);
+            break;
+        case PageId::Numbers:
+        case PageId::Finish:
+            break;
+        }
+        if (!clickNext() || !QTest::qWaitFor([this, page] { return currentPage() != page; })) {
+            qWarning("stuck on page %d", int(page));
+            return false;
+        }
+    }
+    return true;
+}

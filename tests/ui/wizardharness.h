@@ -1,0 +1,53 @@
+#pragma once
+
+#include "migrationwizard.h"
+#include "pageid.h"
+#include "scriptedbackend.h"
+#include "secretstore.h"
+#include "wizardstate.h"
+
+#include <QAbstractButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+// One wizard on a ScriptedBackend with its own settings file, plus the moves most tests need:
+// find a widget by objectName, click Next, and drive the wizard to a page the way a user would.
+class WizardHarness
+{
+public:
+    WizardHarness();
+    ~WizardHarness();
+
+    QString settingsPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
+
+    template<typename T>
+    T *find(const QString &name) const
+    {
+        T *widget = wizard->findChild<T *>(name);
+        if (!widget)
+            qWarning("no widget named %s", qPrintable(name));
+        return widget;
+    }
+
+    // Clicks a button where its label starts: check boxes and radio buttons only react to
+    // clicks on their indicator and text, not anywhere in a wide row.
+    static void click(QAbstractButton *button);
+
+    QAbstractButton *nextButton() const { return wizard->button(QWizard::NextButton); }
+    PageId currentPage() const { return PageId(wizard->currentId()); }
+    // Clicks Next once it is enabled; false when it never becomes enabled.
+    bool clickNext();
+    // Drives the wizard from Connect (built-in sandbox) to `target`, deploying both steps and
+    // ticking the cut-over checklist on the way. False (with a warning) if a step got stuck.
+    bool driveTo(PageId target);
+
+private:
+    QTemporaryDir m_dir;
+
+public:
+    QSettings settings;
+    ScriptedBackend backend;
+    SecretStore secrets;
+    MigrationWizard *wizard;
+};
