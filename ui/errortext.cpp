@@ -40,7 +40,7 @@ QString html(const OperationError &error)
     QString text = error.message.toHtmlEscaped();
     const QString more = details(error, true);
     if (!more.isEmpty())
-        text += QStringLiteral("<br><small>%1</small>").arg(more);
+        text += QStringLiteral("<br>%1").arg(more);
     return text;
 }
 

@@ -49,6 +49,7 @@ InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget 
     m_error->setTextInteractionFlags(Qt::TextBrowserInteraction);
 
     auto *options = new QGroupBox(tr("Options"), this);
+    m_options = options;
     auto *form = new QFormLayout(options);
     auto *prefixLabel = new QLabel(tr("Domain &prefix:"), options);
     prefixLabel->setBuddy(m_prefix->lineEdit());
@@ -60,6 +61,7 @@ InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget 
     auto *deployRow = new QHBoxLayout;
     deployRow->addWidget(m_deploy);
     deployRow->addWidget(m_progress, 1);
+    deployRow->addStretch(); // keeps the button its own size while no progress shows
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(options);
@@ -169,6 +171,7 @@ void InboundPage::showFailure(const OperationError &error)
 
 void InboundPage::updateDeployButton()
 {
+    m_options->setEnabled(!m_deploying);
     m_deploy->setEnabled(!m_deploying && m_prefix->isValid());
     m_deploy->setText(m_state->hasInbound() ? tr("Re&deploy step 1") : tr("&Deploy step 1"));
 }

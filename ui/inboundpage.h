@@ -40,6 +40,7 @@ private:
     ValidatedField *m_prefix;
     QLineEdit *m_friendlyName;
     QCheckBox *m_secure;
+    QWidget *m_options = nullptr;
     QPushButton *m_deploy;
     OperationProgress *m_progress;
     QLabel *m_error;

@@ -52,7 +52,7 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
     // Sized from the font so the pages fit at any scale; a saved geometry wins.
     const QFontMetrics metrics = fontMetrics();
     setMinimumSize(metrics.averageCharWidth() * 100, metrics.height() * 36);
-    resize(metrics.averageCharWidth() * 130, metrics.height() * 46);
+    resize(metrics.averageCharWidth() * 160, metrics.height() * 50);
     restoreGeometry(m_settings->value(kGeometry).toByteArray());
 
     connect(m_backend, &MigrationBackend::runFinished, this, &MigrationWizard::closeWhenStopped);

@@ -22,12 +22,23 @@
 
 using Op = MigrationBackend::Operation;
 
+namespace {
+NumberFilterProxyModel *makeProxy(NumberTableModel *model, QObject *parent)
+{
+    auto *proxy = new NumberFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    return proxy;
+}
+} // namespace
+
 NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget *parent)
     : QWizardPage(parent)
     , m_backend(backend)
     , m_state(state)
     , m_model(state->numbers())
-    , m_proxy(new NumberFilterProxyModel(this))
+    , m_proxy(makeProxy(m_model, this))
+    // Created before the table so Tab goes from the filter to the table, as they are shown.
+    , m_selection(new NumberSelectionBar(m_proxy, this))
     , m_table(new QTableView(this))
     , m_plan(new QPushButton(tr("&Plan…"), this))
     , m_migrate(new QPushButton(tr("&Migrate selected"), this))
@@ -41,7 +52,6 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     setTitle(tr("Step 4: move the numbers"));
     setSubTitle(tr("Each number first gets the new voice URL and only then leaves the trunk, so "
                    "it never goes without a route. Revert puts a number back exactly as it was."));
-    m_proxy->setSourceModel(m_model);
     m_table->setObjectName(QStringLiteral("numbersTable"));
     m_table->setAccessibleName(tr("Phone numbers on the trunk"));
     m_table->setModel(m_proxy);
@@ -49,6 +59,8 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     m_table->sortByColumn(NumberTableModel::Number, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_plan->setObjectName(QStringLiteral("planButton"));
@@ -74,8 +86,9 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     actions->addWidget(m_revert);
     actions->addWidget(m_retry);
     actions->addWidget(m_progress, 1);
+    actions->addStretch();
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new NumberSelectionBar(m_proxy, this));
+    layout->addWidget(m_selection);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_errorDetail);
     layout->addLayout(actions);
@@ -101,7 +114,7 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
                     return;
                 m_loading = false;
                 m_model->setRows(NumberRows::fromInfos(numbers));
-                m_table->resizeColumnsToContents();
+                fitColumns();
                 finish(tr("%n number(s) on the trunk.", nullptr, int(numbers.size())));
             });
     connect(m_backend, &MigrationBackend::numberChanged, this, [this](const NumberInfo &number) {
@@ -260,6 +273,21 @@ QStringList NumbersPage::sidsInState(NumberState state) const
             sids.append(m_model->rowAt(row).sid);
     }
     return sids;
+}
+
+void NumbersPage::fitColumns()
+{
+    // Contents first, then caps: SIDs and URLs are long, and the state and error columns
+    // matter more. Every column stays resizable and shows its full text in a tooltip.
+    m_table->resizeColumnsToContents();
+    const int character = m_table->fontMetrics().averageCharWidth();
+    const QPair<int, int> caps[] = {{NumberTableModel::FriendlyName, 18},
+                                    {NumberTableModel::Sid, 14},
+                                    {NumberTableModel::VoiceUrl, 34}};
+    for (const auto &cap : caps) {
+        m_table->setColumnWidth(cap.first,
+                                qMin(m_table->columnWidth(cap.first), cap.second * character));
+    }
 }
 
 void NumbersPage::updateActions()

@@ -7,6 +7,7 @@
 #include <optional>
 
 class NumberFilterProxyModel;
+class NumberSelectionBar;
 class NumberTableModel;
 class OperationProgress;
 class QLabel;
@@ -40,6 +41,7 @@ private:
     void showContextMenu(const QPoint &position);
     QStringList selectedSidsInState(NumberState state) const;
     QStringList sidsInState(NumberState state) const;
+    void fitColumns();
     void updateActions();
     void showCurrentError();
 
@@ -47,6 +49,7 @@ private:
     WizardState *m_state;
     NumberTableModel *m_model;
     NumberFilterProxyModel *m_proxy;
+    NumberSelectionBar *m_selection;
     QTableView *m_table;
     QPushButton *m_plan;
     QPushButton *m_migrate;

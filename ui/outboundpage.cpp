@@ -81,6 +81,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     m_error->setTextInteractionFlags(Qt::TextBrowserInteraction);
 
     auto *options = new QGroupBox(tr("Options"), this);
+    m_options = options;
     auto *form = new QFormLayout(options);
     auto *domainLabel = new QLabel(tr("PBX do&main:"), options);
     domainLabel->setBuddy(m_pbxDomain->lineEdit());
@@ -103,6 +104,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     auto *deployRow = new QHBoxLayout;
     deployRow->addWidget(m_deploy);
     deployRow->addWidget(m_progress, 1);
+    deployRow->addStretch(); // keeps the button its own size while no progress shows
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(options);
@@ -270,6 +272,7 @@ void OutboundPage::showFailure(const OperationError &error)
 
 void OutboundPage::updateDeployButton()
 {
+    m_options->setEnabled(!m_deploying);
     m_deploy->setEnabled(!m_deploying && !m_loadingNumbers && optionsValid());
     m_deploy->setText(m_state->hasOutbound() ? tr("Re&deploy step 2") : tr("&Deploy step 2"));
 }

@@ -49,6 +49,7 @@ private:
     QLabel *m_handlerLabel;
     ValidatedField *m_handlerUrl;
     QComboBox *m_testNumber;
+    QWidget *m_options = nullptr;
     QPushButton *m_deploy;
     OperationProgress *m_progress;
     QLabel *m_error;

@@ -12,7 +12,7 @@
 #include <QVBoxLayout>
 
 namespace {
-enum Column { Time, From, To, Direction, Status, Duration, CallSid, ColumnCount };
+enum Column { Time, Status, Direction, From, To, Duration, CallSid, ColumnCount };
 }
 
 RecentCallsView::RecentCallsView(MigrationBackend *backend, const QString &objectName,
@@ -32,8 +32,8 @@ RecentCallsView::RecentCallsView(MigrationBackend *backend, const QString &objec
     m_refresh->setAccessibleName(tr("Refresh the list of recent calls"));
     m_table->setObjectName(objectName + QStringLiteral("Table"));
     m_table->setAccessibleName(tr("Recent calls"));
-    m_table->setHorizontalHeaderLabels({tr("Started"), tr("From"), tr("To"), tr("Direction"),
-                                        tr("Status"), tr("Duration (s)"), tr("Call SID")});
+    m_table->setHorizontalHeaderLabels({tr("Started"), tr("Status"), tr("Direction"), tr("From"),
+                                        tr("To"), tr("Duration (s)"), tr("Call SID")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->setVisible(false);
@@ -103,7 +103,7 @@ void RecentCallsView::showCalls(const QVector<CallInfo> &calls)
                                 : QStringLiteral("  ↳ %1").arg(call.sid);
         const QString values[ColumnCount] = {
             locale.toString(call.startTime.toLocalTime(), QLocale::ShortFormat),
-            call.from, call.to, call.direction, call.status, call.duration, sid};
+            call.status, call.direction, call.from, call.to, call.duration, sid};
         for (int column = 0; column < ColumnCount; ++column)
             m_table->setItem(row, column, new QTableWidgetItem(values[column]));
     }

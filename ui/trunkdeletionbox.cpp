@@ -7,6 +7,7 @@
 #include "wizardstate.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -38,7 +39,10 @@ TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state
     auto *form = new QFormLayout(this);
     form->addRow(m_explanation);
     form->addRow(nameLabel, m_confirmName);
-    form->addRow(QString(), m_delete);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_delete);
+    buttonRow->addStretch();
+    form->addRow(QString(), buttonRow);
     form->addRow(m_result);
 
     connect(m_confirmName, &QLineEdit::textChanged, this, &TrunkDeletionBox::updateButton);

@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 #include <QWizard>
 
+#include <algorithm>
+
 namespace {
 enum Column { Name, Sid, Numbers, Termination, Origination, IpAcls, Credentials, ColumnCount };
 
@@ -46,11 +48,12 @@ TrunkPage::TrunkPage(MigrationBackend *backend, WizardState *state, QWidget *par
     m_table->setAccessibleName(tr("SIP trunks"));
     m_table->setHorizontalHeaderLabels({tr("Trunk"), tr("SID"), tr("Numbers"),
                                         tr("Termination URI"), tr("Origination URLs"),
-                                        tr("IP access control lists"), tr("Credential lists")});
+                                        tr("IP ACLs"), tr("Credential lists")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
@@ -117,13 +120,15 @@ void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)
     int keep = -1;
     for (int row = 0; row < trunks.size(); ++row) {
         const TrunkSummary &trunk = trunks.at(row);
+        // In the order Twilio tries them: lowest priority value first.
+        QVector<OriginationInfo> urls = trunk.originationUrls;
+        std::stable_sort(urls.begin(), urls.end(), [](const auto &a, const auto &b) {
+            return a.priority < b.priority;
+        });
         QStringList origination;
-        for (const OriginationInfo &url : trunk.originationUrls) {
-            origination.append(tr("%1 (priority %2, weight %3%4)")
-                                   .arg(url.sipUrl)
-                                   .arg(url.priority)
-                                   .arg(url.weight)
-                                   .arg(url.enabled ? QString() : tr(", disabled")));
+        for (const OriginationInfo &url : urls) {
+            origination.append(url.enabled ? tr("%1 (priority %2)").arg(url.sipUrl).arg(url.priority)
+                                           : tr("%1 (disabled)").arg(url.sipUrl));
         }
         const QString values[ColumnCount] = {
             trunk.friendlyName, trunk.sid, QString::number(trunk.numberCount),
@@ -140,6 +145,9 @@ void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)
             keep = row;
     }
     m_table->resizeColumnsToContents();
+    // The SID is in the tooltip and the status line; the lists beside it need the room.
+    m_table->setColumnWidth(Sid, qMin(m_table->columnWidth(Sid),
+                                      m_table->fontMetrics().averageCharWidth() * 16));
     m_table->resizeRowsToContents();
     // One trunk, or the one chosen before going back: preselected so Next is one key away.
     if (keep < 0 && trunks.size() == 1)

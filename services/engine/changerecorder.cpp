@@ -4,6 +4,7 @@
 #include "enginelogging.h"
 #include "journal.h"
 #include "twilioerror.h"
+#include "twilioresult.h"
 
 ChangeRecorder::ChangeRecorder(const EngineContext &context, qint64 runId)
     : m_context(context)
@@ -20,13 +21,14 @@ qint64 ChangeRecorder::begin(const Change &change)
     return step;
 }
 
-bool ChangeRecorder::finish(qint64 stepId, const Change &change, const TwilioError &error)
+bool ChangeRecorder::finish(qint64 stepId, const Change &change, const TwilioError &error,
+                            const TwilioReplyInfo &reply)
 {
     StepResult result;
     result.ok = !error.isError();
-    result.httpStatus = error.httpStatus;
+    result.httpStatus = error.httpStatus ? error.httpStatus : reply.httpStatus;
     result.twilioCode = error.code;
-    result.requestId = error.requestId;
+    result.requestId = error.requestId.isEmpty() ? reply.requestId : error.requestId;
     result.errorMessage = error.isError() ? error.toDisplayString() : QString();
     bool ok = m_context.journal->recordResult(stepId, result);
     if (!ok) {
@@ -35,15 +37,16 @@ bool ChangeRecorder::finish(qint64 stepId, const Change &change, const TwilioErr
                             << "not recorded:" << m_error;
     }
     const QString outcome = error.isError() ? QStringLiteral("failed") : QStringLiteral("success");
-    return audit(change, &error, outcome) && ok;
+    return audit(change, &error, &reply, outcome) && ok;
 }
 
 bool ChangeRecorder::noteAlreadyDone(const Change &change)
 {
-    return audit(change, nullptr, QStringLiteral("already_done"));
+    return audit(change, nullptr, nullptr, QStringLiteral("already_done"));
 }
 
-bool ChangeRecorder::audit(const Change &change, const TwilioError *error, const QString &outcome)
+bool ChangeRecorder::audit(const Change &change, const TwilioError *error,
+                           const TwilioReplyInfo *reply, const QString &outcome)
 {
     AuditRecord record;
     record.accountSid = m_context.accountSid;
@@ -59,6 +62,10 @@ bool ChangeRecorder::audit(const Change &change, const TwilioError *error, const
         record.twilioCode = error->code;
         record.requestId = error->requestId;
     }
+    if (reply && record.httpStatus == 0)
+        record.httpStatus = reply->httpStatus;
+    if (reply && record.requestId.isEmpty())
+        record.requestId = reply->requestId;
     if (m_context.audit->append(record))
         return true;
     m_error = m_context.audit->errorString();

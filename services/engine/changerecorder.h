@@ -5,6 +5,7 @@
 #include <QString>
 
 struct TwilioError;
+struct TwilioReplyInfo;
 
 // One write call to Twilio as the journal and the audit log see it.
 struct Change
@@ -29,7 +30,9 @@ public:
     qint64 begin(const Change &change);
     // error.isError() == false for success. Returns false when the journal or the audit could
     // not be written (the call's effect stands; errorString() says what was not recorded).
-    bool finish(qint64 stepId, const Change &change, const TwilioError &error);
+    // reply: HTTP status and request id of the answer, recorded for successes too.
+    bool finish(qint64 stepId, const Change &change, const TwilioError &error,
+                const TwilioReplyInfo &reply);
     // A change found already made (e.g. removed by an earlier, dropped request): audited as
     // "already_done" without a call.
     bool noteAlreadyDone(const Change &change);
@@ -38,7 +41,8 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    bool audit(const Change &change, const TwilioError *error, const QString &outcome);
+    bool audit(const Change &change, const TwilioError *error, const TwilioReplyInfo *reply,
+               const QString &outcome);
 
     EngineContext m_context;
     qint64 m_runId;

@@ -101,7 +101,7 @@ void NumberMigrationTask::setVoiceUrl()
     update.voiceMethod = Post;
     m_context.client->voice().updateIncomingPhoneNumber(
         m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-            m_recorder->finish(step, c, r.error);
+            m_recorder->finish(step, c, r.error, r.reply);
             if (!r.ok())
                 return end(NumberOutcome::Failed, NumberState::Failed,
                            EngineErrors::withContext(
@@ -127,7 +127,7 @@ void NumberMigrationTask::removeFromTrunk()
         m_trunkSid, m_sid, this, [this, step, c](const TwilioResult<TwilioNoContent> &r) {
             if (!r.ok() && r.error.httpStatus == 404)
                 return recheckAfter404(step, c, r.error);
-            m_recorder->finish(step, c, r.error);
+            m_recorder->finish(step, c, r.error, r.reply);
             if (!r.ok())
                 return end(NumberOutcome::Failed, NumberState::Failed,
                            EngineErrors::withContext(
@@ -145,11 +145,11 @@ void NumberMigrationTask::recheckAfter404(qint64 step, const Change &c, const Tw
         m_sid, this, [this, step, c, error](const TwilioResult<IncomingPhoneNumber> &r) {
             if (r.ok() && r.value.trunkSid.value_or(QString()).isEmpty()) {
                 // An earlier attempt (its answer lost with a dropped connection) removed it.
-                m_recorder->finish(step, c, TwilioError{});
+                m_recorder->finish(step, c, TwilioError{}, TwilioReplyInfo{});
                 m_number = r.value;
                 return end(NumberOutcome::Migrated, NumberState::Migrated);
             }
-            m_recorder->finish(step, c, error);
+            m_recorder->finish(step, c, error, TwilioReplyInfo{});
             if (r.ok() && r.value.trunkSid == m_trunkSid && !stopRequested()) {
                 qCInfo(lcEngine) << "trunk PhoneNumbers subresource answered 404 for" << m_sid
                                  << "still on" << m_trunkSid << "- clearing TrunkSid instead";
@@ -175,7 +175,7 @@ void NumberMigrationTask::clearTrunkSid()
     update.trunkSid = QStringLiteral("");
     m_context.client->voice().updateIncomingPhoneNumber(
         m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-            m_recorder->finish(step, c, r.error);
+            m_recorder->finish(step, c, r.error, r.reply);
             if (!r.ok())
                 return end(NumberOutcome::Failed, NumberState::Failed,
                            EngineErrors::withContext(

@@ -78,7 +78,7 @@ void NumberRevertTask::addToTrunk()
         [this, step, c](const TwilioResult<TrunkPhoneNumber> &r) {
             if (!r.ok() && r.error.kind == TwilioError::Kind::Api)
                 return recheckAdd(step, c, r.error);
-            m_recorder->finish(step, c, r.error);
+            m_recorder->finish(step, c, r.error, r.reply);
             if (!r.ok())
                 return end(NumberOutcome::Failed, NumberState::Failed,
                            EngineErrors::withContext(
@@ -96,11 +96,11 @@ void NumberRevertTask::recheckAdd(qint64 step, const Change &c, const TwilioErro
     m_context.client->voice().fetchIncomingPhoneNumber(
         m_sid, this, [this, step, c, error](const TwilioResult<IncomingPhoneNumber> &r) {
             if (r.ok() && r.value.trunkSid == m_snapshot.priorTrunkSid) {
-                m_recorder->finish(step, c, TwilioError{});
+                m_recorder->finish(step, c, TwilioError{}, TwilioReplyInfo{});
                 m_number = r.value;
                 return restoreSettings();
             }
-            m_recorder->finish(step, c, error);
+            m_recorder->finish(step, c, error, TwilioReplyInfo{});
             if (r.ok() && error.httpStatus == 404 && !stopRequested()) {
                 qCInfo(lcEngine) << "trunk PhoneNumbers subresource answered 404 for" << m_sid
                                  << "- setting TrunkSid instead";
@@ -124,7 +124,7 @@ void NumberRevertTask::setTrunkSid()
     update.trunkSid = m_snapshot.priorTrunkSid;
     m_context.client->voice().updateIncomingPhoneNumber(
         m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-            m_recorder->finish(step, c, r.error);
+            m_recorder->finish(step, c, r.error, r.reply);
             if (!r.ok())
                 return end(NumberOutcome::Failed, NumberState::Failed,
                            EngineErrors::withContext(
@@ -157,7 +157,7 @@ void NumberRevertTask::restoreSettings()
         return failJournal();
     m_context.client->voice().updateIncomingPhoneNumber(
         m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-            m_recorder->finish(step, c, r.error);
+            m_recorder->finish(step, c, r.error, r.reply);
             if (!r.ok())
                 return end(NumberOutcome::Failed, NumberState::Failed,
                            EngineErrors::withContext(

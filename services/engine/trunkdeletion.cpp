@@ -59,7 +59,7 @@ void TrunkDeletion::deleteTrunk()
     }
     m_context.client->trunking().deleteTrunk(
         m_trunkSid, this, [this, recorder, run, step, change](const TwilioResult<TwilioNoContent> &r) {
-            recorder->finish(step, change, r.error);
+            recorder->finish(step, change, r.error, r.reply);
             m_context.journal->finishRun(run, r.ok() ? QStringLiteral("finished")
                                                      : QStringLiteral("failed"));
             if (!r.ok())

@@ -49,7 +49,6 @@ QString DeploymentSpec::check() const
     return {};
 }
 
-
 QString DeploymentSpec::checkServiceName(const QString &uniqueName)
 {
     if (isName(uniqueName, 50))

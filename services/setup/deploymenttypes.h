@@ -41,9 +41,9 @@ struct DeploymentResult
 {
     QString serviceSid;
     QString environmentSid;
-    QString domainName; // e.g. trunk-migrator-4821.twil.io
-    QString buildSid;   // the live build
-    QString deploymentSid; // empty when nothing had to be deployed
+    QString domainName;               // e.g. trunk-migrator-4821.twil.io
+    QString buildSid;                 // the live build
+    QString deploymentSid;            // empty when nothing had to be deployed
     QMap<QString, QUrl> functionUrls; // function name -> https://<domainName><path>
     bool changed = false;             // false: everything was already live as asked
 };

@@ -78,14 +78,14 @@ void DomainMapper::mapNext()
     }
     const auto [kind, entry] = m_todo.at(m_done);
     const bool acl = kind == Kind::Acl;
-    emit progress(acl ? tr("Letting the IP access control list %1 call the SIP domain")
-                            .arg(entry.friendlyName)
-                      : tr("Letting the credential list %1 call the SIP domain")
-                            .arg(entry.friendlyName),
-                  m_done, m_todo.size());
-    const SetupChange change(acl ? QStringLiteral("map_ip_acl") : QStringLiteral("map_credential_list"),
-                             m_domainSid + u' ' + entry.sid, {},
-                             entry.sid + u' ' + entry.friendlyName);
+    emit progress(
+        acl ? tr("Letting the IP access control list %1 call the SIP domain")
+                  .arg(entry.friendlyName)
+            : tr("Letting the credential list %1 call the SIP domain").arg(entry.friendlyName),
+        m_done, m_todo.size());
+    const SetupChange change(
+        acl ? QStringLiteral("map_ip_acl") : QStringLiteral("map_credential_list"),
+        m_domainSid + u' ' + entry.sid, {}, entry.sid + u' ' + entry.friendlyName);
     const auto call = m_recorder->track<SipAuthList>(
         change,
         [this, acl, sid = entry.sid](TwilioCallback<SipAuthList> done) {

@@ -37,8 +37,7 @@ FunctionDeployer::FunctionDeployer(TwilioClient *client, Journal *journal, Audit
     });
     connect(m_uploader, &FunctionUploader::ready, this, &FunctionDeployer::decide);
     connect(m_uploader, &FunctionUploader::failed, this, &FunctionDeployer::failWith);
-    connect(m_watcher, &BuildWatcher::done, this,
-            &FunctionDeployer::buildDone);
+    connect(m_watcher, &BuildWatcher::done, this, &FunctionDeployer::buildDone);
 }
 
 FunctionDeployer::~FunctionDeployer() = default;
@@ -66,14 +65,13 @@ void FunctionDeployer::start(const DeploymentSpec &spec)
     if (!problem.isEmpty()) {
         // Reported from the event loop, like every other outcome.
         QMetaObject::invokeMethod(
-            this, [this, problem] { failWith(makeOperationError(problem)); },
-            Qt::QueuedConnection);
+            this, [this, problem] { failWith(makeOperationError(problem)); }, Qt::QueuedConnection);
         return;
     }
     emit progress(tr("Looking for the Functions service %1").arg(spec.serviceUniqueName), 0,
                   TotalSteps);
-    m_locator->start(spec.serviceUniqueName, spec.serviceFriendlyName,
-                     spec.environmentUniqueName, spec.environmentSuffix);
+    m_locator->start(spec.serviceUniqueName, spec.serviceFriendlyName, spec.environmentUniqueName,
+                     spec.environmentSuffix);
 }
 
 void FunctionDeployer::cancel()
@@ -93,15 +91,15 @@ template<class T>
 void FunctionDeployer::change(const SetupChange &description, const QString &what,
                               const Request<T> &request, const Next<T> &next)
 {
-    const auto call =
-        m_recorder.track<T>(description, request, [this, what, next](const TwilioResult<T> &result) {
-            if (!m_running)
-                return;
-            if (result.ok())
-                next(result.value);
-            else
-                fail(what, result.error);
-        });
+    const auto call = m_recorder.track<T>(description, request,
+                                          [this, what, next](const TwilioResult<T> &result) {
+                                              if (!m_running)
+                                                  return;
+                                              if (result.ok())
+                                                  next(result.value);
+                                              else
+                                                  fail(what, result.error);
+                                          });
     if (call)
         m_call = *call;
     else
@@ -276,25 +274,26 @@ void FunctionDeployer::setVariable(int index)
     const SetupChange description{QStringLiteral("set_environment_variable"), key,
                                   existing ? key + u'=' + existing->value : QString(),
                                   key + u'=' + value};
-    const auto next = [this, index](const ServerlessVariable &) { setVariable(index + 1); };
+    const auto next = [this, index](const ServerlessVariable &) {
+        setVariable(index + 1);
+    };
     const QString what = tr("Setting the environment variable %1").arg(key);
     if (existing) {
         change<ServerlessVariable>(
             description, what,
             [this, sid = existing->sid, value](TwilioCallback<ServerlessVariable> done) {
-                return m_client->serverless().updateVariable(m_result.serviceSid,
-                                                             m_result.environmentSid, sid,
-                                                             std::nullopt, value, this,
-                                                             std::move(done));
+                return m_client->serverless().updateVariable(
+                    m_result.serviceSid, m_result.environmentSid, sid, std::nullopt, value, this,
+                    std::move(done));
             },
             next);
     } else {
         change<ServerlessVariable>(
             description, what,
             [this, key, value](TwilioCallback<ServerlessVariable> done) {
-                return m_client->serverless().createVariable(
-                    m_result.serviceSid, m_result.environmentSid, key, value, this,
-                    std::move(done));
+                return m_client->serverless().createVariable(m_result.serviceSid,
+                                                             m_result.environmentSid, key, value,
+                                                             this, std::move(done));
             },
             next);
     }
@@ -305,7 +304,9 @@ void FunctionDeployer::deploy()
     emit progress(tr("Deploying the build"), 7, TotalSteps);
     change<ServerlessDeployment>(
         SetupChange{QStringLiteral("create_deployment"),
-                    m_result.environmentSid + u' ' + m_result.buildSid, {}, m_result.buildSid},
+                    m_result.environmentSid + u' ' + m_result.buildSid,
+                    {},
+                    m_result.buildSid},
         tr("Deploying the build"),
         [this](TwilioCallback<ServerlessDeployment> done) {
             return m_client->serverless().createDeployment(

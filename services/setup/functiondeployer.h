@@ -68,8 +68,7 @@ private:
     void decide(const QMap<QString, QString> &chosen,
                 const QMap<QString, QString> &uploadedEarlier);
     void createBuild(const QStringList &versions);
-    void buildDone(BuildWatcher::Outcome outcome, const QString &status,
-                   const TwilioError &error);
+    void buildDone(BuildWatcher::Outcome outcome, const QString &status, const TwilioError &error);
     void setVariable(int index);
     void deploy();
     void complete(bool changed);
@@ -86,7 +85,7 @@ private:
     BuildWatcher *m_watcher;
     DeploymentSpec m_spec;
     DeploymentResult m_result;
-    QMap<QString, QString> m_live;        // function SID -> version SID of the live build
+    QMap<QString, QString> m_live; // function SID -> version SID of the live build
     QList<ServerlessVariable> m_variables;
     QStringList m_pendingVariables; // keys to create or update
     TwilioHandle m_call;

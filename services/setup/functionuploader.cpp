@@ -103,8 +103,7 @@ void FunctionUploader::ensureFunction(int index)
     const auto call = m_recorder->track<ServerlessFunction>(
         SetupChange{QStringLiteral("create_function"), name, {}, name},
         [this, name](TwilioCallback<ServerlessFunction> done) {
-            return m_client->serverless().createFunction(m_serviceSid, name, this,
-                                                         std::move(done));
+            return m_client->serverless().createFunction(m_serviceSid, name, this, std::move(done));
         },
         [this, index, name](const TwilioResult<ServerlessFunction> &result) {
             if (!m_running)
@@ -156,8 +155,8 @@ void FunctionUploader::uploadVersion(int index)
             return m_client->serverless().uploadFunctionVersion(m_serviceSid, functionSid, upload,
                                                                 this, std::move(done));
         },
-        [this, index, functionSid, hash, name = source.name](
-            const TwilioResult<FunctionVersion> &result) {
+        [this, index, functionSid, hash,
+         name = source.name](const TwilioResult<FunctionVersion> &result) {
             if (!m_running)
                 return;
             const QString what = tr("Uploading the code of %1").arg(name);

@@ -30,8 +30,7 @@ public:
 signals:
     // chosen: function SID -> version SID for each function of this deployment;
     // uploadedEarlier: the same for the service's other functions, from the journal.
-    void ready(const QMap<QString, QString> &chosen,
-               const QMap<QString, QString> &uploadedEarlier);
+    void ready(const QMap<QString, QString> &chosen, const QMap<QString, QString> &uploadedEarlier);
     void failed(const OperationError &error);
 
 private:

@@ -61,8 +61,7 @@ QString InboundSetup::check(const InboundOptions &options, const TrunkSummary &t
     if (options.friendlyName.size() > MaxFriendlyName || !isPrintable(options.friendlyName))
         return tr("The SIP domain's friendly name must be at most %1 printable characters.")
             .arg(MaxFriendlyName);
-    if (const QString e = DeploymentSpec::checkServiceName(options.serviceUniqueName);
-        !e.isEmpty())
+    if (const QString e = DeploymentSpec::checkServiceName(options.serviceUniqueName); !e.isEmpty())
         return e;
     if (!m_selfHostedUrl.isEmpty()) {
         if (const QString e = Validation::checkWebhookUrl(m_selfHostedUrl); !e.isEmpty())
@@ -95,8 +94,7 @@ void InboundSetup::start(const InboundOptions &options, const TrunkSummary &trun
         problem = m_recorder.errorString();
     if (!problem.isEmpty()) {
         QMetaObject::invokeMethod(
-            this, [this, problem] { failWith(makeOperationError(problem)); },
-            Qt::QueuedConnection);
+            this, [this, problem] { failWith(makeOperationError(problem)); }, Qt::QueuedConnection);
         return;
     }
     m_domainName = SipEdgeUris::domainName(options.domainPrefix);
@@ -130,9 +128,8 @@ bool InboundSetup::isOurs(const SipDomain &domain) const
     return voiceUrl == m_recorder.value(QStringLiteral("inbound.handler_url")) ||
            (!m_selfHostedUrl.isEmpty() && voiceUrl == m_selfHostedUrl.toString()) ||
            (!deployedDomain.isEmpty() &&
-            voiceUrl == QStringLiteral("https://%1%2").arg(deployedDomain,
-                                                           QLatin1String(
-                                                               HandlerGenerator::InboundPath)));
+            voiceUrl == QStringLiteral("https://%1%2")
+                            .arg(deployedDomain, QLatin1String(HandlerGenerator::InboundPath)));
 }
 
 void InboundSetup::checkDomainName()
@@ -154,10 +151,9 @@ void InboundSetup::checkDomainName()
                         tr("The SIP domain %1 already exists in this account and sends its calls "
                            "to %2, not to the migration's handler. Choose another name, or "
                            "delete that domain in the Twilio Console first.")
-                            .arg(m_domainName,
-                                 domain.voiceUrl.value_or(QString()).isEmpty()
-                                     ? tr("no voice URL")
-                                     : domain.voiceUrl->left(200))));
+                            .arg(m_domainName, domain.voiceUrl.value_or(QString()).isEmpty()
+                                                   ? tr("no voice URL")
+                                                   : domain.voiceUrl->left(200))));
                     return;
                 }
                 m_existing = domain;
@@ -226,8 +222,7 @@ void InboundSetup::writeDomain()
         [this, sid, params](TwilioCallback<SipDomain> done) {
             return sid.isEmpty()
                        ? m_client->sipDomains().createSipDomain(params, this, std::move(done))
-                       : m_client->sipDomains().updateSipDomain(sid, params, this,
-                                                                std::move(done));
+                       : m_client->sipDomains().updateSipDomain(sid, params, this, std::move(done));
         },
         [this](const TwilioResult<SipDomain> &result) {
             if (!m_running)

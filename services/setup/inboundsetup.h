@@ -28,8 +28,8 @@ class InboundSetup : public QObject
 {
     Q_OBJECT
 public:
-    InboundSetup(TwilioClient *client, Journal *journal, AuditLog *audit,
-                 const QString &accountSid, QObject *parent = nullptr);
+    InboundSetup(TwilioClient *client, Journal *journal, AuditLog *audit, const QString &accountSid,
+                 QObject *parent = nullptr);
 
     // Use a handler the user hosts instead of deploying a Twilio Function.
     void setSelfHostedHandlerUrl(const QUrl &url) { m_selfHostedUrl = url; }

@@ -30,10 +30,14 @@ OutboundHandlerOptions handlerOptions(const OutboundOptions &options)
 // engine snapshots in step 4, so either step can revert a number the other migrated.
 QJsonObject voiceSnapshot(const IncomingPhoneNumber &number)
 {
-    static const char *const fields[] = {
-        "voice_url",       "voice_method",           "voice_fallback_url",
-        "voice_fallback_method", "status_callback", "status_callback_method",
-        "voice_application_sid", "trunk_sid"};
+    static const char *const fields[] = {"voice_url",
+                                         "voice_method",
+                                         "voice_fallback_url",
+                                         "voice_fallback_method",
+                                         "status_callback",
+                                         "status_callback_method",
+                                         "voice_application_sid",
+                                         "trunk_sid"};
     QJsonObject snapshot;
     for (const char *field : fields) {
         const QLatin1String key(field);
@@ -112,8 +116,7 @@ void OutboundSetup::start(const OutboundOptions &options, const TrunkSummary &tr
         problem = m_recorder.errorString();
     if (!problem.isEmpty()) {
         QMetaObject::invokeMethod(
-            this, [this, problem] { failWith(makeOperationError(problem)); },
-            Qt::QueuedConnection);
+            this, [this, problem] { failWith(makeOperationError(problem)); }, Qt::QueuedConnection);
         return;
     }
     m_pbxDomain = pbxDomainFor(options, trunk);
@@ -223,7 +226,8 @@ bool OutboundSetup::snapshot()
 void OutboundSetup::setVoiceUrl()
 {
     const QString url = m_handler.url.toString();
-    if (m_number.voiceUrl.value_or(QString()) == url && m_number.voiceMethod.value_or(Post) == Post) {
+    if (m_number.voiceUrl.value_or(QString()) == url &&
+        m_number.voiceMethod.value_or(Post) == Post) {
         removeFromTrunk();
         return;
     }

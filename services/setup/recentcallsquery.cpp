@@ -6,6 +6,7 @@
 #include "voiceapi.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 
@@ -53,8 +54,8 @@ CallInfo infoOf(const CallRecord &call)
     info.status = call.status;
     info.startTime = startOf(call);
     const QJsonValue duration = call.raw.value(QLatin1String("duration"));
-    info.duration = duration.isString() ? duration.toString()
-                                        : QString::number(call.durationSeconds);
+    info.duration =
+        duration.isString() ? duration.toString() : QString::number(call.durationSeconds);
     return info;
 }
 
@@ -178,7 +179,12 @@ void RecentCallsQuery::listed(const QList<CallRecord> &calls)
 
 void RecentCallsQuery::fetchChildren()
 {
-    QList<CallRecord> roots = m_found.values();
+    QList<CallRecord> roots;
+    for (const CallRecord &call : std::as_const(m_found)) {
+        // A leg whose parent was found too is shown under that parent.
+        if (!m_found.contains(call.parentCallSid.value_or(QString())))
+            roots.append(call);
+    }
     std::sort(roots.begin(), roots.end(), newerFirst);
     if (roots.size() > m_limit)
         roots = roots.mid(0, m_limit);

@@ -26,7 +26,7 @@ public:
     RecentCallsQuery(TwilioClient *client, Journal *journal, AuditLog *audit,
                      const QString &accountSid, QObject *parent = nullptr);
 
-    void setLimit(int calls) { m_limit = qBound(1, calls, 200); }  // default 20
+    void setLimit(int calls) { m_limit = qBound(1, calls, 200); }        // default 20
     void setWindowDays(int days) { m_windowDays = qBound(0, days, 30); } // default 2
 
     // Empty when the input is an E.164 number or a SIP domain name, else a sentence.

@@ -23,8 +23,7 @@ TwilioError badAnswer(const QString &message)
 }
 } // namespace
 
-ServerlessLocator::ServerlessLocator(TwilioClient *client, SetupRecorder *recorder,
-                                     QObject *parent)
+ServerlessLocator::ServerlessLocator(TwilioClient *client, SetupRecorder *recorder, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_recorder(recorder)
@@ -111,13 +110,13 @@ void ServerlessLocator::searchServices()
 
 void ServerlessLocator::createService()
 {
-    const SetupChange change{QStringLiteral("create_functions_service"), m_serviceName, {},
-                             m_serviceName};
+    const SetupChange change{
+        QStringLiteral("create_functions_service"), m_serviceName, {}, m_serviceName};
     const auto call = m_recorder->track<ServerlessService>(
         change,
         [this](TwilioCallback<ServerlessService> done) {
-            return m_client->serverless().createService(m_serviceName, m_serviceFriendlyName,
-                                                        this, std::move(done));
+            return m_client->serverless().createService(m_serviceName, m_serviceFriendlyName, this,
+                                                        std::move(done));
         },
         [this](const TwilioResult<ServerlessService> &result) {
             if (!m_running)
@@ -164,8 +163,8 @@ void ServerlessLocator::useService(const ServerlessService &service)
 
 void ServerlessLocator::createEnvironment()
 {
-    const SetupChange change{QStringLiteral("create_functions_environment"), m_environmentName,
-                             {}, m_environmentName};
+    const SetupChange change{
+        QStringLiteral("create_functions_environment"), m_environmentName, {}, m_environmentName};
     const auto call = m_recorder->track<ServerlessEnvironment>(
         change,
         [this](TwilioCallback<ServerlessEnvironment> done) {

@@ -51,8 +51,8 @@ void SetupRecorder::finishRun(const QString &status)
 
 qint64 SetupRecorder::intent(const SetupChange &change)
 {
-    const qint64 step = m_journal->recordIntent(m_runId, change.numberSid, change.action,
-                                                change.detail);
+    const qint64 step =
+        m_journal->recordIntent(m_runId, change.numberSid, change.action, change.detail);
     if (!step)
         m_error = tr("Could not record \"%1\" in the journal: %2")
                       .arg(change.action, m_journal->errorString());

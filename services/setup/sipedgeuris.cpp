@@ -9,7 +9,7 @@ const QString GlobalSuffix = QStringLiteral(".sip.twilio.com");
 
 QStringList SipEdgeUris::edges()
 {
-    return {QStringLiteral("ashburn"),   QStringLiteral("umatilla"), QStringLiteral("dublin"),
+    return {QStringLiteral("ashburn"),   QStringLiteral("umatilla"),  QStringLiteral("dublin"),
             QStringLiteral("frankfurt"), QStringLiteral("singapore"), QStringLiteral("tokyo"),
             QStringLiteral("sao-paulo"), QStringLiteral("sydney")};
 }

@@ -20,7 +20,7 @@ OperationRunner::~OperationRunner() = default;
 quint64 OperationRunner::open(JsonDone done)
 {
     const quint64 id = m_nextOp++;
-    m_ops.emplace(id, Op{std::move(done), 0});
+    m_ops.emplace(id, Op{std::move(done), 0, {}});
     return id;
 }
 
@@ -30,8 +30,9 @@ void OperationRunner::complete(quint64 op, const QJsonValue &value, const Twilio
     if (it == m_ops.end())
         return; // already reported (cancelled)
     JsonDone done = std::move(it->second.done);
+    const TwilioReplyInfo info = it->second.lastReply;
     m_ops.erase(it);
-    done(value, error);
+    done(value, error, info);
 }
 
 void OperationRunner::step(quint64 op, const TwilioRequest &request, ResponseNext next)
@@ -45,6 +46,8 @@ void OperationRunner::step(quint64 op, const TwilioRequest &request, ResponseNex
             if (found == m_ops.end())
                 return;
             found->second.transportId = 0;
+            if (response.httpStatus != 0)
+                found->second.lastReply = {response.httpStatus, response.requestId};
             if (response.error.kind == TwilioError::Kind::Cancelled) {
                 complete(op, {}, response.error);
                 return;

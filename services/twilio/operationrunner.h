@@ -1,6 +1,7 @@
 #pragma once
 
 #include "twiliorequest.h"
+#include "twilioresult.h"
 
 #include <QJsonValue>
 #include <QObject>
@@ -30,7 +31,9 @@ class OperationRunner : public QObject
 {
     Q_OBJECT
 public:
-    using JsonDone = std::function<void(const QJsonValue &, const TwilioError &)>;
+    // info: status and Twilio-Request-Id of the last answer the operation got.
+    using JsonDone =
+        std::function<void(const QJsonValue &, const TwilioError &, const TwilioReplyInfo &)>;
 
     OperationRunner(TwilioTransport *transport, QObject *parent = nullptr);
     ~OperationRunner() override;
@@ -58,6 +61,7 @@ private:
     {
         JsonDone done;
         quint64 transportId = 0;
+        TwilioReplyInfo lastReply;
     };
     using ResponseNext = std::function<void(const TwilioResponse &)>;
     using ListNext = std::function<void(const QJsonArray &, const TwilioError &)>;

@@ -120,12 +120,13 @@ OperationRunner::JsonDone TwilioClient::deliver(QObject *context, TwilioCallback
                                                 std::function<T(const QJsonValue &)> convert)
 {
     QPointer<QObject> guard(context ? context : this);
-    return [guard, callback = std::move(callback),
-            convert = std::move(convert)](const QJsonValue &json, const TwilioError &error) {
+    return [guard, callback = std::move(callback), convert = std::move(convert)](
+               const QJsonValue &json, const TwilioError &error, const TwilioReplyInfo &reply) {
         if (!guard)
             return;
         TwilioResult<T> result;
         result.error = error;
+        result.reply = reply;
         if (!error.isError())
             result.value = convert(json);
         // Queued even on the same thread: the callback never runs inside the call that started

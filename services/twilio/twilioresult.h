@@ -3,16 +3,26 @@
 #include "twilioerror.h"
 
 #include <QPointer>
+#include <QString>
 
 #include <functional>
 
 class OperationRunner;
 
-// The outcome of one client operation: value is meaningful only when ok().
+// HTTP status and Twilio-Request-Id of an answer (the audit log records both).
+struct TwilioReplyInfo
+{
+    int httpStatus = 0;
+    QString requestId;
+};
+
+// The outcome of one client operation: value is meaningful only when ok(). reply describes the
+// last answer the operation received (for a paged list, its last page), also on success.
 template<class T> struct TwilioResult
 {
     T value{};
     TwilioError error;
+    TwilioReplyInfo reply;
 
     bool ok() const { return !error.isError(); }
 };

@@ -60,6 +60,8 @@ void TestClientOperations::fetchAccountHidesAuthToken()
     f->client().voice().fetchAccount(f->context(), w.callback());
     TM_WAIT_OK(w);
     QCOMPARE(w.value().sid, f->server().accountSid());
+    QCOMPARE(w.result->reply.httpStatus, 200);
+    QVERIFY(w.result->reply.requestId.startsWith(QLatin1String("RQ")));
     QVERIFY(!w.value().status.isEmpty());
     QVERIFY(!w.value().raw.contains(QLatin1String("auth_token")));
     QCOMPARE(w.calls, 1);
@@ -222,6 +224,7 @@ void TestClientOperations::sipDomainLifecycle()
     Waiter<SipDomain> created;
     f->client().sipDomains().createSipDomain(params, f->context(), created.callback());
     TM_WAIT_OK(created);
+    QCOMPARE(created.result->reply.httpStatus, 201);
     const QString sid = created.value().sid;
     QVERIFY(sid.startsWith(QLatin1String("SD")));
     QVERIFY(created.value().secure);

@@ -69,7 +69,7 @@ bool shootAll(Shooter &shooter)
 
     ok = h.driveTo(PageId::Trunk) && ok;
     auto *trunks = h.find<QTableWidget>(QStringLiteral("trunkTable"));
-    QTest::qWaitFor([trunks] { return trunks->rowCount() > 0; });
+    ok = QTest::qWaitFor([trunks] { return trunks->rowCount() > 0; }) && ok;
     trunks->selectRow(0);
     ok = shooter.save(w, QStringLiteral("02-trunk")) && ok;
 
@@ -80,9 +80,9 @@ bool shootAll(Shooter &shooter)
     ok = shooter.save(w, QStringLiteral("03-inbound")) && ok;
 
     h.clickNext();
-    QTest::qWaitFor([&h] { return h.currentPage() == PageId::Outbound; });
+    ok = QTest::qWaitFor([&h] { return h.currentPage() == PageId::Outbound; }) && ok;
     auto *numbers = h.find<QComboBox>(QStringLiteral("testNumberCombo"));
-    QTest::qWaitFor([numbers] { return numbers->count() > 0; });
+    ok = QTest::qWaitFor([numbers] { return numbers->count() > 0; }) && ok;
     WizardHarness::click(h.find<QCheckBox>(QStringLiteral("userToUserCheck")));
     ok = clickWhenEnabled(h.find<QPushButton>(QStringLiteral("deployOutboundButton"))) && ok;
     ok = clickWhenEnabled(h.find<QPushButton>(QStringLiteral("outboundCallsRefresh"))) && ok;
@@ -90,20 +90,20 @@ bool shootAll(Shooter &shooter)
     ok = shooter.save(w, QStringLiteral("04-outbound")) && ok;
 
     h.clickNext();
-    QTest::qWaitFor([&h] { return h.currentPage() == PageId::Cutover; });
+    ok = QTest::qWaitFor([&h] { return h.currentPage() == PageId::Cutover; }) && ok;
     h.find<QCheckBox>(QStringLiteral("checkPbxTrunk"))->setChecked(true);
     h.find<QCheckBox>(QStringLiteral("checkPbxToPstn"))->setChecked(true);
     ok = shooter.save(w, QStringLiteral("05-cutover")) && ok;
 
     ok = h.driveTo(PageId::Numbers) && ok;
     NumberTableModel *model = h.wizard->state()->numbers();
-    QTest::qWaitFor([model] { return model->rowCount() == 12; });
+    ok = QTest::qWaitFor([model] { return model->rowCount() == 12; }) && ok;
     h.backend.failingNumbers.insert(model->rowAt(4).sid);
     for (int row = 0; row < 6; ++row)
         model->setChecked(model->rowAt(row).sid, true);
     ok = clickWhenEnabled(h.find<QPushButton>(QStringLiteral("migrateButton"))) && ok;
-    QTest::qWaitFor([model] { return model->countInState(NumberState::Failed) == 1; });
-    QTest::qWaitFor([&h] { return !h.backend.isBusy(); });
+    ok = QTest::qWaitFor([model] { return model->countInState(NumberState::Failed) == 1; }) && ok;
+    ok = QTest::qWaitFor([&h] { return !h.backend.isBusy(); }) && ok;
     model->setAllChecked(false);
     for (int row = 6; row < 9; ++row)
         model->setChecked(model->rowAt(row).sid, true);
@@ -112,7 +112,7 @@ bool shootAll(Shooter &shooter)
 
     ok = clickWhenEnabled(h.find<QPushButton>(QStringLiteral("planButton"))) && ok;
     QDialog *plan = nullptr;
-    QTest::qWaitFor([&] { return (plan = w->findChild<QDialog *>(QStringLiteral("planDialog"))); });
+    ok = QTest::qWaitFor([&] { return (plan = w->findChild<QDialog *>(QStringLiteral("planDialog"))); }) && ok;
     ok = plan && shooter.save(plan, QStringLiteral("06b-plan")) && ok;
     if (plan)
         plan->reject();

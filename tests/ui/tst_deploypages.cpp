@@ -116,7 +116,7 @@ private slots:
         QTRY_COMPARE(table->rowCount(), 2);
         QVERIFY(h.backend.log.contains(
             QStringLiteral("loadRecentCalls acme-pbx-sydney.sip.twilio.com")));
-        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("completed"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("completed"));
         QVERIFY(table->item(1, 6)->text().contains(QStringLiteral("CA000")));
     }
 

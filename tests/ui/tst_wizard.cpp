@@ -5,6 +5,7 @@
 #include "wizardharness.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -110,6 +111,25 @@ private slots:
         QTRY_VERIFY(account->isChecked());
         QTest::keyClick(h.wizard, Qt::Key_U, Qt::AltModifier);
         QTRY_VERIFY(h.find<QLineEdit>(QStringLiteral("accountSidEdit"))->hasFocus());
+    }
+
+    void tabFollowsTheLayout()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Numbers));
+        QApplication::setActiveWindow(h.wizard);
+        auto *filter = h.find<QLineEdit>(QStringLiteral("numberFilterEdit"));
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+        const QStringList expected{QStringLiteral("stateFilterCombo"),
+                                   QStringLiteral("selectAllButton"),
+                                   QStringLiteral("selectNoneButton"),
+                                   QStringLiteral("selectFilteredButton"),
+                                   QStringLiteral("numbersTable")};
+        for (const QString &name : expected) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget()->objectName(), name);
+        }
     }
 
     void everyControlIsNamed()

@@ -6,19 +6,19 @@
 #include <QTableWidget>
 
 namespace {
-bool clickWhenEnabled(QAbstractButton *button)
+bool clickWhenEnabled(QAbstractButton *button, int timeoutMs)
 {
-    if (!button || !QTest::qWaitFor([button] { return button->isEnabled(); }, 5000))
+    if (!button || !QTest::qWaitFor([button] { return button->isEnabled(); }, timeoutMs))
         return false;
     WizardHarness::click(button);
     return true;
 }
 } // namespace
 
-WizardHarness::WizardHarness()
+WizardHarness::WizardHarness(MigrationBackend *engine)
     : settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
     , secrets(&settings)
-    , wizard(new MigrationWizard(&backend, &secrets, &settings))
+    , wizard(new MigrationWizard(engine ? engine : &backend, &secrets, &settings))
 {
     wizard->show();
     if (!QTest::qWaitForWindowExposed(wizard))
@@ -38,7 +38,7 @@ void WizardHarness::click(QAbstractButton *button)
 
 bool WizardHarness::clickNext()
 {
-    return clickWhenEnabled(nextButton());
+    return clickWhenEnabled(nextButton(), timeoutMs);
 }
 
 bool WizardHarness::driveTo(PageId target)
@@ -50,16 +50,16 @@ bool WizardHarness::driveTo(PageId target)
             break;
         case PageId::Trunk:
             if (!QTest::qWaitFor([this] { return find<QTableWidget>(QStringLiteral("trunkTable"))
-                                                     ->rowCount() > 0; }))
+                                                     ->rowCount() > 0; }, timeoutMs))
                 return false;
             find<QTableWidget>(QStringLiteral("trunkTable"))->selectRow(0);
             break;
         case PageId::Inbound:
-            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployInboundButton"))))
+            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployInboundButton")), timeoutMs))
                 return false;
             break;
         case PageId::Outbound:
-            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployOutboundButton"))))
+            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployOutboundButton")), timeoutMs))
                 return false;
             break;
         case PageId::Cutover:
@@ -70,7 +70,8 @@ bool WizardHarness::driveTo(PageId target)
         case PageId::Finish:
             break;
         }
-        if (!clickNext() || !QTest::qWaitFor([this, page] { return currentPage() != page; })) {
+        if (!clickNext() ||
+            !QTest::qWaitFor([this, page] { return currentPage() != page; }, timeoutMs)) {
             qWarning("stuck on page %d", int(page));
             return false;
         }

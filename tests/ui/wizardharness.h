@@ -11,12 +11,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// One wizard on a ScriptedBackend with its own settings file, plus the moves most tests need:
-// find a widget by objectName, click Next, and drive the wizard to a page the way a user would.
+// One wizard on a ScriptedBackend (or on `engine` when given) with its own settings file, plus
+// the moves most tests need: find a widget by objectName, click Next, and drive the wizard to
+// a page the way a user would.
 class WizardHarness
 {
 public:
-    WizardHarness();
+    explicit WizardHarness(MigrationBackend *engine = nullptr);
     ~WizardHarness();
 
     QString settingsPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
@@ -41,6 +42,9 @@ public:
     // Drives the wizard from Connect (built-in sandbox) to `target`, deploying both steps and
     // ticking the cut-over checklist on the way. False (with a warning) if a step got stuck.
     bool driveTo(PageId target);
+
+    // How long a step may take (the real engine waits for Serverless builds).
+    int timeoutMs = 5000;
 
 private:
     QTemporaryDir m_dir;

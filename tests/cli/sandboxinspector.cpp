@@ -1,0 +1,79 @@
+#include "sandboxinspector.h"
+
+#include "sandboxprocess.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+
+bool NumberSnapshot::operator==(const NumberSnapshot &o) const
+{
+    return sid == o.sid && phoneNumber == o.phoneNumber && trunkSid == o.trunkSid &&
+           voiceUrl == o.voiceUrl && voiceMethod == o.voiceMethod &&
+           voiceFallbackUrl == o.voiceFallbackUrl && voiceFallbackMethod == o.voiceFallbackMethod &&
+           statusCallback == o.statusCallback && statusCallbackMethod == o.statusCallbackMethod &&
+           voiceApplicationSid == o.voiceApplicationSid;
+}
+
+SandboxInspector::SandboxInspector(const SandboxProcess &sandbox)
+    : m_baseUrl(sandbox.baseUrl)
+    , m_accountSid(sandbox.accountSid)
+    , m_authorization("Basic " +
+                      (sandbox.accountSid + QLatin1Char(':') + sandbox.authToken).toUtf8().toBase64())
+{
+}
+
+QHash<QString, NumberSnapshot> SandboxInspector::numbers(QString *error)
+{
+    QHash<QString, NumberSnapshot> result;
+    QString path = QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json?PageSize=1000")
+                       .arg(m_accountSid);
+    while (!path.isEmpty()) {
+        QNetworkRequest request(m_baseUrl.resolved(QUrl(path)));
+        request.setRawHeader("Authorization", m_authorization);
+        request.setTransferTimeout(15000);
+        QNetworkReply *reply = m_network.get(request);
+        // A test helper: waiting in a local loop is fine here, unlike in production code.
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            *error = reply->errorString();
+            return {};
+        }
+        const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
+        const QJsonArray items = page.value(QLatin1String("incoming_phone_numbers")).toArray();
+        for (const QJsonValue &value : items) {
+            const QJsonObject o = value.toObject();
+            auto text = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
+            NumberSnapshot n;
+            n.sid = text("sid");
+            n.phoneNumber = text("phone_number");
+            n.trunkSid = text("trunk_sid");
+            n.voiceUrl = text("voice_url");
+            n.voiceMethod = text("voice_method");
+            n.voiceFallbackUrl = text("voice_fallback_url");
+            n.voiceFallbackMethod = text("voice_fallback_method");
+            n.statusCallback = text("status_callback");
+            n.statusCallbackMethod = text("status_callback_method");
+            n.voiceApplicationSid = text("voice_application_sid");
+            result.insert(n.sid, n);
+        }
+        path = page.value(QLatin1String("next_page_uri")).toString();
+    }
+    return result;
+}
+
+QStringList SandboxInspector::offTrunkWithoutUrl(const QHash<QString, NumberSnapshot> &numbers,
+                                                 const QString &voiceUrl)
+{
+    QStringList bad;
+    for (const NumberSnapshot &n : numbers) {
+        if (n.trunkSid.isEmpty() && n.voiceUrl != voiceUrl)
+            bad.append(n.sid);
+    }
+    return bad;
+}
