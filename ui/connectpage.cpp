@@ -124,8 +124,8 @@ ConnectionSettings ConnectPage::currentSettings() const
 void ConnectPage::startVerification()
 {
     const ConnectionSettings settings = currentSettings();
-    qCInfo(lcUi) << "verifying account" << (settings.sandbox ? QStringLiteral("sandbox")
-                                                              : settings.accountSid);
+    qCInfo(lcUi) << "verifying account"
+                 << (settings.sandbox ? QStringLiteral("sandbox") : settings.accountSid);
     setBusy(true);
     m_status->setText(settings.sandbox ? tr("Starting the built-in sandbox…")
                                        : tr("Checking the credentials with Twilio…"));

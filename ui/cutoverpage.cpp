@@ -28,7 +28,8 @@ CutoverPage::CutoverPage(MigrationBackend *backend, WizardState *state, QWidget 
     const QList<QPair<QString, QString>> items = {
         {QStringLiteral("checkPbxTrunk"),
          tr("The PBX's &outbound trunk now points at the SIP domain")},
-        {QStringLiteral("checkPbxToPstn"), tr("A test call from the PBX reached the &phone network")},
+        {QStringLiteral("checkPbxToPstn"),
+         tr("A test call from the PBX reached the &phone network")},
         {QStringLiteral("checkPstnToPbx"), tr("A test call to the test &number reached the PBX")},
     };
     for (const auto &item : items) {

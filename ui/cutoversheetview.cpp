@@ -48,13 +48,12 @@ void CutoverSheetView::setSheet(const CutoverSheet &sheet)
         const QString label = i == 0 ? tr("SIP URI") : tr("Edge variant");
         auto *field = new CopyField(QStringLiteral("sheetUri%1").arg(i), label, this);
         field->setValue(sheet.sipUris.at(i));
-        m_form->addRow(label + u':', field);
+        m_form->addRow(tr("%1:").arg(label), field);
     }
     addText(tr("Port and transport"),
-            sheet.tlsRequired ? tr("%1, TLS required").arg(sheet.tlsPort)
-                              : tr("%1 (UDP or TCP), or %2 with TLS")
-                                    .arg(sheet.port)
-                                    .arg(sheet.tlsPort),
+            sheet.tlsRequired
+                ? tr("%1, TLS required").arg(sheet.tlsPort)
+                : tr("%1 (UDP or TCP), or %2 with TLS").arg(sheet.port).arg(sheet.tlsPort),
             QStringLiteral("sheetPort"));
     addText(tr("Media"),
             sheet.srtpRequired ? tr("SRTP required: the PBX must encrypt media")
@@ -68,13 +67,12 @@ void CutoverSheetView::setSheet(const CutoverSheet &sheet)
             QStringLiteral("sheetCredentials"));
 }
 
-void CutoverSheetView::addText(const QString &label, const QString &text,
-                               const QString &objectName)
+void CutoverSheetView::addText(const QString &label, const QString &text, const QString &objectName)
 {
     auto *value = new QLabel(text, this);
     value->setObjectName(objectName);
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     value->setAccessibleName(label);
-    m_form->addRow(label + u':', value);
+    m_form->addRow(tr("%1:").arg(label), value);
 }

@@ -32,7 +32,7 @@ void DeployResultView::addValue(const QString &key, const QString &label, const 
 {
     auto *field = new CopyField(objectName() + u'-' + key, label, this);
     field->setValue(value);
-    m_form->addRow(label + u':', field);
+    m_form->addRow(tr("%1:").arg(label), field);
     setVisible(true);
 }
 

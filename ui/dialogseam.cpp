@@ -26,8 +26,8 @@ void DialogSeam::choose(QWidget *parent, const QString &title, const QString &te
     QList<QPushButton *> added;
     for (int i = 0; i < buttons.size(); ++i) {
         // The last button dismisses, so Escape means "no" rather than nothing.
-        const auto role = i == buttons.size() - 1 ? QMessageBox::RejectRole
-                                                  : QMessageBox::AcceptRole;
+        const auto role =
+            i == buttons.size() - 1 ? QMessageBox::RejectRole : QMessageBox::AcceptRole;
         added.append(box->addButton(buttons.at(i), role));
     }
     if (defaultIndex >= 0 && defaultIndex < added.size())

@@ -98,8 +98,9 @@ void FinishPage::updateCounts()
 void FinishPage::askExportPath()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = tr("trunk-migrator-audit-%1.csv")
-                             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    const QString name =
+        tr("trunk-migrator-audit-%1.csv")
+            .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm")));
     DialogSeam::saveFileName(this, tr("Export audit CSV"), QDir(folder).filePath(name),
                              tr("CSV files (*.csv)"), this, [this](const QString &path) {
                                  if (path.isEmpty())

@@ -43,8 +43,8 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
     setPage(pageIndex(PageId::Numbers), new NumbersPage(backend, m_state, this));
     setPage(pageIndex(PageId::Finish), new FinishPage(backend, m_state, this));
     setStartId(pageIndex(PageId::Connect));
-    for (const WizardButton which : {BackButton, NextButton, CommitButton, FinishButton,
-                                     CancelButton}) {
+    for (const WizardButton which :
+         {BackButton, NextButton, CommitButton, FinishButton, CancelButton}) {
         if (QAbstractButton *b = button(which))
             b->setObjectName(QStringLiteral("wizardButton%1").arg(int(which)));
     }

@@ -95,8 +95,7 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     layout->addWidget(m_status);
 
     connect(m_plan, &QPushButton::clicked, this, &NumbersPage::plan);
-    connect(m_migrate, &QPushButton::clicked, this,
-            [this] { migrate(m_model->checkedSids()); });
+    connect(m_migrate, &QPushButton::clicked, this, [this] { migrate(m_model->checkedSids()); });
     connect(m_retry, &QPushButton::clicked, this,
             [this] { migrate(sidsInState(NumberState::Failed)); });
     connect(m_revert, &QPushButton::clicked, this,
@@ -244,11 +243,12 @@ void NumbersPage::showContextMenu(const QPoint &position)
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("numberContextMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    QAction *revert = menu->addAction(tr("&Revert this number"), this,
-                                      [this, sid] { confirmRevert({sid}); });
+    QAction *revert =
+        menu->addAction(tr("&Revert this number"), this, [this, sid] { confirmRevert({sid}); });
     revert->setObjectName(QStringLiteral("revertAction"));
     revert->setEnabled(state == NumberState::Migrated && !isRunning());
-    QAction *retry = menu->addAction(tr("Re&try this number"), this, [this, sid] { migrate({sid}); });
+    QAction *retry =
+        menu->addAction(tr("Re&try this number"), this, [this, sid] { migrate({sid}); });
     retry->setObjectName(QStringLiteral("retryAction"));
     retry->setEnabled(state == NumberState::Failed && !isRunning());
     menu->popup(m_table->viewport()->mapToGlobal(position));
@@ -317,6 +317,6 @@ void NumbersPage::showCurrentError()
     error.message = number.lastError;
     error.twilioCode = number.twilioErrorCode;
     error.moreInfo = QUrl(number.moreInfoUrl);
-    m_errorDetail->setText(tr("%1: %2").arg(number.phoneNumber.toHtmlEscaped(),
-                                            ErrorText::html(error)));
+    m_errorDetail->setText(
+        tr("%1: %2").arg(number.phoneNumber.toHtmlEscaped(), ErrorText::html(error)));
 }

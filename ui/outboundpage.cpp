@@ -39,12 +39,9 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     , m_useEdge(new QCheckBox(tr("Route through the &edge location:"), this))
     , m_edge(new QComboBox(this))
     , m_userToUser(new QCheckBox(tr("Pass the Call SID as &User-to-User"), this))
-    , m_parameters(new ValidatedField(QStringLiteral("customParametersEdit"),
-                                      tr("Custom SIP parameters"),
-                                      [](const QString &text) {
-                                          return SipParameters(text).error();
-                                      },
-                                      this))
+    , m_parameters(new ValidatedField(
+          QStringLiteral("customParametersEdit"), tr("Custom SIP parameters"),
+          [](const QString &text) { return SipParameters(text).error(); }, this))
     , m_handlerLabel(new QLabel(tr("&Handler URL you host:"), this))
     , m_handlerUrl(new ValidatedField(
           QStringLiteral("selfHostedUrlEdit"), tr("Handler URL you host"),
@@ -116,8 +113,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     connect(m_useEdge, &QCheckBox::toggled, m_edge, &QComboBox::setEnabled);
     for (ValidatedField *field : {m_pbxDomain, m_parameters, m_handlerUrl})
         connect(field, &ValidatedField::changed, this, &OutboundPage::updateDeployButton);
-    connect(m_testNumber, &QComboBox::currentIndexChanged, this,
-            &OutboundPage::updateDeployButton);
+    connect(m_testNumber, &QComboBox::currentIndexChanged, this, &OutboundPage::updateDeployButton);
     connect(m_deploy, &QPushButton::clicked, this, &OutboundPage::deploy);
     connect(m_backend, &MigrationBackend::numbersLoaded, this,
             [this](const QString &trunkSid, const QVector<NumberInfo> &numbers) {
@@ -128,18 +124,18 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
         if (m_deploying)
             showResult(r);
     });
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                using Op = MigrationBackend::Operation;
-                if (m_loadingNumbers && operation == Op::LoadNumbers) {
-                    m_loadingNumbers = false;
-                    m_error->setText(
-                        tr("Could not list the numbers: %1").arg(ErrorText::html(error)));
-                    updateDeployButton();
-                } else if (m_deploying && (operation == Op::SetupOutbound || operation == Op::Busy)) {
-                    showFailure(error);
-                }
-            });
+    connect(
+        m_backend, &MigrationBackend::failed, this,
+        [this](MigrationBackend::Operation operation, const OperationError &error) {
+            using Op = MigrationBackend::Operation;
+            if (m_loadingNumbers && operation == Op::LoadNumbers) {
+                m_loadingNumbers = false;
+                m_error->setText(tr("Could not list the numbers: %1").arg(ErrorText::html(error)));
+                updateDeployButton();
+            } else if (m_deploying && (operation == Op::SetupOutbound || operation == Op::Busy)) {
+                showFailure(error);
+            }
+        });
 }
 
 void OutboundPage::initializePage()
@@ -190,9 +186,10 @@ void OutboundPage::showNumbers(const QVector<NumberInfo> &numbers)
     const QString current = m_testNumber->currentData().toString();
     m_testNumber->clear();
     for (const NumberInfo &number : numbers) {
-        const QString text = number.friendlyName.isEmpty() || number.friendlyName == number.phoneNumber
-                                 ? number.phoneNumber
-                                 : tr("%1 (%2)").arg(number.phoneNumber, number.friendlyName);
+        const QString text =
+            number.friendlyName.isEmpty() || number.friendlyName == number.phoneNumber
+                ? number.phoneNumber
+                : tr("%1 (%2)").arg(number.phoneNumber, number.friendlyName);
         m_testNumber->addItem(text, number.sid);
     }
     const int keep = m_testNumber->findData(current);
@@ -249,8 +246,8 @@ void OutboundPage::showResult(const OutboundResult &result)
     m_result->addValue(QStringLiteral("handler"), tr("Outbound handler"),
                        result.handlerUrl.toString());
     m_result->addValue(QStringLiteral("testNumber"), tr("Test number"), result.testPhoneNumber);
-    QStringList note{tr("Call %1 from a phone: the call should ring on the PBX.")
-                         .arg(result.testPhoneNumber)};
+    QStringList note{
+        tr("Call %1 from a phone: the call should ring on the PBX.").arg(result.testPhoneNumber)};
     if (result.selfHosted)
         note.append(tr("The handler code was exported to %1.").arg(result.exportedTo));
     if (!result.note.isEmpty())

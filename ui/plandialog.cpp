@@ -31,6 +31,8 @@ PlanDialog::PlanDialog(const MigrationPlan &plan, QWidget *parent)
     table->setHorizontalHeaderLabels({tr("Number"), tr("Change"), tr("Before"), tr("After")});
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->setVisible(false);
+    table->setWordWrap(false);
+    table->setTextElideMode(Qt::ElideMiddle);
     table->horizontalHeader()->setStretchLastSection(true);
     for (int row = 0; row < plan.items.size(); ++row) {
         const PlanItem &item = plan.items.at(row);
@@ -52,5 +54,5 @@ PlanDialog::PlanDialog(const MigrationPlan &plan, QWidget *parent)
     layout->addWidget(summary);
     layout->addWidget(table, 1);
     layout->addWidget(buttons);
-    resize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 30);
+    resize(fontMetrics().averageCharWidth() * 130, fontMetrics().height() * 30);
 }

@@ -98,21 +98,24 @@ void RecentCallsView::showCalls(const QVector<CallInfo> &calls)
     for (int row = 0; row < calls.size(); ++row) {
         const CallInfo &call = calls.at(row);
         // A child leg is indented under its parent so the two legs of a call read as a pair.
-        const QString sid = call.parentCallSid.isEmpty()
-                                ? call.sid
-                                : QStringLiteral("  ↳ %1").arg(call.sid);
+        const QString sid =
+            call.parentCallSid.isEmpty() ? call.sid : QStringLiteral("  ↳ %1").arg(call.sid);
         const QString values[ColumnCount] = {
             locale.toString(call.startTime.toLocalTime(), QLocale::ShortFormat),
-            call.status, call.direction, call.from, call.to, call.duration, sid};
+            call.status,
+            call.direction,
+            call.from,
+            call.to,
+            call.duration,
+            sid};
         for (int column = 0; column < ColumnCount; ++column)
             m_table->setItem(row, column, new QTableWidgetItem(values[column]));
     }
     m_table->resizeColumnsToContents();
-    m_status->setText(calls.isEmpty()
-                          ? tr("No calls on %1 yet. Place a test call, then Refresh.")
-                                .arg(m_target.toHtmlEscaped())
-                          : tr("%n call leg(s) on %1.", nullptr, int(calls.size()))
-                                .arg(m_target.toHtmlEscaped()));
+    m_status->setText(calls.isEmpty() ? tr("No calls on %1 yet. Place a test call, then Refresh.")
+                                            .arg(m_target.toHtmlEscaped())
+                                      : tr("%n call leg(s) on %1.", nullptr, int(calls.size()))
+                                            .arg(m_target.toHtmlEscaped()));
 }
 
 void RecentCallsView::showError(const OperationError &error)

@@ -31,11 +31,12 @@ RecoveryController::RecoveryController(MigrationBackend *backend, QWidget *windo
                 .arg(summary.failed)
                 .arg(summary.cancelled));
     });
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](Op operation, const OperationError &error) {
-                if (m_running && (operation == *m_running || operation == Op::Busy))
-                    end(tr("The interrupted run was not finished: %1").arg(ErrorText::plain(error)));
-            });
+    connect(
+        m_backend, &MigrationBackend::failed, this,
+        [this](Op operation, const OperationError &error) {
+            if (m_running && (operation == *m_running || operation == Op::Busy))
+                end(tr("The interrupted run was not finished: %1").arg(ErrorText::plain(error)));
+        });
 }
 
 void RecoveryController::offer()

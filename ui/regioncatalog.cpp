@@ -9,10 +9,13 @@ struct RegionEdge
 
 // Processing regions and the edge that sits in the same place (twilio-api.md, "Regions").
 constexpr RegionEdge kPairs[] = {
-    {"us1", "ashburn"}, {"ie1", "dublin"}, {"au1", "sydney"}, {"jp1", "tokyo"},
+    {"us1", "ashburn"},
+    {"ie1", "dublin"},
+    {"au1", "sydney"},
+    {"jp1", "tokyo"},
 };
 
-constexpr const char *kEdges[] = {"ashburn", "umatilla", "dublin",    "frankfurt",
+constexpr const char *kEdges[] = {"ashburn",   "umatilla",  "dublin", "frankfurt",
                                   "sao-paulo", "singapore", "sydney", "tokyo"};
 } // namespace
 

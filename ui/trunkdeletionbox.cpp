@@ -12,8 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 
-TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state,
-                                   QWidget *parent)
+TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state, QWidget *parent)
     : QGroupBox(tr("Delete the emptied trunk (optional)"), parent)
     , m_backend(backend)
     , m_state(state)

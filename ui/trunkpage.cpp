@@ -67,10 +67,11 @@ TrunkPage::TrunkPage(MigrationBackend *backend, WizardState *state, QWidget *par
     connect(m_reload, &QPushButton::clicked, this, &TrunkPage::load);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &TrunkPage::completeChanged);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] { wizard()->next(); });
-    connect(m_backend, &MigrationBackend::trunksLoaded, this, [this](const QVector<TrunkSummary> &trunks) {
-        if (m_loading)
-            showTrunks(trunks);
-    });
+    connect(m_backend, &MigrationBackend::trunksLoaded, this,
+            [this](const QVector<TrunkSummary> &trunks) {
+                if (m_loading)
+                    showTrunks(trunks);
+            });
     connect(m_backend, &MigrationBackend::failed, this,
             [this](MigrationBackend::Operation operation, const OperationError &error) {
                 if (!m_loading || operation != MigrationBackend::Operation::LoadTrunks)
@@ -122,18 +123,21 @@ void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)
         const TrunkSummary &trunk = trunks.at(row);
         // In the order Twilio tries them: lowest priority value first.
         QVector<OriginationInfo> urls = trunk.originationUrls;
-        std::stable_sort(urls.begin(), urls.end(), [](const auto &a, const auto &b) {
-            return a.priority < b.priority;
-        });
+        std::stable_sort(urls.begin(), urls.end(),
+                         [](const auto &a, const auto &b) { return a.priority < b.priority; });
         QStringList origination;
         for (const OriginationInfo &url : urls) {
-            origination.append(url.enabled ? tr("%1 (priority %2)").arg(url.sipUrl).arg(url.priority)
-                                           : tr("%1 (disabled)").arg(url.sipUrl));
+            origination.append(url.enabled
+                                   ? tr("%1 (priority %2)").arg(url.sipUrl).arg(url.priority)
+                                   : tr("%1 (disabled)").arg(url.sipUrl));
         }
-        const QString values[ColumnCount] = {
-            trunk.friendlyName, trunk.sid, QString::number(trunk.numberCount),
-            trunk.terminationDomain, origination.join(u'\n'),
-            namedSids(trunk.ipAccessControlLists), namedSids(trunk.credentialLists)};
+        const QString values[ColumnCount] = {trunk.friendlyName,
+                                             trunk.sid,
+                                             QString::number(trunk.numberCount),
+                                             trunk.terminationDomain,
+                                             origination.join(u'\n'),
+                                             namedSids(trunk.ipAccessControlLists),
+                                             namedSids(trunk.credentialLists)};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(values[column]);
             item->setToolTip(values[column]);
@@ -146,17 +150,17 @@ void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)
     }
     m_table->resizeColumnsToContents();
     // The SID is in the tooltip and the status line; the lists beside it need the room.
-    m_table->setColumnWidth(Sid, qMin(m_table->columnWidth(Sid),
-                                      m_table->fontMetrics().averageCharWidth() * 16));
+    m_table->setColumnWidth(
+        Sid, qMin(m_table->columnWidth(Sid), m_table->fontMetrics().averageCharWidth() * 16));
     m_table->resizeRowsToContents();
     // One trunk, or the one chosen before going back: preselected so Next is one key away.
     if (keep < 0 && trunks.size() == 1)
         keep = 0;
     if (keep >= 0)
         m_table->selectRow(keep);
-    m_status->setText(trunks.isEmpty() ? tr("This account has no Elastic SIP Trunks.")
-                                       : tr("%n trunk(s) on this account.", nullptr,
-                                            int(trunks.size())));
+    m_status->setText(trunks.isEmpty()
+                          ? tr("This account has no Elastic SIP Trunks.")
+                          : tr("%n trunk(s) on this account.", nullptr, int(trunks.size())));
     emit completeChanged();
 }
 

@@ -5,8 +5,7 @@
 WizardState::WizardState(QObject *parent)
     : QObject(parent)
     , m_numbers(new NumberTableModel(this))
-{
-}
+{}
 
 void WizardState::setTrunk(const TrunkSummary &trunk)
 {

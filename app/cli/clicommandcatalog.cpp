@@ -171,6 +171,8 @@ QList<QCommandLineOption> CliCommandCatalog::globalOptions()
                     tr("The journal file (default: journal.sqlite in the user's data folder)."),
                     QStringLiteral("FILE")),
         flag({QStringLiteral("json")}, tr("Print results as JSON.")),
+        flag({QStringLiteral("v"), QStringLiteral("verbose")},
+             tr("Log what the engine does on stderr (SIDs only, never secrets).")),
         valueOption({QStringLiteral("progress-interval")},
                     tr("Milliseconds between progress lines on stderr (default 250)."),
                     QStringLiteral("MS")),

@@ -19,6 +19,7 @@ struct CliOptions
     QString apiEdge;      // --edge / --api-edge or TWILIO_EDGE (setup-outbound: --api-edge only)
     QString statePath;    // the journal; a default under the user's data folder when not given
     bool json = false;
+    bool verbose = false;
     bool yes = false;         // confirmation given on the command line
     int concurrency = 0;      // 0 = the engine's default
     int progressIntervalMs = 250;

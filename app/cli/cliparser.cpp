@@ -50,6 +50,7 @@ public:
         CliOptions &o = *m_options;
         o.sandbox = m_parser.isSet(QStringLiteral("sandbox"));
         o.json = m_parser.isSet(QStringLiteral("json"));
+        o.verbose = m_parser.isSet(QStringLiteral("verbose"));
         o.statePath = m_parser.value(QStringLiteral("state"));
         if (m_parser.isSet(QStringLiteral("state")) && o.statePath.isEmpty())
             return tr("--state needs a file name.");

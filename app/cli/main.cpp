@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cstdio>
@@ -42,6 +43,11 @@ int main(int argc, char *argv[])
         return toInt(ExitCode::Usage);
     }
     const CliOptions &options = parsed.options;
+    // stderr is for progress and errors; engine chatter only on request. QT_LOGGING_RULES
+    // still overrides this, for debugging.
+    QLoggingCategory::setFilterRules(options.verbose
+                                         ? QStringLiteral("tm.*.debug=true")
+                                         : QStringLiteral("tm.*.debug=false\ntm.*.info=false"));
     output.setJson(options.json);
     output.setProgressInterval(options.progressIntervalMs);
 

@@ -9,14 +9,12 @@ AccountConnector::AccountConnector(TwilioClient *client, const SandboxOptions &s
     : QObject(parent)
     , m_client(client)
     , m_sandboxOptions(sandboxOptions)
-{
-}
+{}
 
 void AccountConnector::failLater(const QString &message)
 {
     QMetaObject::invokeMethod(
-        this, [this, message] { emit failed(EngineErrors::local(message)); },
-        Qt::QueuedConnection);
+        this, [this, message] { emit failed(EngineErrors::local(message)); }, Qt::QueuedConnection);
 }
 
 void AccountConnector::start(const ConnectionSettings &settings, QPointer<SandboxServer> *sandbox,
@@ -48,8 +46,9 @@ void AccountConnector::start(const ConnectionSettings &settings, QPointer<Sandbo
             return emit failed(EngineErrors::withContext(EngineErrors::fromTwilio(r.error),
                                                          tr("Connecting to the account failed")));
         if (r.value.sid != m_accountSid)
-            return emit failed(EngineErrors::local(
-                tr("Twilio answered for account %1 instead of %2.").arg(r.value.sid, m_accountSid)));
+            return emit failed(
+                EngineErrors::local(tr("Twilio answered for account %1 instead of %2.")
+                                        .arg(r.value.sid, m_accountSid)));
         AccountInfo info;
         info.sid = r.value.sid;
         info.friendlyName = r.value.friendlyName;

@@ -6,22 +6,71 @@
 #include "twilioerror.h"
 #include "twilioresult.h"
 
-ChangeRecorder::ChangeRecorder(const EngineContext &context, qint64 runId)
-    : m_context(context)
+ChangeRecorder::ChangeRecorder(const EngineContext &context, qint64 runId, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
     , m_runId(runId)
+{}
+
+ChangeRecorder::~ChangeRecorder()
 {
+    // Results written since the last commit are kept; waiting jobs are gone with the run.
+    if (m_open)
+        m_context.journal->store().commit();
 }
 
-qint64 ChangeRecorder::begin(const Change &change)
+bool ChangeRecorder::ensureTransaction()
 {
-    const qint64 step =
-        m_context.journal->recordIntent(m_runId, change.numberSid, change.action, change.after);
-    if (step == 0)
-        m_error = m_context.journal->errorString();
-    return step;
+    if (!m_open) {
+        if (!m_context.journal->store().begin()) {
+            m_error = m_context.journal->store().errorString();
+            return false;
+        }
+        m_open = true;
+    }
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &ChangeRecorder::flush, Qt::QueuedConnection);
+    }
+    return true;
 }
 
-bool ChangeRecorder::finish(qint64 stepId, const Change &change, const TwilioError &error,
+void ChangeRecorder::flush()
+{
+    m_flushQueued = false;
+    bool committed = true;
+    if (m_open) {
+        m_open = false;
+        committed = m_context.journal->store().commit();
+        if (!committed) {
+            m_error = m_context.journal->store().errorString();
+            qCWarning(lcEngine) << "journal commit failed:" << m_error;
+        }
+    }
+    const QList<Waiting> waiting = std::exchange(m_waiting, {});
+    for (const Waiting &w : waiting)
+        if (w.context)
+            w.then(committed ? w.stepId : 0);
+}
+
+void ChangeRecorder::begin(const Change &change, QObject *context, Then then)
+{
+    qint64 step = 0;
+    if (ensureTransaction()) {
+        step =
+            m_context.journal->recordIntent(m_runId, change.numberSid, change.action, change.after);
+        if (step == 0)
+            m_error = m_context.journal->errorString();
+    }
+    // Answered after the commit even on failure, so a job never re-enters itself.
+    m_waiting.append(Waiting{context, std::move(then), step});
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &ChangeRecorder::flush, Qt::QueuedConnection);
+    }
+}
+
+void ChangeRecorder::finish(qint64 stepId, const Change &change, const TwilioError &error,
                             const TwilioReplyInfo &reply)
 {
     StepResult result;
@@ -30,23 +79,33 @@ bool ChangeRecorder::finish(qint64 stepId, const Change &change, const TwilioErr
     result.twilioCode = error.code;
     result.requestId = error.requestId.isEmpty() ? reply.requestId : error.requestId;
     result.errorMessage = error.isError() ? error.toDisplayString() : QString();
-    bool ok = m_context.journal->recordResult(stepId, result);
-    if (!ok) {
+    if (!ensureTransaction() || !m_context.journal->recordResult(stepId, result)) {
         m_error = m_context.journal->errorString();
         qCWarning(lcEngine) << "journal result of" << change.action << change.numberSid
                             << "not recorded:" << m_error;
     }
-    const QString outcome = error.isError() ? QStringLiteral("failed") : QStringLiteral("success");
-    return audit(change, &error, &reply, outcome) && ok;
+    audit(change, error, reply);
 }
 
-bool ChangeRecorder::noteAlreadyDone(const Change &change)
+bool ChangeRecorder::saveSnapshot(const NumberSnapshot &snapshot)
 {
-    return audit(change, nullptr, nullptr, QStringLiteral("already_done"));
+    if (!ensureTransaction())
+        return false;
+    if (m_context.journal->saveSnapshot(m_runId, m_context.accountSid, snapshot))
+        return true;
+    m_error = m_context.journal->errorString();
+    return false;
 }
 
-bool ChangeRecorder::audit(const Change &change, const TwilioError *error,
-                           const TwilioReplyInfo *reply, const QString &outcome)
+void ChangeRecorder::closeStep(qint64 stepId, const StepResult &result)
+{
+    if (!ensureTransaction() || !m_context.journal->recordResult(stepId, result))
+        qCWarning(lcEngine) << "closing step" << stepId
+                            << "failed:" << m_context.journal->errorString();
+}
+
+void ChangeRecorder::audit(const Change &change, const TwilioError &error,
+                           const TwilioReplyInfo &reply)
 {
     AuditRecord record;
     record.accountSid = m_context.accountSid;
@@ -56,20 +115,13 @@ bool ChangeRecorder::audit(const Change &change, const TwilioError *error,
     record.trunkSid = change.trunkSid;
     record.before = change.before;
     record.after = change.after;
-    record.outcome = outcome;
-    if (error) {
-        record.httpStatus = error->httpStatus;
-        record.twilioCode = error->code;
-        record.requestId = error->requestId;
-    }
-    if (reply && record.httpStatus == 0)
-        record.httpStatus = reply->httpStatus;
-    if (reply && record.requestId.isEmpty())
-        record.requestId = reply->requestId;
-    if (m_context.audit->append(record))
-        return true;
+    record.outcome = error.isError() ? QStringLiteral("failed") : QStringLiteral("success");
+    record.httpStatus = error.httpStatus ? error.httpStatus : reply.httpStatus;
+    record.twilioCode = error.code;
+    record.requestId = error.requestId.isEmpty() ? reply.requestId : error.requestId;
+    if (ensureTransaction() && m_context.audit->append(record))
+        return;
     m_error = m_context.audit->errorString();
     qCWarning(lcEngine) << "audit record of" << change.action << change.numberSid
                         << "not written:" << m_error;
-    return false;
 }

@@ -2,8 +2,15 @@
 
 #include "enginecontext.h"
 
+#include <QList>
+#include <QObject>
+#include <QPointer>
 #include <QString>
 
+#include <functional>
+
+struct NumberSnapshot;
+struct StepResult;
 struct TwilioError;
 struct TwilioReplyInfo;
 
@@ -18,33 +25,56 @@ struct Change
     QString after;
 };
 
-// Writes the journal intent before a call and, after it, the journal result plus an audit
-// record (success or failure with HTTP status, Twilio code and request id). A job that cannot
-// record its intent must not make the call: begin() returns 0 then and errorString() says why
-// (e.g. a full disk).
-class ChangeRecorder
+// The journal and audit writes of one run, with group commit.
+//
+// Rule: the intent of a call is durable before the call is made. Doing that with one SQLite
+// sync per write made the journal, not Twilio, the bottleneck (a sync costs milliseconds and
+// blocks the thread; 2,000 numbers need ~16,000 writes). So writes go into one open
+// transaction, and begin() hands out its step id only after the transaction committed: every
+// intent, result and audit record written during one event-loop turn by all the numbers in
+// flight shares one sync. A crash before that commit loses only writes whose calls were never
+// made, or results whose calls the resumed run re-checks against live data anyway.
+//
+// A job that cannot record its intent must not make the call: `then` gets 0 and errorString()
+// says why (e.g. a full disk).
+class ChangeRecorder : public QObject
 {
+    Q_OBJECT
 public:
-    ChangeRecorder(const EngineContext &context, qint64 runId);
+    ChangeRecorder(const EngineContext &context, qint64 runId, QObject *parent = nullptr);
+    ~ChangeRecorder() override;
 
-    qint64 begin(const Change &change);
-    // error.isError() == false for success. Returns false when the journal or the audit could
-    // not be written (the call's effect stands; errorString() says what was not recorded).
-    // reply: HTTP status and request id of the answer, recorded for successes too.
-    bool finish(qint64 stepId, const Change &change, const TwilioError &error,
+    using Then = std::function<void(qint64 stepId)>;
+    // Records the intent; `then` runs on `context` once it is durable (0: it could not be).
+    void begin(const Change &change, QObject *context, Then then);
+    // After the call: the journal result and an audit record (success or failure with HTTP
+    // status, Twilio code and request id). reply: the answer, recorded for successes too.
+    void finish(qint64 stepId, const Change &change, const TwilioError &error,
                 const TwilioReplyInfo &reply);
-    // A change found already made (e.g. removed by an earlier, dropped request): audited as
-    // "already_done" without a call.
-    bool noteAlreadyDone(const Change &change);
+    // The number's original settings; false when it cannot be written (nothing to change then).
+    bool saveSnapshot(const NumberSnapshot &snapshot);
+    // Closes a number step (migrate_number / revert_number).
+    void closeStep(qint64 stepId, const StepResult &result);
+    // Commits now (end of a run).
+    void flush();
 
     qint64 runId() const { return m_runId; }
     QString errorString() const { return m_error; }
 
 private:
-    bool audit(const Change &change, const TwilioError *error, const TwilioReplyInfo *reply,
-               const QString &outcome);
+    struct Waiting
+    {
+        QPointer<QObject> context;
+        Then then;
+        qint64 stepId;
+    };
+    bool ensureTransaction();
+    void audit(const Change &change, const TwilioError &error, const TwilioReplyInfo &reply);
 
     EngineContext m_context;
     qint64 m_runId;
+    bool m_open = false;
+    bool m_flushQueued = false;
+    QList<Waiting> m_waiting;
     QString m_error;
 };

@@ -11,7 +11,8 @@ OperationError fromTwilio(const TwilioError &error)
     if (!error.moreInfo.isEmpty())
         out.moreInfo = QUrl(error.moreInfo);
     else if (error.code > 0)
-        out.moreInfo = QUrl(QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(error.code));
+        out.moreInfo =
+            QUrl(QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(error.code));
     out.requestId = error.requestId;
     return out;
 }

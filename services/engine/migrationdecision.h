@@ -10,10 +10,10 @@
 struct MigrationDecision
 {
     enum class Verdict {
-        Migrate,          // at least one change below is needed
-        AlreadyMigrated,  // off the trunk with the new URL: nothing to do
-        OnAnotherTrunk,   // refused: it belongs to a different trunk
-        NotOnTrunk,       // refused: off every trunk without the new URL (not ours to move)
+        Migrate,         // at least one change below is needed
+        AlreadyMigrated, // off the trunk with the new URL: nothing to do
+        OnAnotherTrunk,  // refused: it belongs to a different trunk
+        NotOnTrunk,      // refused: off every trunk without the new URL (not ours to move)
     };
 
     Verdict verdict = Verdict::Migrate;

@@ -15,8 +15,7 @@ MigrationPlanner::MigrationPlanner(const EngineContext &context, const QStringLi
     , m_sids(numberSids)
     , m_trunkSid(trunkSid)
     , m_voiceUrl(voiceUrl)
-{
-}
+{}
 
 void MigrationPlanner::start()
 {
@@ -44,11 +43,10 @@ void MigrationPlanner::start()
                     return emit failed(EngineErrors::local(d.refusal(n)));
                 ++plan.numbersToMigrate;
                 if (d.setVoiceUrl)
-                    plan.items.append(PlanItem{
-                        sid, n.phoneNumber, tr("set voice URL"),
-                        n.voiceUrl.value_or(QString()) + QLatin1Char(' ') +
-                            n.voiceMethod.value_or(QString()),
-                        m_voiceUrl + QStringLiteral(" POST")});
+                    plan.items.append(PlanItem{sid, n.phoneNumber, tr("set voice URL"),
+                                               n.voiceUrl.value_or(QString()) + QLatin1Char(' ') +
+                                                   n.voiceMethod.value_or(QString()),
+                                               m_voiceUrl + QStringLiteral(" POST")});
                 if (d.removeFromTrunk)
                     plan.items.append(PlanItem{sid, n.phoneNumber, tr("remove from trunk"),
                                                m_trunkSid, QString()});

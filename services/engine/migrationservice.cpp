@@ -42,6 +42,8 @@ MigrationService::~MigrationService()
     // children do.
     m_client->cancelAll();
     delete m_job.data();
+    // Finished runs waiting for deleteLater still own a journal writer.
+    qDeleteAll(findChildren<NumberRun *>(QString(), Qt::FindDirectChildrenOnly));
 }
 
 void MigrationService::setJournalPath(const QString &path)
@@ -228,8 +230,8 @@ void MigrationService::startRun(NumberRun *run, Operation operation)
 {
     m_job = run;
     m_run = run;
-    const QString stage = operation == Operation::Migrate ? tr("Migrating numbers")
-                                                          : tr("Reverting numbers");
+    const QString stage =
+        operation == Operation::Migrate ? tr("Migrating numbers") : tr("Reverting numbers");
     connect(run, &NumberRun::numberChanged, this, &MigrationBackend::numberChanged);
     connect(run, &NumberRun::progress, this,
             [this, stage](int done, int total) { emit progress(stage, done, total); });
@@ -297,8 +299,8 @@ void MigrationService::resume()
         return failOperation(Operation::Resume, EngineErrors::local(recovery.errorString()));
     m_trunkSid = pending.run.trunkSid;
     const auto kind = pending.isMigrate ? NumberRun::Kind::Migrate : NumberRun::Kind::Revert;
-    auto *run = new NumberRun(context(), kind, pending.run.trunkSid, pending.voiceUrl, window(),
-                              this);
+    auto *run =
+        new NumberRun(context(), kind, pending.run.trunkSid, pending.voiceUrl, window(), this);
     startRun(run, pending.isMigrate ? Operation::Migrate : Operation::Revert);
     run->resume(found.runId, pending.openSteps, pending.order);
 }

@@ -5,8 +5,7 @@ NumberBatch::NumberBatch(const QStringList &sids, Factory factory, int window, Q
     , m_sids(sids)
     , m_factory(std::move(factory))
     , m_window(qMax(1, window))
-{
-}
+{}
 
 void NumberBatch::start()
 {

@@ -12,8 +12,7 @@ NumberInventory::NumberInventory(const EngineContext &context, const QString &tr
     : QObject(parent)
     , m_context(context)
     , m_trunkSid(trunkSid)
-{
-}
+{}
 
 void NumberInventory::start()
 {

@@ -76,12 +76,11 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
     snapshot.phoneNumber = m_number.phoneNumber;
     snapshot.priorSettings = VoiceSettings::snapshotOf(m_number);
     snapshot.priorTrunkSid = m_number.trunkSid.value_or(QString());
-    if (!m_context.journal->saveSnapshot(m_recorder->runId(), m_context.accountSid, snapshot))
+    if (!m_recorder->saveSnapshot(snapshot))
         return end(NumberOutcome::Failed, NumberState::Failed,
                    EngineErrors::local(tr("The settings of %1 could not be saved, so it was not "
                                           "changed: %2")
-                                           .arg(m_number.phoneNumber,
-                                                m_context.journal->errorString())));
+                                           .arg(m_number.phoneNumber, m_recorder->errorString())));
     emit changed(infoOf(m_number, NumberState::Migrating));
     if (decision.setVoiceUrl)
         setVoiceUrl();
@@ -93,50 +92,52 @@ void NumberMigrationTask::setVoiceUrl()
 {
     const Change c = change(QStringLiteral("set_voice_url"), urlAndMethod(m_number),
                             QStringLiteral("voice_url=%1; voice_method=POST").arg(m_voiceUrl));
-    const qint64 step = m_recorder->begin(c);
-    if (step == 0)
-        return failJournal();
-    IncomingPhoneNumberUpdate update;
-    update.voiceUrl = m_voiceUrl;
-    update.voiceMethod = Post;
-    m_context.client->voice().updateIncomingPhoneNumber(
-        m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-            m_recorder->finish(step, c, r.error, r.reply);
-            if (!r.ok())
-                return end(NumberOutcome::Failed, NumberState::Failed,
-                           EngineErrors::withContext(
-                               EngineErrors::fromTwilio(r.error),
-                               tr("The voice URL could not be set; the number stays on the "
-                                  "trunk")));
-            m_number = r.value;
-            if (stopRequested())
-                return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
-            removeFromTrunk();
-        });
+    m_recorder->begin(c, this, [this, c](qint64 step) {
+        if (step == 0)
+            return failJournal();
+        IncomingPhoneNumberUpdate update;
+        update.voiceUrl = m_voiceUrl;
+        update.voiceMethod = Post;
+        m_context.client->voice().updateIncomingPhoneNumber(
+            m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
+                m_recorder->finish(step, c, r.error, r.reply);
+                if (!r.ok())
+                    return end(NumberOutcome::Failed, NumberState::Failed,
+                               EngineErrors::withContext(
+                                   EngineErrors::fromTwilio(r.error),
+                                   tr("The voice URL could not be set; the number stays on the "
+                                      "trunk")));
+                m_number = r.value;
+                if (stopRequested())
+                    return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
+                removeFromTrunk();
+            });
+    });
 }
 
 void NumberMigrationTask::removeFromTrunk()
 {
-    const Change c = change(QStringLiteral("remove_from_trunk"),
-                            QStringLiteral("trunk_sid=") + m_trunkSid,
-                            QStringLiteral("trunk_sid=null"));
-    const qint64 step = m_recorder->begin(c);
-    if (step == 0)
-        return failJournal();
-    m_context.client->trunking().removeTrunkPhoneNumber(
-        m_trunkSid, m_sid, this, [this, step, c](const TwilioResult<TwilioNoContent> &r) {
-            if (!r.ok() && r.error.httpStatus == 404)
-                return recheckAfter404(step, c, r.error);
-            m_recorder->finish(step, c, r.error, r.reply);
-            if (!r.ok())
-                return end(NumberOutcome::Failed, NumberState::Failed,
-                           EngineErrors::withContext(
-                               EngineErrors::fromTwilio(r.error),
-                               tr("The number has its new voice URL but is still on the trunk, "
-                                  "so its calls still go to the trunk")));
-            m_number.trunkSid.reset();
-            end(NumberOutcome::Migrated, NumberState::Migrated);
-        });
+    const Change c =
+        change(QStringLiteral("remove_from_trunk"), QStringLiteral("trunk_sid=") + m_trunkSid,
+               QStringLiteral("trunk_sid=null"));
+    m_recorder->begin(c, this, [this, c](qint64 step) {
+        if (step == 0)
+            return failJournal();
+        m_context.client->trunking().removeTrunkPhoneNumber(
+            m_trunkSid, m_sid, this, [this, step, c](const TwilioResult<TwilioNoContent> &r) {
+                if (!r.ok() && r.error.httpStatus == 404)
+                    return recheckAfter404(step, c, r.error);
+                m_recorder->finish(step, c, r.error, r.reply);
+                if (!r.ok())
+                    return end(NumberOutcome::Failed, NumberState::Failed,
+                               EngineErrors::withContext(
+                                   EngineErrors::fromTwilio(r.error),
+                                   tr("The number has its new voice URL but is still on the trunk, "
+                                      "so its calls still go to the trunk")));
+                m_number.trunkSid.reset();
+                end(NumberOutcome::Migrated, NumberState::Migrated);
+            });
+    });
 }
 
 void NumberMigrationTask::recheckAfter404(qint64 step, const Change &c, const TwilioError &error)
@@ -165,26 +166,27 @@ void NumberMigrationTask::recheckAfter404(qint64 step, const Change &c, const Tw
 
 void NumberMigrationTask::clearTrunkSid()
 {
-    const Change c = change(QStringLiteral("clear_trunk_sid"),
-                            QStringLiteral("trunk_sid=") + m_trunkSid,
-                            QStringLiteral("trunk_sid=null"));
-    const qint64 step = m_recorder->begin(c);
-    if (step == 0)
-        return failJournal();
-    IncomingPhoneNumberUpdate update;
-    update.trunkSid = QStringLiteral("");
-    m_context.client->voice().updateIncomingPhoneNumber(
-        m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-            m_recorder->finish(step, c, r.error, r.reply);
-            if (!r.ok())
-                return end(NumberOutcome::Failed, NumberState::Failed,
-                           EngineErrors::withContext(
-                               EngineErrors::fromTwilio(r.error),
-                               tr("The number has its new voice URL but is still on the trunk, "
-                                  "so its calls still go to the trunk")));
-            m_number = r.value;
-            end(NumberOutcome::Migrated, NumberState::Migrated);
-        });
+    const Change c =
+        change(QStringLiteral("clear_trunk_sid"), QStringLiteral("trunk_sid=") + m_trunkSid,
+               QStringLiteral("trunk_sid=null"));
+    m_recorder->begin(c, this, [this, c](qint64 step) {
+        if (step == 0)
+            return failJournal();
+        IncomingPhoneNumberUpdate update;
+        update.trunkSid = QStringLiteral("");
+        m_context.client->voice().updateIncomingPhoneNumber(
+            m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
+                m_recorder->finish(step, c, r.error, r.reply);
+                if (!r.ok())
+                    return end(NumberOutcome::Failed, NumberState::Failed,
+                               EngineErrors::withContext(
+                                   EngineErrors::fromTwilio(r.error),
+                                   tr("The number has its new voice URL but is still on the trunk, "
+                                      "so its calls still go to the trunk")));
+                m_number = r.value;
+                end(NumberOutcome::Migrated, NumberState::Migrated);
+            });
+    });
 }
 
 void NumberMigrationTask::failJournal()
@@ -195,8 +197,7 @@ void NumberMigrationTask::failJournal()
                                 .arg(m_recorder->errorString())));
 }
 
-void NumberMigrationTask::end(NumberOutcome outcome, NumberState state,
-                              const OperationError &error)
+void NumberMigrationTask::end(NumberOutcome outcome, NumberState state, const OperationError &error)
 {
     if (m_numberStep != 0) {
         StepResult result;
@@ -206,9 +207,7 @@ void NumberMigrationTask::end(NumberOutcome outcome, NumberState state,
         result.requestId = error.requestId;
         result.errorMessage =
             outcome == NumberOutcome::Cancelled ? QStringLiteral("cancelled") : error.message;
-        if (!m_context.journal->recordResult(m_numberStep, result))
-            qCWarning(lcEngine) << "closing the run step of" << m_sid
-                                << "failed:" << m_context.journal->errorString();
+        m_recorder->closeStep(m_numberStep, result);
     }
     if (!error.isNull())
         qCInfo(lcEngine) << "number" << m_sid << "not migrated:" << error.message;

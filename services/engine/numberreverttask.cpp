@@ -70,24 +70,25 @@ void NumberRevertTask::addToTrunk()
 {
     const Change c = change(QStringLiteral("add_to_trunk"), QStringLiteral("trunk_sid=null"),
                             QStringLiteral("trunk_sid=") + m_snapshot.priorTrunkSid);
-    const qint64 step = m_recorder->begin(c);
-    if (step == 0)
-        return failJournal();
-    m_context.client->trunking().addTrunkPhoneNumber(
-        m_snapshot.priorTrunkSid, m_sid, this,
-        [this, step, c](const TwilioResult<TrunkPhoneNumber> &r) {
-            if (!r.ok() && r.error.kind == TwilioError::Kind::Api)
-                return recheckAdd(step, c, r.error);
-            m_recorder->finish(step, c, r.error, r.reply);
-            if (!r.ok())
-                return end(NumberOutcome::Failed, NumberState::Failed,
-                           EngineErrors::withContext(
-                               EngineErrors::fromTwilio(r.error),
-                               tr("The number could not be added back to the trunk; it keeps "
-                                  "the new voice URL")));
-            m_number.trunkSid = m_snapshot.priorTrunkSid;
-            restoreSettings();
-        });
+    m_recorder->begin(c, this, [this, c](qint64 step) {
+        if (step == 0)
+            return failJournal();
+        m_context.client->trunking().addTrunkPhoneNumber(
+            m_snapshot.priorTrunkSid, m_sid, this,
+            [this, step, c](const TwilioResult<TrunkPhoneNumber> &r) {
+                if (!r.ok() && r.error.kind == TwilioError::Kind::Api)
+                    return recheckAdd(step, c, r.error);
+                m_recorder->finish(step, c, r.error, r.reply);
+                if (!r.ok())
+                    return end(NumberOutcome::Failed, NumberState::Failed,
+                               EngineErrors::withContext(
+                                   EngineErrors::fromTwilio(r.error),
+                                   tr("The number could not be added back to the trunk; it keeps "
+                                      "the new voice URL")));
+                m_number.trunkSid = m_snapshot.priorTrunkSid;
+                restoreSettings();
+            });
+    });
 }
 
 void NumberRevertTask::recheckAdd(qint64 step, const Change &c, const TwilioError &error)
@@ -117,23 +118,24 @@ void NumberRevertTask::setTrunkSid()
 {
     const Change c = change(QStringLiteral("set_trunk_sid"), QStringLiteral("trunk_sid=null"),
                             QStringLiteral("trunk_sid=") + m_snapshot.priorTrunkSid);
-    const qint64 step = m_recorder->begin(c);
-    if (step == 0)
-        return failJournal();
-    IncomingPhoneNumberUpdate update;
-    update.trunkSid = m_snapshot.priorTrunkSid;
-    m_context.client->voice().updateIncomingPhoneNumber(
-        m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-            m_recorder->finish(step, c, r.error, r.reply);
-            if (!r.ok())
-                return end(NumberOutcome::Failed, NumberState::Failed,
-                           EngineErrors::withContext(
-                               EngineErrors::fromTwilio(r.error),
-                               tr("The number could not be added back to the trunk; it keeps "
-                                  "the new voice URL")));
-            m_number = r.value;
-            restoreSettings();
-        });
+    m_recorder->begin(c, this, [this, c](qint64 step) {
+        if (step == 0)
+            return failJournal();
+        IncomingPhoneNumberUpdate update;
+        update.trunkSid = m_snapshot.priorTrunkSid;
+        m_context.client->voice().updateIncomingPhoneNumber(
+            m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
+                m_recorder->finish(step, c, r.error, r.reply);
+                if (!r.ok())
+                    return end(NumberOutcome::Failed, NumberState::Failed,
+                               EngineErrors::withContext(
+                                   EngineErrors::fromTwilio(r.error),
+                                   tr("The number could not be added back to the trunk; it keeps "
+                                      "the new voice URL")));
+                m_number = r.value;
+                restoreSettings();
+            });
+    });
 }
 
 void NumberRevertTask::restoreSettings()
@@ -152,21 +154,22 @@ void NumberRevertTask::restoreSettings()
     const Change c = change(QStringLiteral("restore_settings"),
                             VoiceSettings::describe(VoiceSettings::snapshotOf(m_number), fields),
                             VoiceSettings::describe(m_snapshot.priorSettings, fields));
-    const qint64 step = m_recorder->begin(c);
-    if (step == 0)
-        return failJournal();
-    m_context.client->voice().updateIncomingPhoneNumber(
-        m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-            m_recorder->finish(step, c, r.error, r.reply);
-            if (!r.ok())
-                return end(NumberOutcome::Failed, NumberState::Failed,
-                           EngineErrors::withContext(
-                               EngineErrors::fromTwilio(r.error),
-                               tr("The number is back on the trunk but its previous settings "
-                                  "could not be restored")));
-            m_number = r.value;
-            forget();
-        });
+    m_recorder->begin(c, this, [this, c, update](qint64 step) {
+        if (step == 0)
+            return failJournal();
+        m_context.client->voice().updateIncomingPhoneNumber(
+            m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
+                m_recorder->finish(step, c, r.error, r.reply);
+                if (!r.ok())
+                    return end(NumberOutcome::Failed, NumberState::Failed,
+                               EngineErrors::withContext(
+                                   EngineErrors::fromTwilio(r.error),
+                                   tr("The number is back on the trunk but its previous settings "
+                                      "could not be restored")));
+                m_number = r.value;
+                forget();
+            });
+    });
 }
 
 void NumberRevertTask::forget()
@@ -193,11 +196,9 @@ void NumberRevertTask::end(NumberOutcome outcome, NumberState state, const Opera
         result.httpStatus = error.httpStatus;
         result.twilioCode = error.twilioCode;
         result.requestId = error.requestId;
-        result.errorMessage = outcome == NumberOutcome::Cancelled ? QStringLiteral("cancelled")
-                                                                  : error.message;
-        if (!m_context.journal->recordResult(m_numberStep, result))
-            qCWarning(lcEngine) << "closing the run step of" << m_sid
-                                << "failed:" << m_context.journal->errorString();
+        result.errorMessage =
+            outcome == NumberOutcome::Cancelled ? QStringLiteral("cancelled") : error.message;
+        m_recorder->closeStep(m_numberStep, result);
     }
     emit finished(outcome, infoOf(m_number, state, error));
 }

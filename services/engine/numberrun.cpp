@@ -14,8 +14,7 @@ NumberRun::NumberRun(const EngineContext &context, Kind kind, const QString &tru
     , m_trunkSid(trunkSid)
     , m_voiceUrl(voiceUrl)
     , m_window(window)
-{
-}
+{}
 
 NumberRun::~NumberRun() = default;
 
@@ -82,13 +81,13 @@ bool NumberRun::resume(qint64 runId, const QHash<QString, qint64> &openSteps,
 
 void NumberRun::launch(const QStringList &sids)
 {
-    m_recorder = std::make_unique<ChangeRecorder>(m_context, m_runId);
+    m_recorder = new ChangeRecorder(m_context, m_runId, this);
     auto factory = [this](const QString &sid, QObject *parent) -> NumberTask * {
         const qint64 step = m_steps.value(sid);
         if (m_kind == Kind::Migrate)
-            return new NumberMigrationTask(m_context, m_recorder.get(), sid, step, m_trunkSid,
-                                           m_voiceUrl, parent);
-        return new NumberRevertTask(m_context, m_recorder.get(), sid, step, parent);
+            return new NumberMigrationTask(m_context, m_recorder, sid, step, m_trunkSid, m_voiceUrl,
+                                           parent);
+        return new NumberRevertTask(m_context, m_recorder, sid, step, parent);
     };
     m_batch = new NumberBatch(sids, factory, m_window, this);
     connect(m_batch, &NumberBatch::numberChanged, this, &NumberRun::numberChanged);
@@ -113,7 +112,8 @@ void NumberRun::onBatchFinished(const RunSummary &summary)
     cancelled.errorMessage = QStringLiteral("cancelled");
     for (const QString &sid : skipped)
         if (const qint64 step = m_steps.value(sid))
-            journal.recordResult(step, cancelled);
+            m_recorder->closeStep(step, cancelled);
+    m_recorder->flush();
     const QString status =
         m_batch->isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("finished");
     if (!journal.finishRun(m_runId, status))

@@ -8,8 +8,6 @@
 #include <QObject>
 #include <QStringList>
 
-#include <memory>
-
 class NumberBatch;
 
 // One journalled run of step 4 over a set of numbers: migrate or revert (rollback is a revert
@@ -58,7 +56,7 @@ private:
     int m_window;
     qint64 m_runId = 0;
     QHash<QString, qint64> m_steps;
-    std::unique_ptr<ChangeRecorder> m_recorder;
+    ChangeRecorder *m_recorder = nullptr;
     NumberBatch *m_batch = nullptr;
     QString m_error;
 };

@@ -6,8 +6,7 @@ namespace {
 bool isRevertAction(const QString &action)
 {
     return action == QLatin1String("revert_number") || action == QLatin1String("add_to_trunk") ||
-           action == QLatin1String("set_trunk_sid") ||
-           action == QLatin1String("restore_settings");
+           action == QLatin1String("set_trunk_sid") || action == QLatin1String("restore_settings");
 }
 } // namespace
 
@@ -16,8 +15,7 @@ NumberStateResolver::NumberStateResolver(Journal &journal, const QString &accoun
     : m_journal(journal)
     , m_accountSid(accountSid)
     , m_trunkSid(trunkSid)
-{
-}
+{}
 
 std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber &number,
                                                        bool onTrunk)
@@ -42,7 +40,7 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
     }
     if (onTrunk) {
         const auto done = m_journal.lastDoneStep(number.sid);
-        info.state = lastFailed                               ? NumberState::Failed
+        info.state = lastFailed                             ? NumberState::Failed
                      : done && isRevertAction(done->action) ? NumberState::Reverted
                                                             : NumberState::OnTrunk;
         return info;

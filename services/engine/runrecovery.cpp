@@ -21,8 +21,7 @@ bool isRemoval(const QString &action)
 RunRecovery::RunRecovery(Journal &journal, const QString &accountSid)
     : m_journal(journal)
     , m_accountSid(accountSid)
-{
-}
+{}
 
 bool RunRecovery::isNumberStep(const JournalStep &step)
 {

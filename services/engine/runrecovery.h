@@ -24,8 +24,8 @@ public:
     struct Pending
     {
         JournalRun run;
-        QString voiceUrl;                // migrate runs: the URL the run was setting
-        QStringList order;               // numbers still to finish, in the run's order
+        QString voiceUrl;                 // migrate runs: the URL the run was setting
+        QStringList order;                // numbers still to finish, in the run's order
         QHash<QString, qint64> openSteps; // their open number steps
         bool isMigrate = false;
     };

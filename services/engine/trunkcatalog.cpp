@@ -18,8 +18,7 @@ QVector<NamedSid> named(const QList<SipAuthList> &lists)
 TrunkCatalog::TrunkCatalog(const EngineContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
-{
-}
+{}
 
 void TrunkCatalog::start()
 {

@@ -8,13 +8,11 @@
 #include "validation.h"
 #include "voiceapi.h"
 
-TrunkDeletion::TrunkDeletion(const EngineContext &context, const QString &trunkSid,
-                             QObject *parent)
+TrunkDeletion::TrunkDeletion(const EngineContext &context, const QString &trunkSid, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_trunkSid(trunkSid)
-{
-}
+{}
 
 void TrunkDeletion::start()
 {
@@ -50,21 +48,24 @@ void TrunkDeletion::deleteTrunk()
                                                    QStringLiteral("delete_trunk"));
     if (run == 0)
         return emit failed(EngineErrors::local(m_context.journal->errorString()));
-    auto recorder = std::make_shared<ChangeRecorder>(m_context, run);
+    auto *recorder = new ChangeRecorder(m_context, run, this);
     const Change change{{}, {}, m_trunkSid, QStringLiteral("delete_trunk"), m_trunkSid, {}};
-    const qint64 step = recorder->begin(change);
-    if (step == 0) {
-        m_context.journal->finishRun(run, QStringLiteral("failed"));
-        return emit failed(EngineErrors::local(recorder->errorString()));
-    }
-    m_context.client->trunking().deleteTrunk(
-        m_trunkSid, this, [this, recorder, run, step, change](const TwilioResult<TwilioNoContent> &r) {
-            recorder->finish(step, change, r.error, r.reply);
-            m_context.journal->finishRun(run, r.ok() ? QStringLiteral("finished")
-                                                     : QStringLiteral("failed"));
-            if (!r.ok())
-                return emit failed(EngineErrors::withContext(EngineErrors::fromTwilio(r.error),
-                                                             tr("Deleting the trunk failed")));
-            emit deleted(m_trunkSid);
-        });
+    recorder->begin(change, this, [this, recorder, run, change](qint64 step) {
+        if (step == 0) {
+            m_context.journal->finishRun(run, QStringLiteral("failed"));
+            return emit failed(EngineErrors::local(recorder->errorString()));
+        }
+        m_context.client->trunking().deleteTrunk(
+            m_trunkSid, this,
+            [this, recorder, run, step, change](const TwilioResult<TwilioNoContent> &r) {
+                recorder->finish(step, change, r.error, r.reply);
+                recorder->flush();
+                m_context.journal->finishRun(run, r.ok() ? QStringLiteral("finished")
+                                                         : QStringLiteral("failed"));
+                if (!r.ok())
+                    return emit failed(EngineErrors::withContext(EngineErrors::fromTwilio(r.error),
+                                                                 tr("Deleting the trunk failed")));
+                emit deleted(m_trunkSid);
+            });
+    });
 }

@@ -15,8 +15,7 @@ class TrunkDeletion : public QObject
 {
     Q_OBJECT
 public:
-    TrunkDeletion(const EngineContext &context, const QString &trunkSid,
-                  QObject *parent = nullptr);
+    TrunkDeletion(const EngineContext &context, const QString &trunkSid, QObject *parent = nullptr);
     void start();
 
 signals:

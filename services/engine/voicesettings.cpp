@@ -37,11 +37,14 @@ std::optional<QString> IncomingPhoneNumberUpdate::*memberOf(const QString &field
 
 const QStringList &fieldNames()
 {
-    static const QStringList names{
-        QStringLiteral("voice_url"),           QStringLiteral("voice_method"),
-        QStringLiteral("voice_fallback_url"),  QStringLiteral("voice_fallback_method"),
-        QStringLiteral("status_callback"),     QStringLiteral("status_callback_method"),
-        QStringLiteral("voice_application_sid"), QStringLiteral("trunk_sid")};
+    static const QStringList names{QStringLiteral("voice_url"),
+                                   QStringLiteral("voice_method"),
+                                   QStringLiteral("voice_fallback_url"),
+                                   QStringLiteral("voice_fallback_method"),
+                                   QStringLiteral("status_callback"),
+                                   QStringLiteral("status_callback_method"),
+                                   QStringLiteral("voice_application_sid"),
+                                   QStringLiteral("trunk_sid")};
     return names;
 }
 

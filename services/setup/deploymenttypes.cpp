@@ -14,7 +14,9 @@ QString tr(const char *text)
 // Twilio's unique names and function names: URL-friendly, so no dots, spaces or slashes.
 bool isName(const QString &value, int maxLength)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]*$"));
+    // anchoredPattern, not ^...$: '$' would also match before a final "\n".
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_-]*")));
     return !value.isEmpty() && value.size() <= maxLength && re.match(value).hasMatch();
 }
 } // namespace

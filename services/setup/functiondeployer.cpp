@@ -246,7 +246,7 @@ void FunctionDeployer::buildDone(BuildWatcher::Outcome outcome, const QString &s
             tr("The Functions build %1 was still \"%2\" after %3 seconds. Nothing was "
                "deployed; try again later.")
                 .arg(m_result.buildSid, status)
-                .arg(m_watcher->timeoutMs() / 1000)));
+                .arg((m_watcher->timeoutMs() + 999) / 1000)));
         return;
     case BuildWatcher::Outcome::Error:
         fail(tr("Waiting for the Functions build"), error);

@@ -59,29 +59,25 @@ qint64 SetupRecorder::intent(const SetupChange &change)
     return step;
 }
 
-void SetupRecorder::result(qint64 stepId, const SetupChange &change, const TwilioError &error)
+void SetupRecorder::result(qint64 stepId, const SetupChange &change, const TwilioError &error,
+                           const TwilioReplyInfo &reply)
 {
     StepResult result;
     result.ok = !error.isError();
-    result.httpStatus = error.kind == TwilioError::Kind::Api ? error.httpStatus : 0;
+    result.httpStatus = reply.httpStatus                       ? reply.httpStatus
+                        : error.kind == TwilioError::Kind::Api ? error.httpStatus
+                                                               : 0;
     result.twilioCode = error.code;
-    result.requestId = error.requestId;
+    result.requestId = reply.requestId.isEmpty() ? error.requestId : reply.requestId;
     result.errorMessage = error.isError() ? error.toDisplayString() : QString();
     if (!m_journal->recordResult(stepId, result))
         qCWarning(lcSetup) << "could not record the result of step" << stepId
                            << m_journal->errorString();
-    audit(change, &error, result.ok ? QStringLiteral("success") : QStringLiteral("failed"));
-}
-
-void SetupRecorder::refused(const SetupChange &change, const QString &reason)
-{
-    SetupChange described = change;
-    described.after = reason;
-    audit(described, nullptr, QStringLiteral("failed"));
+    audit(change, &error, reply, result.ok ? QStringLiteral("success") : QStringLiteral("failed"));
 }
 
 void SetupRecorder::audit(const SetupChange &change, const TwilioError *error,
-                          const QString &outcome)
+                          const TwilioReplyInfo &reply, const QString &outcome)
 {
     if (!m_audit)
         return;
@@ -93,10 +89,14 @@ void SetupRecorder::audit(const SetupChange &change, const TwilioError *error,
     record.trunkSid = m_trunkSid;
     record.before = change.before;
     record.after = change.after;
+    record.httpStatus = reply.httpStatus;
+    record.requestId = reply.requestId;
     if (error && error->isError()) {
-        record.httpStatus = error->kind == TwilioError::Kind::Api ? error->httpStatus : 0;
+        if (!record.httpStatus && error->kind == TwilioError::Kind::Api)
+            record.httpStatus = error->httpStatus;
+        if (record.requestId.isEmpty())
+            record.requestId = error->requestId;
         record.twilioCode = error->code;
-        record.requestId = error->requestId;
     }
     record.outcome = outcome;
     if (!m_audit->append(record))

@@ -46,10 +46,9 @@ public:
     qint64 runId() const { return m_runId; }
 
     qint64 intent(const SetupChange &change);
-    // error unset = success.
-    void result(qint64 stepId, const SetupChange &change, const TwilioError &error);
-    // A change that failed before it could be sent (no intent recorded); audit only.
-    void refused(const SetupChange &change, const QString &reason);
+    // error unset = success. reply: the answer's HTTP status and request id, for the audit.
+    void result(qint64 stepId, const SetupChange &change, const TwilioError &error,
+                const TwilioReplyInfo &reply = {});
 
     // intent(), then the request, then result() once the answer is in, then `then`. nullopt
     // (and nothing sent) when the intent could not be recorded.
@@ -65,7 +64,8 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    void audit(const SetupChange &change, const TwilioError *error, const QString &outcome);
+    void audit(const SetupChange &change, const TwilioError *error, const TwilioReplyInfo &reply,
+               const QString &outcome);
 
     Journal *m_journal;
     AuditLog *m_audit;
@@ -87,7 +87,7 @@ SetupRecorder::track(const SetupChange &change,
         return std::nullopt;
     // Recorded even when the caller was cancelled meanwhile: the request may have reached Twilio.
     return request([this, step, change, then = std::move(then)](const TwilioResult<T> &answer) {
-        result(step, change, answer.error);
+        result(step, change, answer.error, answer.reply);
         then(answer);
     });
 }

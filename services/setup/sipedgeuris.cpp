@@ -43,8 +43,9 @@ QString SipEdgeUris::domainName(const QString &prefix)
 
 QString SipEdgeUris::checkPrefix(const QString &prefix)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
+    // anchoredPattern, not ^...$: '$' would also match before a final "\n".
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(
+        QStringLiteral("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")));
     if (re.match(prefix).hasMatch())
         return {};
     return QCoreApplication::translate(

@@ -5,12 +5,12 @@
 // Twilio publishes no fixed concurrency limit: it answers 429 / 20429 when an account has too
 // many requests in flight and reports its current count in Twilio-Concurrent-Requests. The
 // limiter is AIMD, as TCP congestion control:
-//  - multiplicative decrease: a 429 halves the limit (never below 1, never above the
-//    ceiling), and the highest
+//  - multiplicative decrease: a 429 halves the limit (never below 1). The highest
 //    Twilio-Concurrent-Requests seen on a successful answer since the previous 429 becomes a
 //    ceiling: the server has shown it tolerates that many, and that more failed (with no
-//    header seen, the ceiling is one below the level that failed). Several 429s of requests
-//    sent before the decrease count as one, or one burst would collapse the limit to 1;
+//    header seen, the ceiling is one below the level that failed). The limit never exceeds
+//    the ceiling. Several 429s of requests sent before the decrease count as one, or one
+//    burst would collapse the limit to 1;
 //  - additive increase: after `limit` successes in a row (one "round" at the current level),
 //    the limit grows by one, up to the ceiling and the configured maximum.
 // Without any 429 the limit stays at the configured maximum.

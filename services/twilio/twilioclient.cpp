@@ -100,6 +100,11 @@ void TwilioClient::setPageSize(int size)
     m_runner->setPageSize(size);
 }
 
+void TwilioClient::setMaxPages(int pages)
+{
+    m_runner->setMaxPages(pages);
+}
+
 void TwilioClient::setRetryPolicy(const RetryPolicy &policy)
 {
     m_transport->setRetryPolicy(policy);

@@ -61,6 +61,8 @@ public:
     // HTTP/2 multiplexes. The adaptive limit moves below this.
     void setMaxConcurrency(int maximum);
     void setPageSize(int size); // PageSize of list requests, 1..1000 (default 1000)
+    // Most pages one list may take before it is abandoned as endless (default 1000).
+    void setMaxPages(int pages);
     void setRetryPolicy(const RetryPolicy &policy);
     TwilioCounters counters() const;
 

@@ -67,13 +67,26 @@ QHash<QString, NumberSnapshot> SandboxInspector::numbers(QString *error)
     return result;
 }
 
+QHash<QString, NumberSnapshot> SandboxInspector::onTrunk(
+    const QHash<QString, NumberSnapshot> &numbers, const QString &trunkSid)
+{
+    QHash<QString, NumberSnapshot> result;
+    for (const NumberSnapshot &n : numbers) {
+        if (n.trunkSid == trunkSid)
+            result.insert(n.sid, n);
+    }
+    return result;
+}
+
 QStringList SandboxInspector::offTrunkWithoutUrl(const QHash<QString, NumberSnapshot> &numbers,
+                                                 const QHash<QString, NumberSnapshot> &initial,
                                                  const QString &voiceUrl)
 {
     QStringList bad;
-    for (const NumberSnapshot &n : numbers) {
-        if (n.trunkSid.isEmpty() && n.voiceUrl != voiceUrl)
-            bad.append(n.sid);
+    for (const NumberSnapshot &before : initial) {
+        const NumberSnapshot now = numbers.value(before.sid);
+        if (now.trunkSid.isEmpty() && now.voiceUrl != voiceUrl)
+            bad.append(before.sid);
     }
     return bad;
 }

@@ -33,8 +33,13 @@ public:
     // Every IncomingPhoneNumber of the account by SID, following next_page_uri. Empty hash and
     // *error set on failure.
     QHash<QString, NumberSnapshot> numbers(QString *error);
-    // The migration's safety rule: SIDs of numbers that are off the trunk without voiceUrl.
+    // The numbers on one trunk (the account also has numbers elsewhere or on no trunk).
+    static QHash<QString, NumberSnapshot> onTrunk(const QHash<QString, NumberSnapshot> &numbers,
+                                                  const QString &trunkSid);
+    // The migration's safety rule, over the numbers that started on the trunk: SIDs of those
+    // now off the trunk without voiceUrl.
     static QStringList offTrunkWithoutUrl(const QHash<QString, NumberSnapshot> &numbers,
+                                          const QHash<QString, NumberSnapshot> &initial,
                                           const QString &voiceUrl);
 
 private:

@@ -77,6 +77,11 @@ void TestClientOperations::apiKeyAuthentication()
     client.trunking().listTrunks(f->context(), w.callback());
     TM_WAIT_OK(w);
     QVERIFY(!w.value().isEmpty());
+    // v2010 paths still name the account (AC…), not the key.
+    Waiter<QList<IncomingPhoneNumber>> numbers;
+    client.voice().listIncomingPhoneNumbers({}, f->context(), numbers.callback());
+    TM_WAIT_OK(numbers);
+    QVERIFY(numbers.value().size() >= 20);
 }
 
 void TestClientOperations::trunksAndTheirLists()

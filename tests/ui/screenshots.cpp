@@ -24,8 +24,7 @@ public:
     Shooter(const QString &folder, const QString &suffix)
         : m_folder(folder)
         , m_suffix(suffix)
-    {
-    }
+    {}
 
     bool save(QWidget *widget, const QString &name)
     {
@@ -56,15 +55,17 @@ bool shootAll(Shooter &shooter)
     QWizard *w = h.wizard;
 
     WizardHarness::click(h.find<QRadioButton>(QStringLiteral("accountRadio")));
-    QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("accountSidEdit")),
-                     QStringLiteral("AC0123456789abcdef0123456789abcdef"));
+    auto *sid = h.find<QLineEdit>(QStringLiteral("accountSidEdit"));
+    QTest::keyClicks(sid, QStringLiteral("AC0123456789abcdef0123"));
+    bool ok = shooter.save(w, QStringLiteral("01a-connect-typing"));
+    QTest::keyClicks(sid, QStringLiteral("456789abcdef"));
     QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("secretEdit")),
                      QStringLiteral("not-a-real-token"));
     auto *region = h.find<QComboBox>(QStringLiteral("regionCombo"));
     region->setCurrentIndex(region->findData(QStringLiteral("au1")));
     WizardHarness::click(h.find<QCheckBox>(QStringLiteral("rememberSecretCheck")));
     QTest::qWait(200); // the keychain probe answers
-    bool ok = shooter.save(w, QStringLiteral("01-connect"));
+    ok = shooter.save(w, QStringLiteral("01-connect")) && ok;
     WizardHarness::click(h.find<QRadioButton>(QStringLiteral("sandboxRadio")));
 
     ok = h.driveTo(PageId::Trunk) && ok;
@@ -112,7 +113,9 @@ bool shootAll(Shooter &shooter)
 
     ok = clickWhenEnabled(h.find<QPushButton>(QStringLiteral("planButton"))) && ok;
     QDialog *plan = nullptr;
-    ok = QTest::qWaitFor([&] { return (plan = w->findChild<QDialog *>(QStringLiteral("planDialog"))); }) && ok;
+    ok = QTest::qWaitFor(
+             [&] { return (plan = w->findChild<QDialog *>(QStringLiteral("planDialog"))); }) &&
+         ok;
     ok = plan && shooter.save(plan, QStringLiteral("06b-plan")) && ok;
     if (plan)
         plan->reject();

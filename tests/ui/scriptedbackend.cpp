@@ -88,8 +88,8 @@ QVector<NumberInfo> ScriptedBackend::demoNumbers(int count, const QString &trunk
         n.sid = QStringLiteral("PN%1").arg(i + 1, 32, 10, QLatin1Char('0'));
         n.phoneNumber = QStringLiteral("+612555010%1").arg(i + 1, 2, 10, QLatin1Char('0'));
         n.friendlyName = QStringLiteral("%1 %2").arg(QLatin1String(names[i % 6])).arg(i / 6 + 1);
-        n.voiceUrl = i % 3 == 0 ? QString()
-                                : QStringLiteral("https://ivr.acme.example/voice/%1").arg(i + 1);
+        n.voiceUrl =
+            i % 3 == 0 ? QString() : QStringLiteral("https://ivr.acme.example/voice/%1").arg(i + 1);
         n.voiceMethod = QStringLiteral("POST");
         n.trunkSid = trunkSid;
         result.append(n);
@@ -141,10 +141,13 @@ void ScriptedBackend::connectAccount(const ConnectionSettings &settings)
     lastConnection = settings;
     if (!startLong(Operation::Connect) || !answerConnect)
         return;
-    later(Operation::Connect, [this] {
-        setBusy(false);
-        emit connected(accountInfo);
-    }, true);
+    later(
+        Operation::Connect,
+        [this] {
+            setBusy(false);
+            emit connected(accountInfo);
+        },
+        true);
 }
 
 void ScriptedBackend::loadTrunks()
@@ -166,11 +169,14 @@ void ScriptedBackend::setupInbound(const InboundOptions &options)
     if (!startLong(Operation::SetupInbound))
         return;
     emit progress(QStringLiteral("Uploading inboundHandler"), 1, 4);
-    later(Operation::SetupInbound, [this] {
-        emit progress(QStringLiteral("Creating the SIP domain"), 3, 4);
-        setBusy(false);
-        emit inboundReady(inboundResult);
-    }, true);
+    later(
+        Operation::SetupInbound,
+        [this] {
+            emit progress(QStringLiteral("Creating the SIP domain"), 3, 4);
+            setBusy(false);
+            emit inboundReady(inboundResult);
+        },
+        true);
 }
 
 void ScriptedBackend::setupOutbound(const OutboundOptions &options)
@@ -180,14 +186,17 @@ void ScriptedBackend::setupOutbound(const OutboundOptions &options)
     if (!startLong(Operation::SetupOutbound))
         return;
     emit progress(QStringLiteral("Uploading outboundHandler"), 1, 3);
-    later(Operation::SetupOutbound, [this, options] {
-        OutboundResult result = outboundResult;
-        result.testNumberSid = options.testNumberSid;
-        if (const NumberInfo *n = find(options.testNumberSid))
-            result.testPhoneNumber = n->phoneNumber;
-        setBusy(false);
-        emit outboundReady(result);
-    }, true);
+    later(
+        Operation::SetupOutbound,
+        [this, options] {
+            OutboundResult result = outboundResult;
+            result.testNumberSid = options.testNumberSid;
+            if (const NumberInfo *n = find(options.testNumberSid))
+                result.testPhoneNumber = n->phoneNumber;
+            setBusy(false);
+            emit outboundReady(result);
+        },
+        true);
 }
 
 void ScriptedBackend::loadRecentCalls(const QString &numberOrDomain)
@@ -203,27 +212,30 @@ void ScriptedBackend::plan(const QStringList &numberSids, const QUrl &)
     lastSids = numberSids;
     if (!startLong(Operation::Plan))
         return;
-    later(Operation::Plan, [this, numberSids] {
-        MigrationPlan plan;
-        plan.voiceUrl = outboundResult.handlerUrl.toString();
-        for (const QString &sid : numberSids) {
-            const NumberInfo *n = find(sid);
-            if (!n)
-                continue;
-            if (n->state == NumberState::Migrated) {
-                ++plan.alreadyMigrated;
-                continue;
+    later(
+        Operation::Plan,
+        [this, numberSids] {
+            MigrationPlan plan;
+            plan.voiceUrl = outboundResult.handlerUrl.toString();
+            for (const QString &sid : numberSids) {
+                const NumberInfo *n = find(sid);
+                if (!n)
+                    continue;
+                if (n->state == NumberState::Migrated) {
+                    ++plan.alreadyMigrated;
+                    continue;
+                }
+                ++plan.numbersToMigrate;
+                plan.items.append({sid, n->phoneNumber, QStringLiteral("set voice URL"),
+                                   n->voiceUrl, plan.voiceUrl});
+                plan.items.append({sid, n->phoneNumber, QStringLiteral("remove from trunk"),
+                                   n->trunkSid, QString()});
             }
-            ++plan.numbersToMigrate;
-            plan.items.append({sid, n->phoneNumber, QStringLiteral("set voice URL"), n->voiceUrl,
-                               plan.voiceUrl});
-            plan.items.append({sid, n->phoneNumber, QStringLiteral("remove from trunk"),
-                               n->trunkSid, QString()});
-        }
-        plan.apiCalls = int(plan.items.size());
-        setBusy(false);
-        emit planReady(plan);
-    }, true);
+            plan.apiCalls = int(plan.items.size());
+            setBusy(false);
+            emit planReady(plan);
+        },
+        true);
 }
 
 void ScriptedBackend::migrate(const QStringList &numberSids, const QUrl &)
@@ -256,7 +268,8 @@ void ScriptedBackend::runStep(Operation operation, QStringList pending, int tota
     const QString sid = pending.takeFirst();
     NumberInfo *n = find(sid);
     if (n) {
-        n->state = operation == Operation::Migrate ? NumberState::Migrating : NumberState::Reverting;
+        n->state =
+            operation == Operation::Migrate ? NumberState::Migrating : NumberState::Reverting;
         emit numberChanged(*n);
     }
     QTimer::singleShot(delayMs, this, [=]() mutable {
@@ -268,8 +281,8 @@ void ScriptedBackend::runStep(Operation operation, QStringList pending, int tota
                 ++summary.reverted;
             } else if (failingNumbers.remove(sid)) {
                 number->state = NumberState::Failed;
-                number->lastError = error(400, 21210,
-                                          QStringLiteral("Twilio refused the new voice URL."));
+                number->lastError =
+                    error(400, 21210, QStringLiteral("Twilio refused the new voice URL."));
                 ++summary.failed;
             } else {
                 number->state = NumberState::Migrated;
@@ -302,13 +315,16 @@ void ScriptedBackend::resume()
     log.append(QStringLiteral("resume"));
     if (!startLong(Operation::Resume))
         return;
-    later(Operation::Resume, [this] {
-        RunSummary summary;
-        summary.migrated = interrupted.pending + interrupted.inFlight;
-        interrupted = {};
-        emit runFinished(summary);
-        setBusy(false);
-    }, true);
+    later(
+        Operation::Resume,
+        [this] {
+            RunSummary summary;
+            summary.migrated = interrupted.pending + interrupted.inFlight;
+            interrupted = {};
+            emit runFinished(summary);
+            setBusy(false);
+        },
+        true);
 }
 
 void ScriptedBackend::rollback()
@@ -316,13 +332,16 @@ void ScriptedBackend::rollback()
     log.append(QStringLiteral("rollback"));
     if (!startLong(Operation::Rollback))
         return;
-    later(Operation::Rollback, [this] {
-        RunSummary summary;
-        summary.reverted = interrupted.migrated + interrupted.inFlight;
-        interrupted = {};
-        emit runFinished(summary);
-        setBusy(false);
-    }, true);
+    later(
+        Operation::Rollback,
+        [this] {
+            RunSummary summary;
+            summary.reverted = interrupted.migrated + interrupted.inFlight;
+            interrupted = {};
+            emit runFinished(summary);
+            setBusy(false);
+        },
+        true);
 }
 
 void ScriptedBackend::exportAudit(const QString &csvPath)

@@ -26,17 +26,17 @@ public:
     InterruptedRun interrupted;
 
     // ---- Script ----
-    int delayMs = 5;                  // before each answer, and between numbers of a run
+    int delayMs = 5;                           // before each answer, and between numbers of a run
     QHash<Operation, OperationError> failNext; // the next call of that operation fails
-    QSet<QString> failingNumbers;     // these number SIDs fail to migrate (once each)
-    bool answerConnect = true;        // false: connectAccount never answers (a slow network)
+    QSet<QString> failingNumbers;              // these number SIDs fail to migrate (once each)
+    bool answerConnect = true; // false: connectAccount never answers (a slow network)
 
     // ---- What was asked ----
-    QStringList log;                  // "connectAccount", "migrate PN..,PN..", ...
+    QStringList log; // "connectAccount", "migrate PN..,PN..", ...
     ConnectionSettings lastConnection;
     InboundOptions lastInbound;
     OutboundOptions lastOutbound;
-    QStringList lastSids;             // of plan / migrate / revert
+    QStringList lastSids; // of plan / migrate / revert
     int cancelCalls = 0;
 
     static OperationError error(int httpStatus, int code, const QString &message);

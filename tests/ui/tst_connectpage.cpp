@@ -110,9 +110,9 @@ private slots:
     void failedVerificationStaysWithError()
     {
         WizardHarness h;
-        h.backend.failNext.insert(MigrationBackend::Operation::Connect,
-                                  ScriptedBackend::error(401, 20003,
-                                                         QStringLiteral("Authentication failed.")));
+        h.backend.failNext.insert(
+            MigrationBackend::Operation::Connect,
+            ScriptedBackend::error(401, 20003, QStringLiteral("Authentication failed.")));
         chooseAccount(h, kAccountSid, kSecret);
         QVERIFY(h.clickNext());
         auto *status = h.find<QLabel>(QStringLiteral("connectStatus"));

@@ -27,8 +27,9 @@ private slots:
                  QStringLiteral("sip:acme-pbx-sydney.sip.ashburn.twilio.com"));
         QCOMPARE(h.find<QLabel>(QStringLiteral("sheetPort"))->text(),
                  QStringLiteral("5061, TLS required"));
-        QVERIFY(h.find<QLabel>(QStringLiteral("sheetMedia"))->text().startsWith(
-            QStringLiteral("SRTP required")));
+        QVERIFY(h.find<QLabel>(QStringLiteral("sheetMedia"))
+                    ->text()
+                    .startsWith(QStringLiteral("SRTP required")));
         QCOMPARE(h.find<QLabel>(QStringLiteral("sheetIpAcls"))->text(),
                  QStringLiteral("Acme office (AL00000000000000000000000000000001)"));
         QCOMPARE(h.find<QLabel>(QStringLiteral("sheetCredentials"))->text(),

@@ -154,8 +154,8 @@ private slots:
         numbers->setCurrentIndex(2);
         WizardHarness::click(h.find<QCheckBox>(QStringLiteral("outboundSecureCheck")));
         WizardHarness::click(h.find<QCheckBox>(QStringLiteral("useEdgeCheck")));
-        h.find<QComboBox>(QStringLiteral("outboundEdgeCombo"))->setCurrentText(
-            QStringLiteral("sydney"));
+        h.find<QComboBox>(QStringLiteral("outboundEdgeCombo"))
+            ->setCurrentText(QStringLiteral("sydney"));
         WizardHarness::click(h.find<QCheckBox>(QStringLiteral("userToUserCheck")));
         QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("customParametersEdit")),
                          QStringLiteral("x-site=syd"));

@@ -23,9 +23,8 @@ bool finishAfterMigrating(WizardHarness &h, int count)
         numbers->setChecked(numbers->rowAt(row).sid, true);
     if (count > 0) {
         WizardHarness::click(h.find<QPushButton>(QStringLiteral("migrateButton")));
-        if (!QTest::qWaitFor([numbers, count] {
-                return numbers->countInState(NumberState::Migrated) == count;
-            }))
+        if (!QTest::qWaitFor(
+                [numbers, count] { return numbers->countInState(NumberState::Migrated) == count; }))
             return false;
     }
     return h.driveTo(PageId::Finish);
@@ -103,8 +102,8 @@ private slots:
         WizardHarness::click(remove);
         auto *result = h.find<QLabel>(QStringLiteral("trunkDeletionResult"));
         QTRY_VERIFY(result->text().contains(QStringLiteral("was deleted")));
-        QVERIFY(h.backend.log.contains(QStringLiteral("deleteTrunk ") +
-                                       h.backend.trunks.first().sid));
+        QVERIFY(
+            h.backend.log.contains(QStringLiteral("deleteTrunk ") + h.backend.trunks.first().sid));
         QVERIFY(!remove->isEnabled());
     }
 };

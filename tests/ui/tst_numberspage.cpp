@@ -113,8 +113,9 @@ private slots:
         for (int row = 0; row < 4; ++row)
             QCOMPARE(stateOf(h, row), NumberState::Migrated);
         QCOMPARE(stateOf(h, 4), NumberState::OnTrunk);
-        QVERIFY(h.find<QLabel>(QStringLiteral("numbersStatus"))->text().contains(
-            QStringLiteral("4 migrated")));
+        QVERIFY(h.find<QLabel>(QStringLiteral("numbersStatus"))
+                    ->text()
+                    .contains(QStringLiteral("4 migrated")));
         QVERIFY(h.nextButton()->isEnabled());
     }
 
@@ -145,8 +146,11 @@ private slots:
         QTRY_VERIFY(retry->isEnabled());
         QCOMPARE(stateOf(h, 1), NumberState::Failed);
         auto *view = h.find<QTableView>(QStringLiteral("numbersTable"));
-        QVERIFY(view->model()->index(1, NumberTableModel::LastError).data().toString().contains(
-            QStringLiteral("refused")));
+        QVERIFY(view->model()
+                    ->index(1, NumberTableModel::LastError)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("refused")));
         view->selectRow(1);
         auto *detail = h.find<QLabel>(QStringLiteral("numberErrorDetail"));
         QVERIFY(detail->text().contains(QStringLiteral("+61255501002")));

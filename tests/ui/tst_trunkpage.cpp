@@ -24,8 +24,9 @@ private slots:
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("12"));
         QCOMPARE(table->item(0, 3)->text(), QStringLiteral("acme-pbx.pstn.twilio.com"));
         const QString origination = table->item(0, 4)->text();
-        QCOMPARE(origination, QStringLiteral("sip:pbx1.acme.example:5060;transport=tcp (priority 10)\n"
-                                             "sip:pbx2.acme.example:5060 (priority 20)"));
+        QCOMPARE(origination,
+                 QStringLiteral("sip:pbx1.acme.example:5060;transport=tcp (priority 10)\n"
+                                "sip:pbx2.acme.example:5060 (priority 20)"));
         QCOMPARE(table->item(0, 5)->text(), QStringLiteral("Acme office"));
         QCOMPARE(table->item(0, 6)->text(), QStringLiteral("Acme PBX"));
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Lab trunk"));

@@ -21,10 +21,14 @@ private slots:
     void closingWhenIdleAsksNothing()
     {
         WizardHarness h;
+        h.wizard->resize(1111, 777);
         QVERIFY(h.wizard->close());
         QVERIFY(DialogSeam::askedQuestions().isEmpty());
         QVERIFY(!h.wizard->isVisible());
         QVERIFY(h.settings.contains(QStringLiteral("wizard/geometry")));
+        // The next window opens at the size the last one closed with.
+        MigrationWizard again(&h.backend, &h.secrets, &h.settings);
+        QCOMPARE(again.size(), QSize(1111, 777));
     }
 
     void closingDuringRunAsksThenStops()
@@ -121,11 +125,10 @@ private slots:
         auto *filter = h.find<QLineEdit>(QStringLiteral("numberFilterEdit"));
         filter->setFocus();
         QTRY_VERIFY(filter->hasFocus());
-        const QStringList expected{QStringLiteral("stateFilterCombo"),
-                                   QStringLiteral("selectAllButton"),
-                                   QStringLiteral("selectNoneButton"),
-                                   QStringLiteral("selectFilteredButton"),
-                                   QStringLiteral("numbersTable")};
+        const QStringList expected{
+            QStringLiteral("stateFilterCombo"), QStringLiteral("selectAllButton"),
+            QStringLiteral("selectNoneButton"), QStringLiteral("selectFilteredButton"),
+            QStringLiteral("numbersTable")};
         for (const QString &name : expected) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QCOMPARE(QApplication::focusWidget()->objectName(), name);
@@ -140,8 +143,7 @@ private slots:
         const QList<QWidget *> widgets = h.wizard->findChildren<QWidget *>();
         for (QWidget *w : widgets) {
             const bool interactive = qobject_cast<QAbstractButton *>(w) ||
-                                     qobject_cast<QLineEdit *>(w) ||
-                                     qobject_cast<QComboBox *>(w) ||
+                                     qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
                                      qobject_cast<QAbstractItemView *>(w);
             // Qt's own pieces: headers and corner buttons of views, a line edit's clear button,
             // a combo box's popup.
@@ -152,8 +154,8 @@ private slots:
                 w->objectName().startsWith(QLatin1String("qt_")))
                 continue;
             const auto *button = qobject_cast<QAbstractButton *>(w);
-            const bool named = !w->accessibleName().isEmpty() ||
-                               (button && !button->text().isEmpty());
+            const bool named =
+                !w->accessibleName().isEmpty() || (button && !button->text().isEmpty());
             if (w->objectName().isEmpty() || !named)
                 unnamed.append(QString::fromLatin1(w->metaObject()->className()) + u' ' +
                                w->objectName());

@@ -130,14 +130,17 @@ private slots:
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(file.readAll()));
         QVERIFY(rows.size() > 1);
         QCOMPARE(rows.first(), AuditRecord::columnNames());
-        const int numberSidColumn = int(AuditRecord::columnNames().indexOf(QStringLiteral("number_sid")));
+        const int numberSidColumn =
+            int(AuditRecord::columnNames().indexOf(QStringLiteral("number_sid")));
         const int actionColumn = int(AuditRecord::columnNames().indexOf(QStringLiteral("action")));
-        const int outcomeColumn = int(AuditRecord::columnNames().indexOf(QStringLiteral("outcome")));
+        const int outcomeColumn =
+            int(AuditRecord::columnNames().indexOf(QStringLiteral("outcome")));
         for (const QString &sid : chosen) {
             QStringList actions;
             for (const QStringList &row : rows) {
                 QCOMPARE(row.size(), AuditRecord::columnNames().size());
-                if (row.at(numberSidColumn) == sid && row.at(outcomeColumn) == QStringLiteral("success"))
+                if (row.at(numberSidColumn) == sid &&
+                    row.at(outcomeColumn) == QStringLiteral("success"))
                     actions.append(row.at(actionColumn));
             }
             QVERIFY2(actions.contains(QStringLiteral("set_voice_url")), qPrintable(sid));

@@ -32,8 +32,8 @@ WizardHarness::~WizardHarness()
 
 void WizardHarness::click(QAbstractButton *button)
 {
-    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(qMin(8, button->width() / 2),
-                                                         button->height() / 2));
+    QTest::mouseClick(button, Qt::LeftButton, {},
+                      QPoint(qMin(8, button->width() / 2), button->height() / 2));
 }
 
 bool WizardHarness::clickNext()
@@ -49,17 +49,22 @@ bool WizardHarness::driveTo(PageId target)
         case PageId::Connect:
             break;
         case PageId::Trunk:
-            if (!QTest::qWaitFor([this] { return find<QTableWidget>(QStringLiteral("trunkTable"))
-                                                     ->rowCount() > 0; }, timeoutMs))
+            if (!QTest::qWaitFor(
+                    [this] {
+                        return find<QTableWidget>(QStringLiteral("trunkTable"))->rowCount() > 0;
+                    },
+                    timeoutMs))
                 return false;
             find<QTableWidget>(QStringLiteral("trunkTable"))->selectRow(0);
             break;
         case PageId::Inbound:
-            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployInboundButton")), timeoutMs))
+            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployInboundButton")),
+                                  timeoutMs))
                 return false;
             break;
         case PageId::Outbound:
-            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployOutboundButton")), timeoutMs))
+            if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployOutboundButton")),
+                                  timeoutMs))
                 return false;
             break;
         case PageId::Cutover:

@@ -22,8 +22,7 @@ public:
 
     QString settingsPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
 
-    template<typename T>
-    T *find(const QString &name) const
+    template<typename T> T *find(const QString &name) const
     {
         T *widget = wizard->findChild<T *>(name);
         if (!widget)

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "migrationservice.h"
+#include "sandboxserver.h"
+#include "twilioclient.h"
+#include "voiceresources.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A standalone in-process sandbox, a client of its own to check its state, and
+// MigrationServices connected to it with a journal in a temporary folder. The sandbox lives
+// outside the services so a test can destroy a service mid-run (a crash) and open the same
+// journal in a new one.
+class EngineFixture
+{
+public:
+    explicit EngineFixture(const SandboxOptions &options = {});
+
+    // Empty on success, else why not.
+    QString start();
+    SandboxServer &server() { return *m_server; }
+    TwilioClient &client() { return *m_client; }
+    QString journalPath() const;
+    ConnectionSettings settings() const;
+
+    // A service on the journal, connected and with the main trunk's numbers loaded; null
+    // (with a test failure message in *problem) when that did not work.
+    std::unique_ptr<MigrationService> newService(QString *problem);
+
+    // Live state through the checking client.
+    QHash<QString, IncomingPhoneNumber> numbers(); // every number of the account, by SID
+    QStringList mainTrunkSids();                   // on the seeded trunk, ordered by number
+
+    static QUrl handlerUrl();
+
+private:
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<TwilioClient> m_client;
+    QObject m_context;
+    QTemporaryDir m_dir;
+};
+
+// Runs one step-4 operation and waits for its runFinished; nullopt on a failure or timeout.
+std::optional<RunSummary> waitRun(MigrationService &service, const std::function<void()> &start,
+                                  int timeoutMs = 60000);
+
+// The voice fields of a number as Twilio returned them (null kept apart from "").
+QJsonObject voiceFields(const IncomingPhoneNumber &number);

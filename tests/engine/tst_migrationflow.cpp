@@ -1,0 +1,331 @@
+// Step 4 through MigrationService on the sandbox's 250 numbers: plan, migrate, idempotent
+// re-run, exact per-number revert, audit CSV, trunk deletion and bad input.
+#include "../migration/csvparser.h"
+#include "enginefixture.h"
+#include "trunkingapi.h"
+#include "voiceapi.h"
+
+#include <QFile>
+#include <QTest>
+
+class TestMigrationFlow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void planListsChangesAndChangesNothing();
+    void migratesEveryNumberFieldByField();
+    void rerunMakesNoWriteCalls();
+    void revertRestoresExactPriorSettings();
+    void auditCsvHasOneRowPerChangeAndNoSecret();
+    void deleteTrunkOnlyWhenEmpty();
+    void badInputChangesNothing();
+    void busyRefusesSecondOperation();
+    void embeddedSandboxConnects();
+
+private:
+    std::unique_ptr<EngineFixture> f;
+    std::unique_ptr<MigrationService> service;
+};
+
+void TestMigrationFlow::init()
+{
+    f = std::make_unique<EngineFixture>();
+    const QString problem = f->start();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QString why;
+    service = f->newService(&why);
+    QVERIFY2(service, qPrintable(why));
+}
+
+void TestMigrationFlow::cleanup()
+{
+    service.reset();
+    f.reset();
+}
+
+void TestMigrationFlow::planListsChangesAndChangesNothing()
+{
+    const QStringList sids = f->mainTrunkSids();
+    QCOMPARE(sids.size(), 250);
+    const auto before = f->numbers();
+    const quint64 requests = f->server().requestCount();
+    QSignalSpy ready(service.get(), &MigrationBackend::planReady);
+    service->plan(sids, EngineFixture::handlerUrl());
+    QVERIFY(ready.wait(15000));
+    const auto plan = ready.first().at(0).value<MigrationPlan>();
+    QCOMPARE(plan.numbersToMigrate, 250);
+    QCOMPARE(plan.alreadyMigrated, 0);
+    QCOMPARE(plan.apiCalls, 500);
+    QCOMPARE(plan.items.size(), 500);
+    QCOMPARE(plan.items.at(0).numberSid, sids.at(0));
+    QCOMPARE(plan.items.at(0).after,
+             EngineFixture::handlerUrl().toString() + QStringLiteral(" POST"));
+    QCOMPARE(plan.items.at(1).before, f->server().trunkSid());
+    // One read (the account's numbers fit one page) and no write.
+    QCOMPARE(f->server().requestCount() - requests, quint64(1));
+    const auto after = f->numbers();
+    for (const QString &sid : sids)
+        QCOMPARE(after.value(sid).raw, before.value(sid).raw);
+}
+
+void TestMigrationFlow::migratesEveryNumberFieldByField()
+{
+    const QStringList sids = f->mainTrunkSids();
+    const auto before = f->numbers();
+    QSignalSpy changed(service.get(), &MigrationBackend::numberChanged);
+    QSignalSpy progress(service.get(), &MigrationBackend::progress);
+    const auto summary =
+        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+    QVERIFY(summary);
+    QCOMPARE(summary->migrated, 250);
+    QCOMPARE(summary->failed, 0);
+    QCOMPARE(summary->cancelled, 0);
+    QCOMPARE(progress.last().at(1).toInt(), 250);
+    QCOMPARE(progress.last().at(2).toInt(), 250);
+
+    const auto after = f->numbers();
+    const QStringList changedKeys{QStringLiteral("voice_url"), QStringLiteral("voice_method"),
+                                  QStringLiteral("trunk_sid"), QStringLiteral("date_updated")};
+    for (const QString &sid : sids) {
+        const IncomingPhoneNumber &n = after.value(sid);
+        QCOMPARE(n.voiceUrl, std::optional(EngineFixture::handlerUrl().toString()));
+        QCOMPARE(n.voiceMethod, std::optional(QStringLiteral("POST")));
+        QVERIFY(n.raw.value(QLatin1String("trunk_sid")).isNull());
+        QJsonObject rest = n.raw, restBefore = before.value(sid).raw;
+        for (const QString &key : changedKeys) {
+            rest.remove(key);
+            restBefore.remove(key);
+        }
+        QCOMPARE(rest, restBefore); // fallback URL, status callback, SMS ... untouched
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        if (!sids.contains(it.key()))
+            QCOMPARE(after.value(it.key()).raw, it.value().raw); // other numbers untouched
+
+    // Rows as the wizard sees them now: every number migrated.
+    QSignalSpy loaded(service.get(), &MigrationBackend::numbersLoaded);
+    service->loadNumbers(f->server().trunkSid());
+    QVERIFY(loaded.wait(15000));
+    const auto rows = loaded.first().at(1).value<QVector<NumberInfo>>();
+    QCOMPARE(rows.size(), 250);
+    for (const NumberInfo &row : rows)
+        QCOMPARE(int(row.state), int(NumberState::Migrated));
+    QVERIFY(changed.size() >= 500); // Migrating, then Migrated, per number
+}
+
+void TestMigrationFlow::rerunMakesNoWriteCalls()
+{
+    const QStringList sids = f->mainTrunkSids();
+    QVERIFY(waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }));
+    const auto before = f->numbers();
+    const quint64 requests = f->server().requestCount();
+    const auto summary =
+        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+    QVERIFY(summary);
+    QCOMPARE(summary->alreadyMigrated, 250);
+    QCOMPARE(summary->migrated, 0);
+    // One fetch per number, nothing else.
+    QCOMPARE(f->server().requestCount() - requests, quint64(250));
+    const auto after = f->numbers();
+    for (const QString &sid : sids)
+        QCOMPARE(after.value(sid).raw, before.value(sid).raw);
+
+    QSignalSpy ready(service.get(), &MigrationBackend::planReady);
+    service->plan(sids, EngineFixture::handlerUrl());
+    QVERIFY(ready.wait(15000));
+    QCOMPARE(ready.first().at(0).value<MigrationPlan>().alreadyMigrated, 250);
+    QCOMPARE(ready.first().at(0).value<MigrationPlan>().apiCalls, 0);
+}
+
+void TestMigrationFlow::revertRestoresExactPriorSettings()
+{
+    const QStringList all = f->mainTrunkSids();
+    const QStringList sids = all.mid(0, 10); // every seeded variant of prior settings, twice
+    const auto before = f->numbers();
+    QVERIFY(waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }));
+    const QStringList reverted = sids.mid(0, 5);
+    const auto summary = waitRun(*service, [&] { service->revert(reverted); });
+    QVERIFY(summary);
+    QCOMPARE(summary->reverted, 5);
+    const auto after = f->numbers();
+    for (const QString &sid : reverted) {
+        QCOMPARE(voiceFields(after.value(sid)), voiceFields(before.value(sid)));
+        QCOMPARE(after.value(sid).trunkSid, std::optional(f->server().trunkSid()));
+    }
+    for (const QString &sid : sids.mid(5))
+        QVERIFY(after.value(sid).raw.value(QLatin1String("trunk_sid")).isNull());
+
+    QSignalSpy loaded(service.get(), &MigrationBackend::numbersLoaded);
+    service->loadNumbers(f->server().trunkSid());
+    QVERIFY(loaded.wait(15000));
+    int revertedRows = 0;
+    const auto rows = loaded.first().at(1).value<QVector<NumberInfo>>();
+    for (const NumberInfo &row : rows)
+        revertedRows += row.state == NumberState::Reverted ? 1 : 0;
+    QCOMPARE(revertedRows, 5);
+
+    // The snapshot is gone after a complete revert: a second revert has nothing to restore.
+    const auto again = waitRun(*service, [&] { service->revert(reverted.mid(0, 1)); });
+    QVERIFY(again);
+    QCOMPARE(again->failed, 1);
+    // And a new migration then revert starts from the restored settings again.
+    QVERIFY(waitRun(*service, [&] { service->migrate(reverted, EngineFixture::handlerUrl()); }));
+    QVERIFY(waitRun(*service, [&] { service->revert(reverted); }));
+    const auto final = f->numbers();
+    for (const QString &sid : reverted)
+        QCOMPARE(voiceFields(final.value(sid)), voiceFields(before.value(sid)));
+}
+
+void TestMigrationFlow::auditCsvHasOneRowPerChangeAndNoSecret()
+{
+    const QStringList sids = f->mainTrunkSids().mid(0, 10);
+    QVERIFY(waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }));
+    QVERIFY(waitRun(*service, [&] { service->revert(sids.mid(0, 2)); }));
+    const QString path = f->journalPath() + QStringLiteral(".csv");
+    QSignalSpy exported(service.get(), &MigrationBackend::auditExported);
+    service->exportAudit(path);
+    QVERIFY(exported.wait(5000));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(!bytes.contains(f->server().authToken().toUtf8()));
+    const CsvParseResult csv = parseCsv(bytes);
+    QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
+    QCOMPARE(csv.rows.first(), AuditRecord::columnNames());
+    // 10 x (set URL + remove) + 2 x (add back + restore).
+    QCOMPARE(csv.rows.size() - 1, 24);
+    QCOMPARE(exported.first().at(1).toInt(), 24);
+    QMap<QString, int> actions;
+    for (const QStringList &row : csv.rows.mid(1)) {
+        QCOMPARE(row.size(), 13);
+        QCOMPARE(row.at(1), QStringLiteral("tester"));
+        QCOMPARE(row.at(2), f->server().accountSid());
+        QVERIFY(sids.contains(row.at(5)));
+        QCOMPARE(row.at(6), f->server().trunkSid());
+        QVERIFY2(row.at(9) == QLatin1String("200") || row.at(9) == QLatin1String("201") ||
+                     row.at(9) == QLatin1String("204"),
+                 qPrintable(row.at(9)));
+        QVERIFY(row.at(11).startsWith(QLatin1String("RQ")));
+        QCOMPARE(row.at(12), QStringLiteral("success"));
+        ++actions[row.at(3)];
+        if (row.at(3) == QLatin1String("set_voice_url"))
+            QVERIFY(row.at(8).contains(EngineFixture::handlerUrl().toString()));
+    }
+    QCOMPARE(actions.value(QStringLiteral("set_voice_url")), 10);
+    QCOMPARE(actions.value(QStringLiteral("remove_from_trunk")), 10);
+    QCOMPARE(actions.value(QStringLiteral("add_to_trunk")), 2);
+    QCOMPARE(actions.value(QStringLiteral("restore_settings")), 2);
+    // The journal file does not hold the secret either.
+    QFile journal(f->journalPath());
+    QVERIFY(journal.open(QIODevice::ReadOnly));
+    QVERIFY(!journal.readAll().contains(f->server().authToken().toUtf8()));
+}
+
+void TestMigrationFlow::deleteTrunkOnlyWhenEmpty()
+{
+    const QString trunk = f->server().trunkSid();
+    QSignalSpy failed(service.get(), &MigrationBackend::failed);
+    QSignalSpy deleted(service.get(), &MigrationBackend::trunkDeleted);
+    service->deleteTrunk(trunk);
+    QVERIFY(failed.wait(15000));
+    QVERIFY(failed.first().at(1).value<OperationError>().message.contains(QLatin1String("250")));
+    QCOMPARE(f->mainTrunkSids().size(), 250);
+
+    QVERIFY(waitRun(*service,
+                    [&] { service->migrate(f->mainTrunkSids(), EngineFixture::handlerUrl()); }));
+    service->deleteTrunk(trunk);
+    QVERIFY(deleted.wait(15000));
+    QCOMPARE(deleted.first().at(0).toString(), trunk);
+    bool gone = false;
+    QObject context;
+    f->client().trunking().fetchTrunk(
+        trunk, &context, [&](const TwilioResult<Trunk> &r) { gone = r.error.httpStatus == 404; });
+    QVERIFY(QTest::qWaitFor([&] { return gone; }, 5000));
+}
+
+void TestMigrationFlow::badInputChangesNothing()
+{
+    const quint64 requests = f->server().requestCount();
+    QSignalSpy failed(service.get(), &MigrationBackend::failed);
+    service->migrate({QStringLiteral("PN123")}, EngineFixture::handlerUrl());
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.last().at(0).value<MigrationBackend::Operation>(),
+             MigrationBackend::Operation::Migrate);
+    const QString sid = f->mainTrunkSids().first();
+    const quint64 afterList = f->server().requestCount();
+    service->migrate({sid}, QUrl(QStringLiteral("http://pbx.example.net/voice")));
+    QVERIFY(failed.wait(5000));
+    service->migrate({sid, sid}, EngineFixture::handlerUrl());
+    QVERIFY(failed.wait(5000));
+    service->migrate({sid}); // no handler deployed and no URL given
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(f->server().requestCount(), afterList);
+    QCOMPARE(afterList - requests, quint64(1)); // mainTrunkSids() itself
+
+    // A well-formed SID the account does not have fails the plan, before any change.
+    service->plan({QStringLiteral("PN0123456789abcdef0123456789abcdef")},
+                  EngineFixture::handlerUrl());
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.last().at(0).value<MigrationBackend::Operation>(),
+             MigrationBackend::Operation::Plan);
+
+    // An unwritable journal location refuses to connect.
+    MigrationService other;
+    other.setJournalPath(QStringLiteral("/proc/trunk-migrator/journal.sqlite"));
+    QSignalSpy otherFailed(&other, &MigrationBackend::failed);
+    other.connectAccount(f->settings());
+    QVERIFY(otherFailed.wait(15000));
+    QCOMPARE(otherFailed.first().at(0).value<MigrationBackend::Operation>(),
+             MigrationBackend::Operation::Connect);
+    QVERIFY(other.account().sid.isEmpty());
+}
+
+void TestMigrationFlow::busyRefusesSecondOperation()
+{
+    QSignalSpy failed(service.get(), &MigrationBackend::failed);
+    QSignalSpy finished(service.get(), &MigrationBackend::runFinished);
+    service->migrate(f->mainTrunkSids().mid(0, 20), EngineFixture::handlerUrl());
+    QVERIFY(service->isBusy());
+    service->plan(f->mainTrunkSids().mid(0, 1), EngineFixture::handlerUrl());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(0).value<MigrationBackend::Operation>(),
+             MigrationBackend::Operation::Busy);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!service->isBusy());
+}
+
+void TestMigrationFlow::embeddedSandboxConnects()
+{
+    MigrationService embedded;
+    QTemporaryDir dir;
+    embedded.setJournalPath(dir.filePath(QStringLiteral("j.sqlite")));
+    SandboxOptions options;
+    options.numbers = 30;
+    embedded.setSandboxOptions(options);
+    QSignalSpy connected(&embedded, &MigrationBackend::connected);
+    embedded.connectAccount(ConnectionSettings{}); // sandbox = true by default
+    QVERIFY(connected.wait(15000));
+    QVERIFY(connected.first().at(0).value<AccountInfo>().sandbox);
+    QVERIFY(embedded.sandbox());
+    QCOMPARE(embedded.account().sid, embedded.sandbox()->accountSid());
+    QSignalSpy trunks(&embedded, &MigrationBackend::trunksLoaded);
+    embedded.loadTrunks();
+    QVERIFY(trunks.wait(15000));
+    const auto list = trunks.first().at(0).value<QVector<TrunkSummary>>();
+    QCOMPARE(list.size(), 2);
+    const auto main = std::find_if(list.cbegin(), list.cend(), [&](const TrunkSummary &t) {
+        return t.sid == embedded.sandbox()->trunkSid();
+    });
+    QVERIFY(main != list.cend());
+    QCOMPARE(main->numberCount, 30);
+    QCOMPARE(main->originationUrls.size(), 2);
+    QCOMPARE(main->ipAccessControlLists.size(), 1);
+    QCOMPARE(main->credentialLists.size(), 1);
+    QVERIFY(main->terminationDomain.endsWith(QLatin1String(".pstn.twilio.com")));
+}
+
+QTEST_GUILESS_MAIN(TestMigrationFlow)
+#include "tst_migrationflow.moc"
