@@ -1,10 +1,9 @@
 #include "clicommand.h"
 
+#include "cliformat.h"
 #include "clilogging.h"
 #include "clioutput.h"
 #include "confirmationprompt.h"
-
-#include <QMetaEnum>
 
 CliCommand::CliCommand(MigrationBackend *backend, CliOutput *output, const CliOptions &options,
                        QObject *parent)
@@ -32,8 +31,7 @@ bool CliCommand::interrupt()
     return true;
 }
 
-ExitCode CliCommand::exitCodeFor(MigrationBackend::Operation operation,
-                                 const OperationError &error)
+ExitCode CliCommand::exitCodeFor(MigrationBackend::Operation operation, const OperationError &error)
 {
     if (operation == MigrationBackend::Operation::Connect || error.httpStatus == 401 ||
         error.httpStatus == 403)
@@ -57,19 +55,16 @@ void CliCommand::fail(ExitCode code, const QString &message)
 
 void CliCommand::onFailed(MigrationBackend::Operation operation, const OperationError &error)
 {
-    const QString what = QString::fromLatin1(
-        QMetaEnum::fromType<MigrationBackend::Operation>().valueToKey(int(operation)));
-    qCDebug(lcCli) << "operation failed:" << what << error.httpStatus << error.twilioCode;
-    m_out->error(tr("%1 failed: %2").arg(what, error.message.isEmpty()
-                                                   ? tr("unknown error")
-                                                   : error.message));
+    const QString what = CliFormat::operationName(operation);
+    qCDebug(lcCli) << "operation failed:" << operation << error.httpStatus << error.twilioCode;
+    m_out->error(tr("%1 failed: %2")
+                     .arg(what, error.message.isEmpty() ? tr("unknown error") : error.message));
     if (error.twilioCode != 0 || error.httpStatus != 0)
         m_out->note(tr("  (HTTP %1, Twilio error %2%3)")
                         .arg(error.httpStatus)
                         .arg(error.twilioCode)
-                        .arg(error.requestId.isEmpty()
-                                 ? QString()
-                                 : tr(", request %1").arg(error.requestId)));
+                        .arg(error.requestId.isEmpty() ? QString()
+                                                       : tr(", request %1").arg(error.requestId)));
     // A run that reports a failure while still busy ends with runFinished; wait for it so the
     // report covers every number.
     if (m_inRun && m_backend->isBusy())
@@ -99,8 +94,8 @@ void CliCommand::confirm(const QString &question, std::function<void()> onYes)
         return;
     }
     if (!ConfirmationPrompt::isTerminal(m_inputFd)) {
-        fail(ExitCode::Usage,
-             tr("%1 changes the account: pass --yes when not on a terminal.").arg(m_options.command));
+        fail(ExitCode::Usage, tr("%1 changes the account: pass --yes when not on a terminal.")
+                                  .arg(m_options.command));
         return;
     }
     m_out->prompt(question + tr(" [y/N] "));

@@ -46,10 +46,14 @@ QList<CliCommandSpec> buildCommands()
 {
     using C = CliCommandCatalog;
     QList<CliCommandSpec> list;
-    list.append({QStringLiteral("trunks"), C::tr("List the account's SIP trunks."), {}, {}, false,
-                 {}});
-    list.append({QStringLiteral("numbers"), C::tr("List the phone numbers on a trunk."), {}, {},
-                 false, {trunkOption()}});
+    list.append(
+        {QStringLiteral("trunks"), C::tr("List the account's SIP trunks."), {}, {}, false, {}});
+    list.append({QStringLiteral("numbers"),
+                 C::tr("List the phone numbers on a trunk."),
+                 {},
+                 {},
+                 false,
+                 {trunkOption()}});
     list.append(
         {QStringLiteral("setup-inbound"),
          C::tr("Step 1: deploy /inboundHandler and create the SIP domain (PBX to PSTN)."),
@@ -78,8 +82,8 @@ QList<CliCommandSpec> buildCommands()
                       C::tr("Add ;edge=E to the SIP URI (use --api-edge for the REST edge)."),
                       QStringLiteral("E")),
           flag({QStringLiteral("uui")}, C::tr("Pass the Call SID as User-to-User.")),
-          valueOption({QStringLiteral("sip-param")},
-                      C::tr("Extra SIP URI parameter (repeatable)."), QStringLiteral("k=v")),
+          valueOption({QStringLiteral("sip-param")}, C::tr("Extra SIP URI parameter (repeatable)."),
+                      QStringLiteral("k=v")),
           valueOption({QStringLiteral("test-number")},
                       C::tr("The number to point at the handler now."), QStringLiteral("E164")),
           valueOption({QStringLiteral("handler-url")},
@@ -92,7 +96,11 @@ QList<CliCommandSpec> buildCommands()
                  true,
                  {}});
     list.append({QStringLiteral("cutover-sheet"),
-                 C::tr("Step 3: what the PBX administrator must configure."), {}, {}, false, {}});
+                 C::tr("Step 3: what the PBX administrator must configure."),
+                 {},
+                 {},
+                 false,
+                 {}});
     list.append({QStringLiteral("plan"),
                  C::tr("Step 4 dry run: list every change migrate would make; changes nothing."),
                  {},
@@ -105,8 +113,11 @@ QList<CliCommandSpec> buildCommands()
                                       QStringLiteral("N")));
     migrateOptions.append(yesOption());
     list.append({QStringLiteral("migrate"),
-                 C::tr("Step 4: set each number's voice URL, then take it off the trunk."), {}, {},
-                 false, migrateOptions});
+                 C::tr("Step 4: set each number's voice URL, then take it off the trunk."),
+                 {},
+                 {},
+                 false,
+                 migrateOptions});
     list.append({QStringLiteral("revert"),
                  C::tr("Put migrated numbers back on the trunk with their old settings."),
                  QStringLiteral("E164..."),
@@ -114,14 +125,24 @@ QList<CliCommandSpec> buildCommands()
                  true,
                  {trunkOption()}});
     list.append({QStringLiteral("status"),
-                 C::tr("Report an interrupted run recorded in the journal (exit code 5)."), {}, {},
-                 false, {}});
-    list.append({QStringLiteral("resume"), C::tr("Finish an interrupted run."), {}, {}, false,
+                 C::tr("Report an interrupted run recorded in the journal (exit code 5)."),
+                 {},
+                 {},
+                 false,
+                 {}});
+    list.append({QStringLiteral("resume"),
+                 C::tr("Finish an interrupted run."),
+                 {},
+                 {},
+                 false,
                  {valueOption({QStringLiteral("concurrency")}, C::tr("Numbers handled at once."),
                               QStringLiteral("N"))}});
     list.append({QStringLiteral("rollback"),
-                 C::tr("Undo an interrupted run: put its numbers back on the trunk."), {}, {},
-                 false, {yesOption()}});
+                 C::tr("Undo an interrupted run: put its numbers back on the trunk."),
+                 {},
+                 {},
+                 false,
+                 {yesOption()}});
     list.append({QStringLiteral("audit"),
                  C::tr("Export the audit log as RFC 4180 CSV."),
                  {},
@@ -130,7 +151,10 @@ QList<CliCommandSpec> buildCommands()
                  {valueOption({QStringLiteral("csv")}, C::tr("The CSV file to write."),
                               QStringLiteral("FILE"))}});
     list.append({QStringLiteral("delete-trunk"),
-                 C::tr("Delete a trunk that holds no numbers any more."), {}, {}, false,
+                 C::tr("Delete a trunk that holds no numbers any more."),
+                 {},
+                 {},
+                 false,
                  {trunkOption(), yesOption()}});
     return list;
 }
@@ -183,8 +207,8 @@ QList<QCommandLineOption> CliCommandCatalog::allOptions()
 {
     QList<QCommandLineOption> all = globalOptions();
     // The global --edge: listed once here; setup-outbound gives the same name another meaning.
-    all.append(QCommandLineOption({QStringLiteral("edge")}, tr("Twilio edge."),
-                                  QStringLiteral("E")));
+    all.append(
+        QCommandLineOption({QStringLiteral("edge")}, tr("Twilio edge."), QStringLiteral("E")));
     QSet<QString> seen;
     for (const QCommandLineOption &option : std::as_const(all))
         seen.insert(option.names().constFirst());

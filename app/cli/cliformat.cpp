@@ -1,5 +1,7 @@
 #include "cliformat.h"
 
+#include <QCoreApplication>
+
 namespace CliFormat {
 
 QString stateName(NumberState state)
@@ -21,6 +23,45 @@ QString stateName(NumberState state)
         return QStringLiteral("not-on-trunk");
     }
     return QStringLiteral("unknown");
+}
+
+QString operationName(MigrationBackend::Operation operation)
+{
+    using Op = MigrationBackend::Operation;
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("CliFormat", text);
+    };
+    switch (operation) {
+    case Op::Connect:
+        return tr("Connecting");
+    case Op::LoadTrunks:
+        return tr("Loading the trunks");
+    case Op::LoadNumbers:
+        return tr("Loading the numbers");
+    case Op::SetupInbound:
+        return tr("Setting up inbound calls");
+    case Op::SetupOutbound:
+        return tr("Setting up outbound calls");
+    case Op::LoadCalls:
+        return tr("Loading the calls");
+    case Op::Plan:
+        return tr("Planning");
+    case Op::Migrate:
+        return tr("Migrating");
+    case Op::Revert:
+        return tr("Reverting");
+    case Op::Resume:
+        return tr("Resuming");
+    case Op::Rollback:
+        return tr("Rolling back");
+    case Op::ExportAudit:
+        return tr("Exporting the audit log");
+    case Op::DeleteTrunk:
+        return tr("Deleting the trunk");
+    case Op::Busy:
+        return tr("Starting");
+    }
+    return tr("The operation");
 }
 
 QString errorText(const OperationError &error)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "migrationbackend.h"
 #include "migrationtypes.h"
 
 #include <QJsonArray>
@@ -10,7 +11,7 @@
 // snake_case, like Twilio's own answers) and short words for the plain-text tables.
 namespace CliFormat {
 
-QString stateName(NumberState state); // "on-trunk", "migrated", "failed", ...
+QString stateName(NumberState state);           // "on-trunk", "migrated", "failed", ...
 QString errorText(const OperationError &error); // "HTTP 404, Twilio 20404: message"
 
 QJsonObject toJson(const OperationError &error);

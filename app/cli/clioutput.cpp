@@ -8,8 +8,7 @@
 CliOutput::CliOutput(QIODevice *out, QIODevice *err)
     : m_out(out)
     , m_err(err)
-{
-}
+{}
 
 void CliOutput::result(const QString &text)
 {

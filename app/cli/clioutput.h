@@ -21,11 +21,11 @@ public:
     // Minimum time between two progress lines of the same stage; 0 prints every update.
     void setProgressInterval(int ms) { m_progressIntervalMs = ms; }
 
-    void result(const QString &text);       // stdout, as given (add the newline yourself)
+    void result(const QString &text);         // stdout, as given (add the newline yourself)
     void resultJson(const QJsonValue &value); // stdout, indented JSON and a newline
-    void error(const QString &message);     // stderr: "trunk-migrator-cli: error: ..."
-    void note(const QString &message);      // stderr: an informational line
-    void prompt(const QString &question);   // stderr, no newline
+    void error(const QString &message);       // stderr: "trunk-migrator-cli: error: ..."
+    void note(const QString &message);        // stderr: an informational line
+    void prompt(const QString &question);     // stderr, no newline
     // stderr "stage: done/total", throttled; the first and the last update always print.
     void progress(const QString &stage, int done, int total);
 

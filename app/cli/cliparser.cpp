@@ -42,8 +42,7 @@ public:
         : m_parser(parser)
         , m_spec(spec)
         , m_options(options)
-    {
-    }
+    {}
 
     QString readGlobal()
     {
@@ -77,9 +76,9 @@ public:
                 return e;
         }
         if (m_parser.isSet(QStringLiteral("progress-interval"))) {
-            const QString e = CliChecks::parseInt(m_parser.value(QStringLiteral("progress-interval")),
-                                                  0, 60000, tr("--progress-interval"),
-                                                  &o.progressIntervalMs);
+            const QString e =
+                CliChecks::parseInt(m_parser.value(QStringLiteral("progress-interval")), 0, 60000,
+                                    tr("--progress-interval"), &o.progressIntervalMs);
             if (!e.isEmpty())
                 return e;
         }
@@ -103,8 +102,8 @@ public:
         if (const QString e = readSelection(); !e.isEmpty())
             return e;
         if (has("concurrency")) {
-            const QString e =
-                CliChecks::parseInt(value("concurrency"), 1, 64, tr("--concurrency"), &o.concurrency);
+            const QString e = CliChecks::parseInt(value("concurrency"), 1, 64, tr("--concurrency"),
+                                                  &o.concurrency);
             if (!e.isEmpty())
                 return e;
         }
@@ -137,8 +136,8 @@ private:
         if (has("numbers")) {
             if (o.allNumbers)
                 return tr("Give either --numbers or --all, not both.");
-            const QString e = CliChecks::parseNumberList(
-                m_parser.values(QStringLiteral("numbers")), &o.phoneNumbers);
+            const QString e = CliChecks::parseNumberList(m_parser.values(QStringLiteral("numbers")),
+                                                         &o.phoneNumbers);
             if (!e.isEmpty())
                 return e;
         } else if (!o.allNumbers) {

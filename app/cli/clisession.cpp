@@ -28,8 +28,7 @@ CliSession::CliSession(MigrationBackend *backend, CliOutput *output, const CliOp
     , m_backend(backend)
     , m_out(output)
     , m_options(options)
-{
-}
+{}
 
 bool CliSession::needsConfirmation(const CliOptions &options)
 {
@@ -38,10 +37,9 @@ bool CliSession::needsConfirmation(const CliOptions &options)
 
 void CliSession::start(const ConnectionSettings &settings)
 {
-    connect(m_backend, &MigrationBackend::progress, this,
-            [this](const QString &stage, int done, int total) {
-                m_out->progress(stage, done, total);
-            });
+    connect(
+        m_backend, &MigrationBackend::progress, this,
+        [this](const QString &stage, int done, int total) { m_out->progress(stage, done, total); });
     connect(m_backend, &MigrationBackend::connected, this, &CliSession::onConnected);
     connect(m_backend, &MigrationBackend::failed, this,
             [this](MigrationBackend::Operation operation, const OperationError &error) {

@@ -7,8 +7,7 @@
 ConfirmationPrompt::ConfirmationPrompt(int fd, QObject *parent)
     : QObject(parent)
     , m_fd(fd)
-{
-}
+{}
 
 bool ConfirmationPrompt::isTerminal(int fd)
 {

@@ -52,8 +52,8 @@ int main(int argc, char *argv[])
     output.setProgressInterval(options.progressIntervalMs);
 
     ConnectionSettings settings;
-    const QString problem = ConnectionConfig::build(
-        options, QProcessEnvironment::systemEnvironment(), &settings);
+    const QString problem =
+        ConnectionConfig::build(options, QProcessEnvironment::systemEnvironment(), &settings);
     SecretRedactor redactor;
     redactor.addSecret(settings.secret);
     output.setRedactor(redactor);
@@ -71,8 +71,8 @@ int main(int argc, char *argv[])
 
     const QString journal = ConnectionConfig::journalPath(options);
     if (!QDir().mkpath(QFileInfo(journal).absolutePath())) {
-        output.error(QCoreApplication::translate("main", "Cannot create the folder of %1.")
-                         .arg(journal));
+        output.error(
+            QCoreApplication::translate("main", "Cannot create the folder of %1.").arg(journal));
         return toInt(ExitCode::Usage);
     }
     MigrationService service;

@@ -23,9 +23,8 @@ void MigrationCommands::withSelection(std::function<void(const QStringList &)> n
 {
     withNumbers(m_options.trunkSid, [this, next](const QVector<NumberInfo> &numbers) {
         QStringList sids;
-        const QString error = NumberSelection::resolve(numbers, m_options.phoneNumbers,
-                                                       m_options.allNumbers, m_options.trunkSid,
-                                                       &sids);
+        const QString error = NumberSelection::resolve(
+            numbers, m_options.phoneNumbers, m_options.allNumbers, m_options.trunkSid, &sids);
         if (!error.isEmpty()) {
             fail(ExitCode::Usage, error);
             return;
@@ -44,8 +43,9 @@ void MigrationCommands::withTrunk(std::function<void(const QString &)> next)
     connect(m_backend, &MigrationBackend::trunksLoaded, this,
             [this, next](const QVector<TrunkSummary> &trunks) {
                 if (trunks.size() != 1) {
-                    fail(ExitCode::Usage, tr("The account has %1 trunks: name one with --trunk.")
-                                              .arg(trunks.size()));
+                    fail(
+                        ExitCode::Usage,
+                        tr("The account has %1 trunks: name one with --trunk.").arg(trunks.size()));
                     return;
                 }
                 m_options.trunkSid = trunks.constFirst().sid;
@@ -91,16 +91,15 @@ void MigrationCommands::migrate(const QStringList &sids)
         return;
     }
     // Show what will happen before asking; the plan itself changes nothing.
-    connect(m_backend, &MigrationBackend::planReady, this,
-            [this, run](const MigrationPlan &plan) {
-                m_out->note(tr("%1 numbers to migrate (%2 already migrated), %3 API calls; "
-                               "voice URL %4.")
-                                .arg(plan.numbersToMigrate)
-                                .arg(plan.alreadyMigrated)
-                                .arg(plan.apiCalls)
-                                .arg(plan.voiceUrl));
-                confirm(tr("Migrate these numbers off trunk %1?").arg(m_options.trunkSid), run);
-            });
+    connect(m_backend, &MigrationBackend::planReady, this, [this, run](const MigrationPlan &plan) {
+        m_out->note(tr("%1 numbers to migrate (%2 already migrated), %3 API calls; "
+                       "voice URL %4.")
+                        .arg(plan.numbersToMigrate)
+                        .arg(plan.alreadyMigrated)
+                        .arg(plan.apiCalls)
+                        .arg(plan.voiceUrl));
+        confirm(tr("Migrate these numbers off trunk %1?").arg(m_options.trunkSid), run);
+    });
     m_backend->plan(sids, m_options.voiceUrl);
 }
 
@@ -109,8 +108,8 @@ void MigrationCommands::revert()
     withTrunk([this](const QString &trunkSid) {
         withNumbers(trunkSid, [this, trunkSid](const QVector<NumberInfo> &numbers) {
             QStringList sids;
-            const QString error = NumberSelection::resolve(numbers, m_options.phoneNumbers, false,
-                                                           trunkSid, &sids);
+            const QString error =
+                NumberSelection::resolve(numbers, m_options.phoneNumbers, false, trunkSid, &sids);
             if (!error.isEmpty()) {
                 fail(ExitCode::Usage, error);
                 return;

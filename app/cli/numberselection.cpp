@@ -1,8 +1,8 @@
 #include "numberselection.h"
 
 QString NumberSelection::resolve(const QVector<NumberInfo> &numbers,
-                                 const QStringList &phoneNumbers, bool all,
-                                 const QString &trunkSid, QStringList *sids)
+                                 const QStringList &phoneNumbers, bool all, const QString &trunkSid,
+                                 QStringList *sids)
 {
     sids->clear();
     if (all) {

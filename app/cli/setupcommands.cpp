@@ -47,8 +47,8 @@ void SetupCommands::setupInbound()
             for (const NamedSid &list : r.credentialLists)
                 text += tr("Credential list mapped: %1 %2\n").arg(list.sid, list.friendlyName);
             if (r.selfHosted)
-                text += tr("Functions unavailable: handler code exported to %1\n")
-                            .arg(r.exportedTo);
+                text +=
+                    tr("Functions unavailable: handler code exported to %1\n").arg(r.exportedTo);
             if (!r.note.isEmpty())
                 text += tr("Note: %1\n").arg(r.note);
             m_out->result(text);
@@ -78,8 +78,8 @@ void SetupCommands::setupOutbound(const QString &testNumberSid)
                 text += tr("Test number %1 (%2) now uses it: call it to test.\n")
                             .arg(r.testPhoneNumber, r.testNumberSid);
             if (r.selfHosted)
-                text += tr("Functions unavailable: handler code exported to %1\n")
-                            .arg(r.exportedTo);
+                text +=
+                    tr("Functions unavailable: handler code exported to %1\n").arg(r.exportedTo);
             if (!r.note.isEmpty())
                 text += tr("Note: %1\n").arg(r.note);
             m_out->result(text);

@@ -4,8 +4,7 @@
 
 TextTable::TextTable(const QStringList &headers)
     : m_headers(headers)
-{
-}
+{}
 
 void TextTable::addRow(const QStringList &cells)
 {

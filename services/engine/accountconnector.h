@@ -19,7 +19,8 @@ public:
     AccountConnector(TwilioClient *client, const SandboxOptions &sandboxOptions,
                      QObject *parent = nullptr);
 
-    // sandboxHost: where the embedded sandbox lives once started (reused by later connects).
+    // *sandbox: the embedded sandbox, created under sandboxParent on the first sandbox connect
+    // and reused by later ones.
     void start(const ConnectionSettings &settings, QPointer<SandboxServer> *sandbox,
                QObject *sandboxParent);
 

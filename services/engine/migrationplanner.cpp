@@ -44,7 +44,8 @@ void MigrationPlanner::start()
                 ++plan.numbersToMigrate;
                 if (d.setVoiceUrl)
                     plan.items.append(PlanItem{sid, n.phoneNumber, tr("set voice URL"),
-                                               n.voiceUrl.value_or(QString()) + QLatin1Char(' ') +
+                                               n.voiceUrl.value_or(tr("(none)")) +
+                                                   QLatin1Char(' ') +
                                                    n.voiceMethod.value_or(QString()),
                                                m_voiceUrl + QStringLiteral(" POST")});
                 if (d.removeFromTrunk)

@@ -7,34 +7,22 @@
 #include "migrationplanner.h"
 #include "numberinventory.h"
 #include "numberrun.h"
+#include "recentcallsquery.h"
 #include "runrecovery.h"
+#include "setupsteps.h"
+#include "stepfourinput.h"
 #include "trunkcatalog.h"
 #include "trunkdeletion.h"
 #include "twilioclient.h"
 #include "validation.h"
 
-namespace {
-// Where the outbound handler URL of step 2 is kept, per account, across restarts.
-const QString HandlerKey = QStringLiteral("engine.outbound_handler_url");
-
-void registerTypes()
-{
-    qRegisterMetaType<OperationError>();
-    qRegisterMetaType<AccountInfo>();
-    qRegisterMetaType<NumberInfo>();
-    qRegisterMetaType<MigrationPlan>();
-    qRegisterMetaType<RunSummary>();
-    qRegisterMetaType<InterruptedRun>();
-}
-} // namespace
+#include <QFileInfo>
 
 MigrationService::MigrationService(QObject *parent)
     : MigrationBackend(parent)
     , m_client(new TwilioClient(this))
     , m_storage(std::make_unique<EngineStorage>())
-{
-    registerTypes();
-}
+{}
 
 MigrationService::~MigrationService()
 {
@@ -89,6 +77,7 @@ void MigrationService::endOperation()
     if (m_job)
         m_job->deleteLater();
     m_job = nullptr;
+    m_cancelJob = nullptr;
     m_busy = false;
     emit busyChanged(false);
 }
@@ -134,7 +123,9 @@ void MigrationService::connectAccount(const ConnectionSettings &settings)
         if (!m_storage->open())
             return failOperation(Operation::Connect, EngineErrors::local(m_storage->errorString()));
         m_account = info;
-        m_handlerUrl = m_storage->journal()->setupValue(info.sid, HandlerKey).value_or(QString());
+        m_handlerUrl = m_storage->journal()
+                           ->setupValue(info.sid, SetupSteps::handlerUrlKey())
+                           .value_or(QString());
         qCInfo(lcEngine) << "connected to" << info.sid << (info.sandbox ? "(sandbox)" : "");
         endOperation();
         emit connected(info);
@@ -152,6 +143,7 @@ void MigrationService::loadTrunks()
     connect(job, &TrunkCatalog::failed, this,
             [this](const OperationError &e) { failOperation(Operation::LoadTrunks, e); });
     connect(job, &TrunkCatalog::loaded, this, [this](const QVector<TrunkSummary> &trunks) {
+        m_trunks = trunks;
         endOperation();
         emit trunksLoaded(trunks);
     });
@@ -180,37 +172,11 @@ void MigrationService::loadNumbers(const QString &trunkSid)
 
 // ---- step 4 ----
 
-QString MigrationService::resolveVoiceUrl(const QUrl &given, QString *problem)
-{
-    const QUrl url = given.isEmpty() ? QUrl(m_handlerUrl, QUrl::StrictMode) : given;
-    if (url.isEmpty()) {
-        *problem = tr("No voice URL: deploy the outbound handler (step 2) or give a voice URL.");
-        return {};
-    }
-    *problem = Validation::checkWebhookUrl(url);
-    return problem->isEmpty() ? url.toString(QUrl::FullyEncoded) : QString();
-}
-
-QString MigrationService::checkSelection(const QStringList &numberSids) const
-{
-    if (m_trunkSid.isEmpty())
-        return tr("Choose the trunk first (load its numbers).");
-    if (numberSids.isEmpty())
-        return tr("No numbers are selected.");
-    for (const QString &sid : numberSids) {
-        const QString problem = Validation::checkSid(sid, "PN", tr("The phone number SID"));
-        if (!problem.isEmpty())
-            return problem;
-    }
-    if (QSet<QString>(numberSids.begin(), numberSids.end()).size() != numberSids.size())
-        return tr("A number is selected twice.");
-    return {};
-}
-
 void MigrationService::plan(const QStringList &numberSids, const QUrl &voiceUrl)
 {
-    QString problem = checkSelection(numberSids);
-    const QString url = problem.isEmpty() ? resolveVoiceUrl(voiceUrl, &problem) : QString();
+    QString problem = StepFourInput::checkSelection(numberSids, m_trunkSid);
+    const QString url =
+        problem.isEmpty() ? StepFourInput::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
     if (!problem.isEmpty())
         return failLater(Operation::Plan, problem);
     if (!beginOperation(Operation::Plan))
@@ -243,8 +209,9 @@ void MigrationService::startRun(NumberRun *run, Operation operation)
 
 void MigrationService::migrate(const QStringList &numberSids, const QUrl &voiceUrl)
 {
-    QString problem = checkSelection(numberSids);
-    const QString url = problem.isEmpty() ? resolveVoiceUrl(voiceUrl, &problem) : QString();
+    QString problem = StepFourInput::checkSelection(numberSids, m_trunkSid);
+    const QString url =
+        problem.isEmpty() ? StepFourInput::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
     if (!problem.isEmpty())
         return failLater(Operation::Migrate, problem);
     if (!beginOperation(Operation::Migrate))
@@ -257,7 +224,7 @@ void MigrationService::migrate(const QStringList &numberSids, const QUrl &voiceU
 
 void MigrationService::revert(const QStringList &numberSids)
 {
-    const QString problem = checkSelection(numberSids);
+    const QString problem = StepFourInput::checkSelection(numberSids, m_trunkSid);
     if (!problem.isEmpty())
         return failLater(Operation::Revert, problem);
     if (!beginOperation(Operation::Revert))
@@ -272,8 +239,10 @@ void MigrationService::cancel()
 {
     if (m_run)
         m_run->cancel();
+    else if (m_cancelJob)
+        m_cancelJob(); // set-up steps stop after the call in flight and report failed()
     else if (m_job && m_busy)
-        // Reads and set-up jobs: dropping the job drops its pending callbacks.
+        // Reads: dropping the job drops its pending callbacks.
         failOperation(m_operation, EngineErrors::local(tr("Cancelled.")));
 }
 
@@ -363,17 +332,67 @@ void MigrationService::deleteTrunk(const QString &trunkSid)
 
 // ---- steps 1-3 (services/setup) ----
 
-void MigrationService::setupInbound(const InboundOptions &)
+SetupSteps *MigrationService::startSetup(Operation operation)
 {
-    failLater(Operation::SetupInbound, QStringLiteral("TODO"));
+    if (!beginOperation(operation))
+        return nullptr;
+    auto *steps = new SetupSteps(
+        context(), m_trunks,
+        QFileInfo(m_storage->path()).absolutePath() + QStringLiteral("/handlers"), this);
+    m_job = steps;
+    m_cancelJob = [steps] {
+        steps->cancel();
+    };
+    connect(steps, &SetupSteps::progress, this, &MigrationBackend::progress);
+    connect(steps, &SetupSteps::failed, this,
+            [this, operation](const OperationError &e) { failOperation(operation, e); });
+    return steps;
 }
 
-void MigrationService::setupOutbound(const OutboundOptions &)
+void MigrationService::setupInbound(const InboundOptions &options)
 {
-    failLater(Operation::SetupOutbound, QStringLiteral("TODO"));
+    SetupSteps *steps = startSetup(Operation::SetupInbound);
+    if (!steps)
+        return;
+    connect(steps, &SetupSteps::inboundReady, this,
+            [this, options](const InboundResult &result, const CutoverSheet &sheet) {
+                m_trunkSid = options.trunkSid;
+                m_sheet = sheet;
+                endOperation();
+                emit inboundReady(result);
+            });
+    steps->startInbound(options);
 }
 
-void MigrationService::loadRecentCalls(const QString &)
+void MigrationService::setupOutbound(const OutboundOptions &options)
 {
-    failLater(Operation::LoadCalls, QStringLiteral("TODO"));
+    SetupSteps *steps = startSetup(Operation::SetupOutbound);
+    if (!steps)
+        return;
+    connect(steps, &SetupSteps::outboundReady, this, [this, options](const OutboundResult &result) {
+        m_trunkSid = options.trunkSid;
+        m_handlerUrl = result.handlerUrl.toString(QUrl::FullyEncoded);
+        endOperation();
+        emit outboundReady(result);
+    });
+    steps->startOutbound(options);
+}
+
+void MigrationService::loadRecentCalls(const QString &numberOrDomain)
+{
+    const QString problem = RecentCallsQuery::check(numberOrDomain);
+    if (!problem.isEmpty())
+        return failLater(Operation::LoadCalls, problem);
+    if (!beginOperation(Operation::LoadCalls))
+        return;
+    auto *query = new RecentCallsQuery(m_client, this);
+    m_job = query; // cancel(): dropping the job drops its answers (it reports nothing itself)
+    connect(query, &RecentCallsQuery::failed, this,
+            [this](const OperationError &e) { failOperation(Operation::LoadCalls, e); });
+    connect(query, &RecentCallsQuery::finished, this,
+            [this, numberOrDomain](const QVector<CallInfo> &calls) {
+                endOperation();
+                emit callsLoaded(numberOrDomain, calls);
+            });
+    query->start(numberOrDomain);
 }

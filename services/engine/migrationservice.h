@@ -7,9 +7,11 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class NumberRun;
+class SetupSteps;
 class TwilioClient;
 struct EngineContext;
 
@@ -67,11 +69,9 @@ private:
     void failOperation(Operation operation, const OperationError &error);
     void failLater(Operation operation, const QString &message);
     EngineContext context();
-    // The URL step 4 sets: the given one (checked), else the outbound handler of step 2.
-    QString resolveVoiceUrl(const QUrl &given, QString *problem);
-    QString checkSelection(const QStringList &numberSids) const;
     int window() const;
     void startRun(NumberRun *run, Operation operation);
+    SetupSteps *startSetup(Operation operation);
 
     TwilioClient *m_client;
     std::unique_ptr<EngineStorage> m_storage; // a pointer so const queries can read the journal
@@ -82,6 +82,8 @@ private:
     Operation m_operation = Operation::Busy;
     QPointer<QObject> m_job;
     QPointer<NumberRun> m_run;
+    std::function<void()> m_cancelJob; // jobs with a cancel() of their own
+    QVector<TrunkSummary> m_trunks;    // from the last loadTrunks()
     QString m_trunkSid;
     QString m_handlerUrl;
     CutoverSheet m_sheet;

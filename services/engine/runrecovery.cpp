@@ -87,6 +87,16 @@ bool RunRecovery::prepareResume(qint64 runId, Pending *pending)
         return false;
     pending->run = *run;
     pending->isMigrate = run->kind == QLatin1String("migrate");
+    const bool numberRun = pending->isMigrate || run->kind == QLatin1String("revert") ||
+                           run->kind == QLatin1String("rollback");
+    if (!numberRun) {
+        // A set-up step (steps 1-2) redoes itself idempotently when run again; resuming
+        // closes it so it is not offered forever.
+        if (!closeInterruptedCalls(runId, QStringLiteral("interrupted; run the step again")) ||
+            !m_journal.finishRun(runId, QStringLiteral("cancelled")))
+            return fail(m_journal.errorString());
+        return true;
+    }
     const QList<JournalStep> open = m_journal.openIntents(runId);
     for (const JournalStep &step : open) {
         if (!isNumberStep(step) || step.numberSid.isEmpty())

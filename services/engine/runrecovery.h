@@ -31,7 +31,9 @@ public:
     };
 
     // For resume(): closes the calls left in flight (their outcome is unknown; the live state
-    // is re-checked) and lists the numbers still to finish. False with errorString().
+    // is re-checked) and lists the numbers still to finish. An interrupted set-up run (steps
+    // 1-2) is closed with nothing to finish: those steps are redone by running them again.
+    // False with errorString().
     bool prepareResume(qint64 runId, Pending *pending);
     // For rollback(): closes every open step of the run, marks it cancelled, and lists the
     // numbers it changed or may have changed. A revert run is completed rather than undone.

@@ -44,7 +44,12 @@ void BuildWatcher::poll()
                 finish(Outcome::Error, QString(), result.error);
                 return;
             }
-            const QString status = result.value.status;
+            // Shown and logged as it came: keep a hostile value from carrying control codes.
+            QString status = result.value.status.left(40);
+            for (QChar &c : status) {
+                if (!c.isPrint())
+                    c = u'?';
+            }
             if (status == QLatin1String("completed"))
                 finish(Outcome::Completed, status);
             else if (status == QLatin1String("failed"))
@@ -52,9 +57,9 @@ void BuildWatcher::poll()
             else if (status != QLatin1String("building"))
                 // Anything else is not Twilio's enum; waiting on it could only end in a timeout.
                 finish(Outcome::Error, status,
-                       TwilioError::make(TwilioError::Kind::BadResponse,
-                                         tr("Twilio reported an unknown build status \"%1\".")
-                                             .arg(status.left(40))));
+                       TwilioError::make(
+                           TwilioError::Kind::BadResponse,
+                           tr("Twilio reported an unknown build status \"%1\".").arg(status)));
             else if (m_elapsed.elapsed() >= m_timeoutMs)
                 finish(Outcome::TimedOut, status);
             else

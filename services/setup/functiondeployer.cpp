@@ -52,6 +52,8 @@ void FunctionDeployer::start(const DeploymentSpec &spec)
     if (m_running)
         return;
     m_spec = spec;
+    if (m_spec.serviceFriendlyName.isEmpty())
+        m_spec.serviceFriendlyName = spec.serviceUniqueName; // Twilio requires one
     m_result = {};
     m_live.clear();
     m_running = true;
@@ -70,8 +72,8 @@ void FunctionDeployer::start(const DeploymentSpec &spec)
     }
     emit progress(tr("Looking for the Functions service %1").arg(spec.serviceUniqueName), 0,
                   TotalSteps);
-    m_locator->start(spec.serviceUniqueName, spec.serviceFriendlyName, spec.environmentUniqueName,
-                     spec.environmentSuffix);
+    m_locator->start(m_spec.serviceUniqueName, m_spec.serviceFriendlyName,
+                     m_spec.environmentUniqueName, m_spec.environmentSuffix);
 }
 
 void FunctionDeployer::cancel()

@@ -21,6 +21,17 @@ bool isPrintable(const QString &text)
     }
     return true;
 }
+
+// A value from Twilio's answer shown in a message: bounded, without control characters.
+QString shown(const QString &text)
+{
+    QString result = text.left(200);
+    for (QChar &c : result) {
+        if (!c.isPrint())
+            c = u'?';
+    }
+    return result;
+}
 } // namespace
 
 InboundSetup::InboundSetup(TwilioClient *client, Journal *journal, AuditLog *audit,
@@ -153,7 +164,7 @@ void InboundSetup::checkDomainName()
                            "delete that domain in the Twilio Console first.")
                             .arg(m_domainName, domain.voiceUrl.value_or(QString()).isEmpty()
                                                    ? tr("no voice URL")
-                                                   : domain.voiceUrl->left(200))));
+                                                   : shown(*domain.voiceUrl))));
                     return;
                 }
                 m_existing = domain;
@@ -272,10 +283,11 @@ void InboundSetup::mapped(const QVector<NamedSid> &acls, const QVector<NamedSid>
     QStringList notes;
     if (!m_handler.note.isEmpty())
         notes.append(m_handler.note);
-    if (m_handler.url.isEmpty())
+    const bool hadUrl = m_existing && !m_existing->voiceUrl.value_or(QString()).isEmpty();
+    if (m_handler.url.isEmpty() && !hadUrl)
         notes.append(tr("The SIP domain has no voice URL yet, so Twilio rejects calls from the "
                         "PBX until the handler is hosted and this step is run again."));
-    else
+    if (!m_handler.url.isEmpty())
         m_recorder.setValue(QStringLiteral("inbound.handler_url"), m_handler.url.toString());
     if (acls.isEmpty() && credentialLists.isEmpty())
         notes.append(tr("The trunk has no IP access control list or credential list, so the "

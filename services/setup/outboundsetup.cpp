@@ -160,7 +160,9 @@ void OutboundSetup::fetchTestNumber()
             if (!trunkSid.isEmpty() && trunkSid != m_trunk.sid) {
                 failWith(makeOperationError(
                     tr("The test number %1 is on trunk %2, not on the trunk being migrated (%3).")
-                        .arg(m_number.phoneNumber, trunkSid.left(40), m_trunk.sid)));
+                        .arg(m_number.phoneNumber,
+                             Validation::isSid(trunkSid, "TK") ? trunkSid : tr("another trunk"),
+                             m_trunk.sid)));
                 return;
             }
             provision();

@@ -20,10 +20,10 @@ bool NumberSnapshot::operator==(const NumberSnapshot &o) const
 SandboxInspector::SandboxInspector(const SandboxProcess &sandbox)
     : m_baseUrl(sandbox.baseUrl)
     , m_accountSid(sandbox.accountSid)
-    , m_authorization("Basic " +
-                      (sandbox.accountSid + QLatin1Char(':') + sandbox.authToken).toUtf8().toBase64())
-{
-}
+    , m_authorization(
+          "Basic " +
+          (sandbox.accountSid + QLatin1Char(':') + sandbox.authToken).toUtf8().toBase64())
+{}
 
 QHash<QString, NumberSnapshot> SandboxInspector::numbers(QString *error)
 {
@@ -48,7 +48,9 @@ QHash<QString, NumberSnapshot> SandboxInspector::numbers(QString *error)
         const QJsonArray items = page.value(QLatin1String("incoming_phone_numbers")).toArray();
         for (const QJsonValue &value : items) {
             const QJsonObject o = value.toObject();
-            auto text = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
+            auto text = [&o](const char *key) {
+                return o.value(QLatin1String(key)).toString();
+            };
             NumberSnapshot n;
             n.sid = text("sid");
             n.phoneNumber = text("phone_number");
@@ -67,8 +69,8 @@ QHash<QString, NumberSnapshot> SandboxInspector::numbers(QString *error)
     return result;
 }
 
-QHash<QString, NumberSnapshot> SandboxInspector::onTrunk(
-    const QHash<QString, NumberSnapshot> &numbers, const QString &trunkSid)
+QHash<QString, NumberSnapshot>
+SandboxInspector::onTrunk(const QHash<QString, NumberSnapshot> &numbers, const QString &trunkSid)
 {
     QHash<QString, NumberSnapshot> result;
     for (const NumberSnapshot &n : numbers) {

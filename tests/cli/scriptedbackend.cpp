@@ -168,8 +168,7 @@ void ScriptedBackend::deleteTrunk(const QString &trunkSid)
     later([this, trunkSid] { emit trunkDeleted(trunkSid); });
 }
 
-void ScriptedBackend::startRun(const QStringList &sids, NumberState target,
-                               const QString &voiceUrl)
+void ScriptedBackend::startRun(const QStringList &sids, NumberState target, const QString &voiceUrl)
 {
     m_busy = true;
     m_cancelled = false;

@@ -15,16 +15,16 @@ public:
     explicit ScriptedBackend(QObject *parent = nullptr);
 
     // Script
-    OperationError connectError;           // non-null: connectAccount fails with it
+    OperationError connectError; // non-null: connectAccount fails with it
     QVector<TrunkSummary> trunks;
-    QVector<NumberInfo> numbers;           // of trunks.first()
-    QSet<QString> failingSids;             // migrate reports these as failed
+    QVector<NumberInfo> numbers; // of trunks.first()
+    QSet<QString> failingSids;   // migrate reports these as failed
     InterruptedRun interrupted;
     CutoverSheet sheet;
-    int stepMs = 0;                        // time per number in a run
+    int stepMs = 0; // time per number in a run
 
     // Record
-    QStringList calls;          // "connect", "loadNumbers TK...", "migrate PN..,PN..", ...
+    QStringList calls; // "connect", "loadNumbers TK...", "migrate PN..,PN..", ...
     ConnectionSettings lastSettings;
     QStringList mutatingCalls() const;
 

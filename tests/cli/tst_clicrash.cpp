@@ -23,6 +23,7 @@ int waitForProgress(QProcess *process, QByteArray *err, int least)
 {
     static const QRegularExpression line(QStringLiteral("Migrating numbers: (\\d+)/\\d+"));
     int done = 0;
+    process->setReadChannel(QProcess::StandardError); // what waitForReadyRead watches
     while (done < least && process->waitForReadyRead(20000)) {
         *err += process->readAllStandardError();
         auto matches = line.globalMatch(QString::fromUtf8(*err));
@@ -69,8 +70,8 @@ void TestCliCrash::init()
 
 QStringList TestCliCrash::migrateArgs() const
 {
-    return {"migrate", "--trunk", m_sandbox->trunkSid, "--all", "--yes", "--voice-url", kHandler,
-            "--progress-interval", "50"};
+    return {"migrate",     "--trunk", m_sandbox->trunkSid,   "--all", "--yes",
+            "--voice-url", kHandler,  "--progress-interval", "50"};
 }
 
 void TestCliCrash::checkRule()
@@ -87,7 +88,7 @@ void TestCliCrash::killDuringMigrateThenResume()
     m_cli->start(&process, migrateArgs());
     QByteArray err;
     const int done = waitForProgress(&process, &err, 60);
-    QVERIFY2(done >= 60 && done < 600, err.right(2000).constData());
+    QVERIFY2(done >= 60 && done < 600, qPrintable(QString::number(done)));
     process.kill(); // SIGKILL: no chance to clean up
     QVERIFY(process.waitForFinished(5000));
     QCOMPARE(process.exitStatus(), QProcess::CrashExit);
@@ -120,7 +121,7 @@ void TestCliCrash::sigintCancels()
     m_cli->start(&process, migrateArgs());
     QByteArray err;
     const int done = waitForProgress(&process, &err, 60);
-    QVERIFY2(done >= 60 && done < 600, err.right(2000).constData());
+    QVERIFY2(done >= 60 && done < 600, qPrintable(QString::number(done)));
     ::kill(pid_t(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(20000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);

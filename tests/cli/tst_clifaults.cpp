@@ -19,15 +19,30 @@ class TestCliFaults : public QObject
 {
     Q_OBJECT
 private slots:
+    void migrateUnderFaults_data();
     void migrateUnderFaults();
 };
 
+void TestCliFaults::migrateUnderFaults_data()
+{
+    QTest::addColumn<QString>("failRate");
+    QTest::addColumn<QString>("dropRate");
+    // The brief's mix: retries absorb it, so usually every number migrates.
+    QTest::newRow("5% 5xx, 2% drops, 429 above 4") << "0.05"
+                                                   << "0.02";
+    // Harsh enough that retries run out for some numbers: exercises the "failed" path.
+    QTest::newRow("45% 5xx, 5% drops, 429 above 4") << "0.45"
+                                                    << "0.05";
+}
+
 void TestCliFaults::migrateUnderFaults()
 {
+    QFETCH(QString, failRate);
+    QFETCH(QString, dropRate);
     QTemporaryDir dir;
     SandboxProcess sandbox;
     QString error;
-    QVERIFY2(sandbox.start({"--numbers", "250", "--fail-rate", "0.05", "--drop-rate", "0.02",
+    QVERIFY2(sandbox.start({"--numbers", "250", "--fail-rate", failRate, "--drop-rate", dropRate,
                             "--rate-limit-concurrency", "4", "--seed", "11"},
                            &error),
              qPrintable(error));
@@ -64,6 +79,7 @@ void TestCliFaults::migrateUnderFaults()
     QVERIFY(!after.isEmpty());
     QCOMPARE(SandboxInspector::offTrunkWithoutUrl(after, initial, kHandler), QStringList());
     int failed = 0;
+    int failedWithNewUrl = 0;
     for (const QJsonValue &value : rows) {
         const QJsonObject row = value.toObject();
         const QString sid = row.value(QLatin1String("sid")).toString();
@@ -76,10 +92,25 @@ void TestCliFaults::migrateUnderFaults()
             QCOMPARE(state, QStringLiteral("failed"));
             QVERIFY(row.contains(QLatin1String("error")));
             ++failed;
-            QVERIFY2(now == initial.value(sid), qPrintable(sid + QLatin1String(" changed")));
+            // Still on the trunk, so its calls still go where they went, every other voice
+            // field untouched. The engine (docs/ENGINE.md, "Failures") keeps the new URL when
+            // only the removal failed; a URL that is neither the old nor the new one is a bug.
+            const NumberSnapshot before = initial.value(sid);
+            NumberSnapshot expected = before;
+            if (now.voiceUrl == kHandler && now.voiceMethod == QLatin1String("POST")) {
+                expected.voiceUrl = now.voiceUrl;
+                expected.voiceMethod = now.voiceMethod;
+                ++failedWithNewUrl;
+            }
+            QVERIFY2(now == expected,
+                     qPrintable(QStringLiteral("%1 reported failed but changed: trunk %2 -> %3, "
+                                               "voice URL %4 %5 -> %6 %7")
+                                    .arg(sid, before.trunkSid, now.trunkSid, before.voiceUrl,
+                                         before.voiceMethod, now.voiceUrl, now.voiceMethod)));
         }
     }
-    qInfo("%d of 250 numbers reported failed", failed);
+    qInfo("%d of 250 numbers reported failed, %d of them with the new URL already set", failed,
+          failedWithNewUrl);
     QVERIFY(!cli.allStderr.contains(sandbox.authToken.toUtf8()));
 }
 

@@ -53,8 +53,8 @@ void TestCliMigrate::migrateAll()
 {
     const CliResult run =
         m_cli->run({QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
-                    QStringLiteral("--all"), QStringLiteral("--yes"),
-                    QStringLiteral("--voice-url"), kHandler, QStringLiteral("--json")});
+                    QStringLiteral("--all"), QStringLiteral("--yes"), QStringLiteral("--voice-url"),
+                    kHandler, QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report.value(QLatin1String("migrated")).toInt(), 250);
@@ -80,8 +80,8 @@ void TestCliMigrate::rerunChangesNothing()
 {
     const CliResult run =
         m_cli->run({QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
-                    QStringLiteral("--all"), QStringLiteral("--yes"),
-                    QStringLiteral("--voice-url"), kHandler, QStringLiteral("--json")});
+                    QStringLiteral("--all"), QStringLiteral("--yes"), QStringLiteral("--voice-url"),
+                    kHandler, QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report.value(QLatin1String("migrated")).toInt(), 0);
@@ -91,9 +91,8 @@ void TestCliMigrate::rerunChangesNothing()
 void TestCliMigrate::revertOne()
 {
     m_reverted = *m_initial.begin();
-    const CliResult run = m_cli->run(
-        {QStringLiteral("revert"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
-         m_reverted.phoneNumber});
+    const CliResult run = m_cli->run({QStringLiteral("revert"), QStringLiteral("--trunk"),
+                                      m_sandbox.trunkSid, m_reverted.phoneNumber});
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     QVERIFY(run.outText().contains(m_reverted.phoneNumber));
     QString error;
@@ -106,8 +105,7 @@ void TestCliMigrate::revertOne()
 void TestCliMigrate::auditCsv()
 {
     const QString csvPath = m_dir.filePath(QStringLiteral("audit.csv"));
-    const CliResult run =
-        m_cli->run({QStringLiteral("audit"), QStringLiteral("--csv"), csvPath});
+    const CliResult run = m_cli->run({QStringLiteral("audit"), QStringLiteral("--csv"), csvPath});
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     QFile file(csvPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -117,8 +115,7 @@ void TestCliMigrate::auditCsv()
     const QStringList header = rows.takeFirst();
     const int numberColumn = int(header.indexOf(QStringLiteral("number_sid")));
     const int outcomeColumn = int(header.indexOf(QStringLiteral("outcome")));
-    QVERIFY2(numberColumn >= 0 && outcomeColumn >= 0,
-             qPrintable(header.join(QLatin1Char(','))));
+    QVERIFY2(numberColumn >= 0 && outcomeColumn >= 0, qPrintable(header.join(QLatin1Char(','))));
     QVERIFY(run.outText().contains(QString::number(rows.size())));
     // Each migrated number: its voice URL set and its removal from the trunk; the reverted
     // one has its way back too. Reads and the idempotent re-run add no rows.

@@ -87,8 +87,8 @@ void TestCliParser::rejects()
 void TestCliParser::migrateSelection()
 {
     const CliParseResult result =
-        parse({"migrate", "--trunk", kTrunk, "--numbers", "+61255501234, +61255501235",
-               "--numbers", "+61255501234", "--concurrency", "8", "--yes", "--voice-url",
+        parse({"migrate", "--trunk", kTrunk, "--numbers", "+61255501234, +61255501235", "--numbers",
+               "+61255501234", "--concurrency", "8", "--yes", "--voice-url",
                "https://h.example.com/outboundHandler"});
     QCOMPARE(result.kind, CliParseResult::Kind::Run);
     const CliOptions &o = result.options;
@@ -161,18 +161,21 @@ void TestCliParser::credentialsFromEnvironment_data()
                                           "TWILIO_AUTH_TOKEN=s3cret"}
                            << QString() << QString();
     const QString key = QStringLiteral("SK0123456789abcdef0123456789abcdef");
-    QTest::newRow("api key") << QStringList{"TWILIO_ACCOUNT_SID=" + kAccount, "TWILIO_API_KEY=" + key,
-                                            "TWILIO_API_SECRET=s3cret", "TWILIO_AUTH_TOKEN=other"}
+    QTest::newRow("api key") << QStringList{"TWILIO_ACCOUNT_SID=" + kAccount,
+                                            "TWILIO_API_KEY=" + key, "TWILIO_API_SECRET=s3cret",
+                                            "TWILIO_AUTH_TOKEN=other"}
                              << QString() << key;
     QTest::newRow("nothing") << QStringList{} << "TWILIO_ACCOUNT_SID" << QString();
-    QTest::newRow("bad account") << QStringList{"TWILIO_ACCOUNT_SID=AC12", "TWILIO_AUTH_TOKEN=s3cret"}
+    QTest::newRow("bad account") << QStringList{"TWILIO_ACCOUNT_SID=AC12",
+                                                "TWILIO_AUTH_TOKEN=s3cret"}
                                  << "AC" << QString();
     QTest::newRow("key without secret")
         << QStringList{"TWILIO_ACCOUNT_SID=" + kAccount, "TWILIO_API_KEY=" + key} << "SECRET"
         << QString();
-    QTest::newRow("bad env region") << QStringList{"TWILIO_REGION=mars", "TWILIO_ACCOUNT_SID=" + kAccount,
-                                                   "TWILIO_AUTH_TOKEN=s3cret"}
-                                    << "TWILIO_REGION" << QString();
+    QTest::newRow("bad env region")
+        << QStringList{"TWILIO_REGION=mars", "TWILIO_ACCOUNT_SID=" + kAccount,
+                       "TWILIO_AUTH_TOKEN=s3cret"}
+        << "TWILIO_REGION" << QString();
 }
 
 void TestCliParser::credentialsFromEnvironment()

@@ -120,7 +120,8 @@ void TestCliSession::unknownNumberChangesNothing()
     cli.run({"migrate", "--trunk", trunkSid(cli.backend), "--numbers", known + ",+61299999999",
              "--yes"});
     QCOMPARE(cli.exitCode, 2);
-    QVERIFY2(cli.stderrText().contains(QLatin1String("+61299999999")), qPrintable(cli.stderrText()));
+    QVERIFY2(cli.stderrText().contains(QLatin1String("+61299999999")),
+             qPrintable(cli.stderrText()));
     QVERIFY(!cli.stderrText().contains(known));
     QCOMPARE(cli.backend.mutatingCalls(), QStringList());
 }

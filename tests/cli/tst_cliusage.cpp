@@ -30,7 +30,7 @@ private:
     std::unique_ptr<SandboxInspector> m_inspector;
     QHash<QString, NumberSnapshot> m_account; // every number of the account
     QHash<QString, NumberSnapshot> m_initial; // those on the trunk
-    QString m_phone; // one real number of the trunk
+    QString m_phone;                          // one real number of the trunk
 };
 
 void TestCliUsage::initTestCase()
@@ -54,24 +54,29 @@ void TestCliUsage::badInputExitsTwo_data()
     QTest::addColumn<bool>("raw"); // without the fixture's --base-url/--state
     QTest::addColumn<QString>("fragment");
     const QString tk = m_sandbox.trunkSid;
-    QTest::newRow("malformed trunk SID") << QStringList{"numbers", "--trunk", "TK1234"} << false
-                                         << "TK";
+    QTest::newRow("malformed trunk SID")
+        << QStringList{"numbers", "--trunk", "TK1234"} << false << "TK";
     QTest::newRow("malformed number")
         << QStringList{"migrate", "--trunk", tk, "--numbers", "0412 345 678", "--yes"} << false
         << "E.164";
     QTest::newRow("unknown number")
         << QStringList{"migrate", "--trunk", tk, "--numbers", "+19995550100," + m_phone, "--yes"}
         << false << "+19995550100";
-    QTest::newRow("unknown revert number") << QStringList{"revert", "--trunk", tk, "+19995550100"}
-                                           << false << "+19995550100";
+    QTest::newRow("unknown revert number")
+        << QStringList{"revert", "--trunk", tk, "+19995550100"} << false << "+19995550100";
     QTest::newRow("http base URL to another host")
         << QStringList{"trunks", "--base-url", "http://example.com:8080"} << true << "https";
     QTest::newRow("http voice URL to another host")
-        << QStringList{"migrate", "--trunk", tk, "--all", "--yes", "--voice-url",
+        << QStringList{"migrate",
+                       "--trunk",
+                       tk,
+                       "--all",
+                       "--yes",
+                       "--voice-url",
                        "http://example.com/outboundHandler"}
         << false << "https";
-    QTest::newRow("unknown command") << QStringList{"migrate-everything"} << false
-                                     << "Unknown command";
+    QTest::newRow("unknown command")
+        << QStringList{"migrate-everything"} << false << "Unknown command";
     QTest::newRow("migrate without --yes off a terminal")
         << QStringList{"migrate", "--trunk", tk, "--all"} << false << "--yes";
     QTest::newRow("delete a trunk that has numbers")
@@ -118,9 +123,8 @@ void TestCliUsage::trunksAndNumbers()
     QCOMPARE(trunks.exitCode, 0);
     QVERIFY2(trunks.outText().contains(m_sandbox.trunkSid), trunks.out.constData());
 
-    const CliResult numbers =
-        m_cli->run({QStringLiteral("numbers"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
-                    QStringLiteral("--json")});
+    const CliResult numbers = m_cli->run({QStringLiteral("numbers"), QStringLiteral("--trunk"),
+                                          m_sandbox.trunkSid, QStringLiteral("--json")});
     QCOMPARE(numbers.exitCode, 0);
     const QJsonArray rows = QJsonDocument::fromJson(numbers.out).array();
     QCOMPARE(rows.size(), m_initial.size());
@@ -132,19 +136,18 @@ void TestCliUsage::trunksAndNumbers()
         QCOMPARE(o.value(QLatin1String("trunk_sid")).toString(), m_sandbox.trunkSid);
         QCOMPARE(o.value(QLatin1String("state")).toString(), QStringLiteral("on-trunk"));
     }
-    const CliResult text = m_cli->run(
-        {QStringLiteral("numbers"), QStringLiteral("--trunk"), m_sandbox.trunkSid});
+    const CliResult text =
+        m_cli->run({QStringLiteral("numbers"), QStringLiteral("--trunk"), m_sandbox.trunkSid});
     QCOMPARE(text.exitCode, 0);
     QCOMPARE(text.outText().count(QLatin1Char('\n')), m_initial.size() + 1); // header + rows
 }
 
 void TestCliUsage::planChangesNothing()
 {
-    const CliResult plan = m_cli->run({QStringLiteral("plan"), QStringLiteral("--trunk"),
-                                       m_sandbox.trunkSid, QStringLiteral("--all"),
-                                       QStringLiteral("--voice-url"),
-                                       QStringLiteral("https://h.example.com/outboundHandler"),
-                                       QStringLiteral("--json")});
+    const CliResult plan = m_cli->run(
+        {QStringLiteral("plan"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
+         QStringLiteral("--all"), QStringLiteral("--voice-url"),
+         QStringLiteral("https://h.example.com/outboundHandler"), QStringLiteral("--json")});
     QCOMPARE(plan.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(plan.out).object();
     QCOMPARE(json.value(QLatin1String("numbers_to_migrate")).toInt(), m_initial.size());

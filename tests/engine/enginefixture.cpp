@@ -2,7 +2,9 @@
 
 #include "voiceapi.h"
 
+#include <QEventLoop>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -50,16 +52,14 @@ std::unique_ptr<MigrationService> EngineFixture::newService(QString *problem)
     QSignalSpy connected(service.get(), &MigrationBackend::connected);
     QSignalSpy failed(service.get(), &MigrationBackend::failed);
     service->connectAccount(settings());
-    if (!QTest::qWaitFor([&] { return !connected.isEmpty() || !failed.isEmpty(); }, 15000) ||
-        connected.isEmpty()) {
+    if (!waitAny({&connected, &failed}, 15000) || connected.isEmpty()) {
         *problem = failed.isEmpty() ? QStringLiteral("connect timed out")
                                     : failed.first().at(1).value<OperationError>().message;
         return nullptr;
     }
     QSignalSpy loaded(service.get(), &MigrationBackend::numbersLoaded);
     service->loadNumbers(m_server->trunkSid());
-    if (!QTest::qWaitFor([&] { return !loaded.isEmpty() || failed.size() > 0; }, 15000) ||
-        loaded.isEmpty()) {
+    if (!waitAny({&loaded, &failed}, 15000) || loaded.isEmpty()) {
         *problem = QStringLiteral("loading the numbers failed");
         return nullptr;
     }
@@ -69,15 +69,15 @@ std::unique_ptr<MigrationService> EngineFixture::newService(QString *problem)
 QHash<QString, IncomingPhoneNumber> EngineFixture::numbers()
 {
     QHash<QString, IncomingPhoneNumber> out;
-    bool done = false;
+    QEventLoop loop;
     m_client->voice().listIncomingPhoneNumbers(
         {}, &m_context, [&](const TwilioResult<QList<IncomingPhoneNumber>> &r) {
             for (const IncomingPhoneNumber &n : r.value)
                 out.insert(n.sid, n);
-            done = true;
+            loop.quit();
         });
-    if (!QTest::qWaitFor([&] { return done; }, 15000))
-        qWarning("listing the numbers timed out");
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    loop.exec();
     return out;
 }
 
@@ -96,14 +96,33 @@ QStringList EngineFixture::mainTrunkSids()
     return sids;
 }
 
+bool waitAny(const QList<QSignalSpy *> &spies, int timeoutMs)
+{
+    // A real event loop: QTest::qWaitFor sleeps 10 ms between rounds, which would make the
+    // engine look ten times slower than it is.
+    QEventLoop loop;
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        for (QSignalSpy *spy : spies)
+            if (!spy->isEmpty())
+                loop.quit();
+    });
+    check.start(1);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    for (QSignalSpy *spy : spies)
+        if (!spy->isEmpty())
+            return true;
+    return false;
+}
+
 std::optional<RunSummary> waitRun(MigrationService &service, const std::function<void()> &start,
                                   int timeoutMs)
 {
     QSignalSpy finished(&service, &MigrationBackend::runFinished);
     QSignalSpy failed(&service, &MigrationBackend::failed);
     start();
-    if (!QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, timeoutMs) ||
-        finished.isEmpty())
+    if (!waitAny({&finished, &failed}, timeoutMs) || finished.isEmpty())
         return std::nullopt;
     return finished.first().at(0).value<RunSummary>();
 }
@@ -116,4 +135,45 @@ QJsonObject voiceFields(const IncomingPhoneNumber &number)
           "status_callback", "status_callback_method", "voice_application_sid", "trunk_sid"})
         out.insert(QLatin1String(key), number.raw.value(QLatin1String(key)));
     return out;
+}
+
+QString checkInvariant(const QHash<QString, IncomingPhoneNumber> &before,
+                       const QHash<QString, IncomingPhoneNumber> &now, const QStringList &sids,
+                       const QString &trunkSid)
+{
+    const QString url = EngineFixture::handlerUrl().toString();
+    for (const QString &sid : sids) {
+        const IncomingPhoneNumber &n = now.value(sid);
+        const bool newUrl = n.voiceUrl == url && n.voiceMethod == QStringLiteral("POST");
+        if (!n.trunkSid.has_value() || n.trunkSid->isEmpty()) {
+            if (!newUrl)
+                return sid + QStringLiteral(" is off the trunk without the new voice URL");
+            continue;
+        }
+        if (n.trunkSid != trunkSid)
+            return sid + QStringLiteral(" is on another trunk");
+        QJsonObject old = voiceFields(before.value(sid)), live = voiceFields(n);
+        if (newUrl) { // removal missing: only URL and method may differ
+            for (const char *key : {"voice_url", "voice_method"}) {
+                old.remove(QLatin1String(key));
+                live.remove(QLatin1String(key));
+            }
+        }
+        if (old != live)
+            return sid + QStringLiteral(" lost its previous settings");
+    }
+    return {};
+}
+
+int countMigrated(const QHash<QString, IncomingPhoneNumber> &now, const QStringList &sids)
+{
+    int count = 0;
+    for (const QString &sid : sids) {
+        const IncomingPhoneNumber &n = now.value(sid);
+        count += (!n.trunkSid || n.trunkSid->isEmpty()) &&
+                         n.voiceUrl == EngineFixture::handlerUrl().toString()
+                     ? 1
+                     : 0;
+    }
+    return count;
 }

@@ -45,9 +45,22 @@ private:
     QTemporaryDir m_dir;
 };
 
+// Waits until one of the spies caught a signal; false on timeout.
+bool waitAny(const QList<QSignalSpy *> &spies, int timeoutMs);
+
 // Runs one step-4 operation and waits for its runFinished; nullopt on a failure or timeout.
 std::optional<RunSummary> waitRun(MigrationService &service, const std::function<void()> &start,
                                   int timeoutMs = 60000);
 
 // The voice fields of a number as Twilio returned them (null kept apart from "").
 QJsonObject voiceFields(const IncomingPhoneNumber &number);
+
+// The engine's invariant after any run, failure or interruption, for each of `sids`: on the
+// trunk (with its old settings, or with the new URL when only the removal is missing), or off
+// it with the new URL and method. Returns the first violation, empty when none.
+QString checkInvariant(const QHash<QString, IncomingPhoneNumber> &before,
+                       const QHash<QString, IncomingPhoneNumber> &now, const QStringList &sids,
+                       const QString &trunkSid);
+
+// How many of `sids` are off the trunk with the new URL.
+int countMigrated(const QHash<QString, IncomingPhoneNumber> &now, const QStringList &sids);

@@ -79,7 +79,8 @@ QList<QJsonObject> SetupFixture::simulateCall(const QString &from, const QString
     const QByteArray body =
         "From=" + QUrl::toPercentEncoding(from) + "&To=" + QUrl::toPercentEncoding(to);
     QNetworkReply *reply = m_nam.post(request, body);
-    QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        reply->abort();
     const QJsonArray calls =
         QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("calls")).toArray();
     reply->deleteLater();

@@ -41,10 +41,14 @@ public:
     template<class T>
     TwilioResult<T> await(const std::function<TwilioHandle(QObject *, TwilioCallback<T>)> &call)
     {
-        std::optional<TwilioResult<T>> result;
-        call(&m_context, [&result](const TwilioResult<T> &r) { result = r; });
-        QTest::qWaitFor([&result] { return result.has_value(); }, 15000);
-        return result.value_or(TwilioResult<T>{});
+        // Shared: a late answer after a timeout must not write to a finished stack frame.
+        auto result = std::make_shared<std::optional<TwilioResult<T>>>();
+        call(&m_context, [result](const TwilioResult<T> &r) { *result = r; });
+        if (QTest::qWaitFor([result] { return result->has_value(); }, 15000))
+            return **result;
+        TwilioResult<T> timedOut;
+        timedOut.error = TwilioError::make(TwilioError::Kind::Timeout, QStringLiteral("no answer"));
+        return timedOut;
     }
 
     // POST /_sandbox/SimulateCall: the legs the sandbox recorded, or an empty list.

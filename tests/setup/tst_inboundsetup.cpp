@@ -212,6 +212,26 @@ private slots:
         QVERIFY(domains().isEmpty());
     }
 
+    void cancelReportsOnceAndLeavesNoOpenIntent()
+    {
+        InboundSetup setup(f->client(), f->journal(), f->audit(), f->accountSid());
+        setup.setBuildTiming(20, 5000);
+        QSignalSpy finished(&setup, &InboundSetup::finished);
+        QSignalSpy failed(&setup, &InboundSetup::failed);
+        QSignalSpy progress(&setup, &InboundSetup::progress);
+        setup.start(options(), trunk);
+        // Cancelled while the handler is being deployed.
+        QVERIFY(QTest::qWaitFor([&] { return progress.count() >= 3; }, 10000));
+        setup.cancel();
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failureMessage(failed).contains(QLatin1String("cancelled")));
+        QTest::qWait(300);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(domains().isEmpty());
+        QVERIFY(f->journal()->openIntents().isEmpty());
+    }
+
     void selfHostedHandlerSkipsFunctions()
     {
         const QUrl url(QStringLiteral("https://pbx.example.net/twilio/inbound"));

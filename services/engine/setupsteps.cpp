@@ -1,0 +1,99 @@
+#include "setupsteps.h"
+
+#include "cutoversheet.h"
+#include "engineerrors.h"
+#include "enginelogging.h"
+#include "inboundsetup.h"
+#include "journal.h"
+#include "outboundsetup.h"
+#include "trunksummaryloader.h"
+#include "validation.h"
+
+SetupSteps::SetupSteps(const EngineContext &context, const QVector<TrunkSummary> &knownTrunks,
+                       const QString &exportDirectory, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_known(knownTrunks)
+    , m_exportDirectory(exportDirectory)
+{}
+
+QString SetupSteps::handlerUrlKey()
+{
+    return QStringLiteral("engine.outbound_handler_url");
+}
+
+void SetupSteps::cancel()
+{
+    m_cancelled = true;
+    if (m_cancel)
+        m_cancel();
+}
+
+void SetupSteps::withTrunk(const QString &trunkSid,
+                           const std::function<void(const TrunkSummary &)> &then)
+{
+    const QString problem = Validation::checkSid(trunkSid, "TK", tr("The trunk SID"));
+    if (!problem.isEmpty()) {
+        QMetaObject::invokeMethod(
+            this, [this, problem] { emit failed(EngineErrors::local(problem)); },
+            Qt::QueuedConnection);
+        return;
+    }
+    auto *loader = new TrunkSummaryLoader(m_context, m_known, trunkSid, this);
+    m_cancel = [this, loader] {
+        loader->deleteLater();
+        emit failed(EngineErrors::local(tr("Cancelled.")));
+    };
+    connect(loader, &TrunkSummaryLoader::failed, this, &SetupSteps::failed);
+    connect(loader, &TrunkSummaryLoader::found, this, [this, loader, then](const TrunkSummary &t) {
+        loader->deleteLater();
+        m_cancel = nullptr;
+        if (!m_cancelled)
+            then(t);
+    });
+    loader->start();
+}
+
+template<class Step> Step *SetupSteps::makeStep()
+{
+    auto *step =
+        new Step(m_context.client, m_context.journal, m_context.audit, m_context.accountSid, this);
+    step->setExportDirectory(m_exportDirectory);
+    m_cancel = [step] {
+        step->cancel();
+    };
+    connect(step, &Step::progress, this, &SetupSteps::progress);
+    connect(step, &Step::failed, this, &SetupSteps::failed);
+    return step;
+}
+
+void SetupSteps::startInbound(const InboundOptions &options)
+{
+    withTrunk(options.trunkSid, [this, options](const TrunkSummary &trunk) {
+        auto *step = makeStep<InboundSetup>();
+        connect(step, &InboundSetup::finished, this, [this, options](const InboundResult &r) {
+            emit inboundReady(r, makeCutoverSheet(r, options));
+        });
+        const QString problem = step->check(options, trunk);
+        if (!problem.isEmpty())
+            return emit failed(EngineErrors::local(problem));
+        step->start(options, trunk);
+    });
+}
+
+void SetupSteps::startOutbound(const OutboundOptions &options)
+{
+    withTrunk(options.trunkSid, [this, options](const TrunkSummary &trunk) {
+        auto *step = makeStep<OutboundSetup>();
+        connect(step, &OutboundSetup::finished, this, [this](const OutboundResult &r) {
+            const QString url = r.handlerUrl.toString(QUrl::FullyEncoded);
+            if (!m_context.journal->setSetupValue(m_context.accountSid, handlerUrlKey(), url))
+                qCWarning(lcEngine) << "handler URL not saved:" << m_context.journal->errorString();
+            emit outboundReady(r);
+        });
+        const QString problem = OutboundSetup::check(options, trunk);
+        if (!problem.isEmpty())
+            return emit failed(EngineErrors::local(problem));
+        step->start(options, trunk);
+    });
+}
