@@ -1,18 +1,12 @@
 #pragma once
 
+#include "migrationtypes.h"
+
 #include <QMetaType>
 #include <QString>
 
-// Where a number stands in the migration, in lifecycle order (the table sorts by this order).
-enum class NumberState {
-    OnTrunk,    // still on the SIP trunk, untouched
-    Migrating,  // voice URL being set / being removed from the trunk
-    Migrated,   // off the trunk, voice URL points at the handler
-    Failed,     // the last attempt failed; see lastError
-    Reverting,  // being put back on the trunk and restored
-    Reverted,   // back on the trunk with its old settings
-    NotOnTrunk, // listed on the account but not on this trunk
-};
+// NumberState (where a number stands in the migration, in lifecycle order, which is also the
+// table's sort order) comes from the engine's contract, so rows and engine results share it.
 constexpr int NumberStateCount = int(NumberState::NotOnTrunk) + 1;
 
 // The translated word the table shows for a state.

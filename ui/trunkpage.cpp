@@ -33,6 +33,7 @@ TrunkPage::TrunkPage(MigrationBackend *backend, WizardState *state, QWidget *par
     , m_status(new QLabel(this))
     , m_reload(new QPushButton(tr("&Reload"), this))
     , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_details(new QLabel(this))
 {
     setObjectName(QStringLiteral("trunkPage"));
     setTitle(tr("Choose the trunk"));
@@ -57,15 +58,24 @@ TrunkPage::TrunkPage(MigrationBackend *backend, WizardState *state, QWidget *par
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
+    m_details->setObjectName(QStringLiteral("trunkDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_details->setAccessibleName(tr("Details of the selected trunk"));
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_status, 1);
     top->addWidget(m_reload);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_details);
 
     connect(m_reload, &QPushButton::clicked, this, &TrunkPage::load);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &TrunkPage::completeChanged);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        showDetails();
+        emit completeChanged();
+    });
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] { wizard()->next(); });
     connect(m_backend, &MigrationBackend::trunksLoaded, this,
             [this](const QVector<TrunkSummary> &trunks) {
@@ -149,9 +159,11 @@ void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)
             keep = row;
     }
     m_table->resizeColumnsToContents();
-    // The SID is in the tooltip and the status line; the lists beside it need the room.
-    m_table->setColumnWidth(
-        Sid, qMin(m_table->columnWidth(Sid), m_table->fontMetrics().averageCharWidth() * 16));
+    // Long values are elided in the middle and shown whole in their tooltip, so that every
+    // column fits the window: the SID is also in the status line, the URLs in the tooltip.
+    const int character = m_table->fontMetrics().averageCharWidth();
+    m_table->setColumnWidth(Sid, qMin(m_table->columnWidth(Sid), character * 13));
+    m_table->setColumnWidth(Origination, qMin(m_table->columnWidth(Origination), character * 40));
     m_table->resizeRowsToContents();
     // One trunk, or the one chosen before going back: preselected so Next is one key away.
     if (keep < 0 && trunks.size() == 1)
@@ -162,6 +174,27 @@ void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)
                           ? tr("This account has no Elastic SIP Trunks.")
                           : tr("%n trunk(s) on this account.", nullptr, int(trunks.size())));
     emit completeChanged();
+}
+
+void TrunkPage::showDetails()
+{
+    // The table elides long values; the selected trunk is spelled out in full below it.
+    const int index = selectedIndex();
+    if (index < 0) {
+        m_details->clear();
+        return;
+    }
+    const TrunkSummary &trunk = m_trunks.at(index);
+    const QString none = tr("none");
+    const QString origination = m_table->item(index, Origination)->text();
+    const QString acls = m_table->item(index, IpAcls)->text();
+    const QString credentials = m_table->item(index, Credentials)->text();
+    m_details->setText(
+        tr("%1 (%2)\nOrigination URLs: %3\nIP access control lists: %4\nCredential lists: %5")
+            .arg(trunk.friendlyName, trunk.sid,
+                 origination.isEmpty() ? none : QString(origination).replace(u'\n', tr("; ")),
+                 acls.isEmpty() ? none : QString(acls).replace(u'\n', tr("; ")),
+                 credentials.isEmpty() ? none : QString(credentials).replace(u'\n', tr("; "))));
 }
 
 int TrunkPage::selectedIndex() const

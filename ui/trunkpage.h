@@ -26,6 +26,7 @@ private:
     void load();
     void showTrunks(const QVector<TrunkSummary> &trunks);
     int selectedIndex() const;
+    void showDetails();
 
     MigrationBackend *m_backend;
     WizardState *m_state;
@@ -34,4 +35,5 @@ private:
     QLabel *m_status;
     QPushButton *m_reload;
     QTableWidget *m_table;
+    QLabel *m_details;
 };

@@ -129,7 +129,8 @@ void CliCommand::onRunFinished(const RunSummary &summary)
         m_out->resultJson(m_report.json(summary));
     else
         m_out->result(m_report.text(summary));
-    if (m_interrupted) {
+    // A cancel that came too late to stop anything leaves a complete run: report that.
+    if (m_interrupted && summary.cancelled > 0) {
         m_out->note(tr("Cancelled. Numbers not reached keep their old settings; run `migrate` "
                        "again to continue."));
         finish(ExitCode::Cancelled);

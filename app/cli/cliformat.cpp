@@ -77,6 +77,26 @@ QString errorText(const OperationError &error)
     return prefix.isEmpty() ? error.message : prefix + QStringLiteral(": ") + error.message;
 }
 
+QString sheetText(const CutoverSheet &sheet)
+{
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("CliFormat", text);
+    };
+    QString text = tr("SIP domain: %1\n").arg(sheet.domainName);
+    for (const QString &uri : sheet.sipUris)
+        text += tr("SIP URI: %1\n").arg(uri);
+    text += tr("Port: %1 (UDP/TCP), %2 with TLS%3\n")
+                .arg(sheet.port)
+                .arg(sheet.tlsPort)
+                .arg(sheet.tlsRequired ? tr(" (TLS required)") : QString());
+    text += tr("SRTP: %1\n").arg(sheet.srtpRequired ? tr("required") : tr("optional"));
+    for (const NamedSid &acl : sheet.ipAccessControlLists)
+        text += tr("IP ACL: %1 %2\n").arg(acl.sid, acl.friendlyName);
+    for (const NamedSid &list : sheet.credentialLists)
+        text += tr("Credential list: %1 %2\n").arg(list.sid, list.friendlyName);
+    return text;
+}
+
 QJsonObject toJson(const OperationError &error)
 {
     return {{QStringLiteral("http_status"), error.httpStatus},

@@ -11,8 +11,12 @@
 // snake_case, like Twilio's own answers) and short words for the plain-text tables.
 namespace CliFormat {
 
-QString stateName(NumberState state);           // "on-trunk", "migrated", "failed", ...
-QString errorText(const OperationError &error); // "HTTP 404, Twilio 20404: message"
+QString stateName(NumberState state); // "on-trunk", "migrated", "failed", ...
+QString operationName(MigrationBackend::Operation operation); // "Loading the numbers", ...
+QString errorText(const OperationError &error);               // "HTTP 404, Twilio 20404: message"
+
+// Step 3 as plain text, one "key: value" a line so a script can grep it.
+QString sheetText(const CutoverSheet &sheet);
 
 QJsonObject toJson(const OperationError &error);
 QJsonObject toJson(const TrunkSummary &trunk);

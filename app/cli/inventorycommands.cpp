@@ -6,31 +6,6 @@
 
 #include <QJsonArray>
 
-namespace {
-
-// The CLI's own rendering (not CutoverSheet::asText()), so the layout suits a terminal and a
-// script can grep it: one "key: value" per line.
-QString sheetText(const CutoverSheet &sheet)
-{
-    QString text = InventoryCommands::tr("SIP domain: %1\n").arg(sheet.domainName);
-    for (const QString &uri : sheet.sipUris)
-        text += InventoryCommands::tr("SIP URI: %1\n").arg(uri);
-    text += InventoryCommands::tr("Port: %1 (UDP/TCP), %2 with TLS%3\n")
-                .arg(sheet.port)
-                .arg(sheet.tlsPort)
-                .arg(sheet.tlsRequired ? InventoryCommands::tr(" (TLS required)") : QString());
-    text += InventoryCommands::tr("SRTP: %1\n")
-                .arg(sheet.srtpRequired ? InventoryCommands::tr("required")
-                                        : InventoryCommands::tr("optional"));
-    for (const NamedSid &acl : sheet.ipAccessControlLists)
-        text += InventoryCommands::tr("IP ACL: %1 %2\n").arg(acl.sid, acl.friendlyName);
-    for (const NamedSid &list : sheet.credentialLists)
-        text += InventoryCommands::tr("Credential list: %1 %2\n").arg(list.sid, list.friendlyName);
-    return text;
-}
-
-} // namespace
-
 void InventoryCommands::start()
 {
     const QString &command = m_options.command;
@@ -120,13 +95,14 @@ void InventoryCommands::printCutoverSheet()
     const CutoverSheet sheet = m_backend->cutoverSheet();
     // The sheet comes from step 1; without it there is nothing the PBX could be told.
     if (sheet.domainName.isEmpty()) {
-        fail(ExitCode::Usage, tr("No SIP domain yet: run setup-inbound first (with the same "
-                                 "--state journal)."));
+        // The engine keeps the sheet in memory only; setup-inbound prints it as well.
+        fail(ExitCode::Usage, tr("No cut-over sheet in this process: setup-inbound prints it "
+                                 "(the engine does not keep it between runs)."));
         return;
     }
     if (m_out->isJson())
         m_out->resultJson(CliFormat::toJson(sheet));
     else
-        m_out->result(sheetText(sheet));
+        m_out->result(CliFormat::sheetText(sheet));
     finish(ExitCode::Ok);
 }

@@ -4,6 +4,8 @@
 #include "clioutput.h"
 #include "numberselection.h"
 
+#include <QJsonObject>
+
 void SetupCommands::start()
 {
     if (m_options.command == QLatin1String("setup-inbound")) {
@@ -34,8 +36,12 @@ void SetupCommands::setupInbound()
     inbound.friendlyName = m_options.friendlyName;
     inbound.secureMedia = m_options.secureMedia;
     connect(m_backend, &MigrationBackend::inboundReady, this, [this](const InboundResult &r) {
+        // The sheet is printed here because the engine keeps it only for this process.
+        const CutoverSheet sheet = m_backend->cutoverSheet();
         if (m_out->isJson()) {
-            m_out->resultJson(CliFormat::toJson(r));
+            QJsonObject json = CliFormat::toJson(r);
+            json.insert(QStringLiteral("cutover_sheet"), CliFormat::toJson(sheet));
+            m_out->resultJson(json);
         } else {
             QString text = tr("SIP domain %1 (%2)\n").arg(r.domainName, r.domainSid);
             text += tr("Handler: %1\n").arg(r.handlerUrl.toString());
@@ -51,6 +57,9 @@ void SetupCommands::setupInbound()
                     tr("Functions unavailable: handler code exported to %1\n").arg(r.exportedTo);
             if (!r.note.isEmpty())
                 text += tr("Note: %1\n").arg(r.note);
+            if (!sheet.domainName.isEmpty())
+                text += tr("\nCut-over sheet for the PBX administrator:\n") +
+                        CliFormat::sheetText(sheet);
             m_out->result(text);
         }
         finish(ExitCode::Ok);

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QUrlQuery>
 
 bool NumberSnapshot::operator==(const NumberSnapshot &o) const
 {
@@ -91,4 +92,25 @@ QStringList SandboxInspector::offTrunkWithoutUrl(const QHash<QString, NumberSnap
             bad.append(before.sid);
     }
     return bad;
+}
+
+bool SandboxInspector::simulateCall(const QString &from, const QString &to, QString *error)
+{
+    QNetworkRequest request(m_baseUrl.resolved(QUrl(QStringLiteral("/_sandbox/SimulateCall"))));
+    request.setRawHeader("Authorization", m_authorization);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArray("application/x-www-form-urlencoded"));
+    // '+' must travel as %2B in a form body, or it decodes as a space.
+    const QByteArray body =
+        "From=" + QUrl::toPercentEncoding(from) + "&To=" + QUrl::toPercentEncoding(to);
+    QNetworkReply *reply = m_network.post(request, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    if (reply->error() != QNetworkReply::NoError) {
+        *error = reply->errorString() + QLatin1Char(' ') + QString::fromUtf8(reply->readAll());
+        return false;
+    }
+    return true;
 }

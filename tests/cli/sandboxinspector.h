@@ -33,6 +33,8 @@ public:
     // Every IncomingPhoneNumber of the account by SID, following next_page_uri. Empty hash and
     // *error set on failure.
     QHash<QString, NumberSnapshot> numbers(QString *error);
+    // POST /_sandbox/SimulateCall: records the legs of a test call. False with *error.
+    bool simulateCall(const QString &from, const QString &to, QString *error);
     // The numbers on one trunk (the account also has numbers elsewhere or on no trunk).
     static QHash<QString, NumberSnapshot> onTrunk(const QHash<QString, NumberSnapshot> &numbers,
                                                   const QString &trunkSid);

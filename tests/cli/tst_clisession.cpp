@@ -86,6 +86,8 @@ private slots:
     void confirmationOnTerminal();
     void secretsAreRedacted();
     void deleteTrunkRefusesNonEmptyTrunk();
+    void progressIsThrottled();
+    void recoveryCommands();
 };
 
 void TestCliSession::trunksAsTable()
@@ -290,6 +292,43 @@ void TestCliSession::deleteTrunkRefusesNonEmptyTrunk()
     QCOMPARE(empty.exitCode, 0);
     QCOMPARE(empty.backend.mutatingCalls(),
              QStringList{QStringLiteral("deleteTrunk ") + trunkSid(empty.backend)});
+}
+
+void TestCliSession::progressIsThrottled()
+{
+    Invocation cli;
+    cli.output.setProgressInterval(60000);
+    cli.run({"migrate", "--trunk", trunkSid(cli.backend), "--all", "--yes"});
+    QCOMPARE(cli.exitCode, 0);
+    // Five updates within milliseconds: the first and the last print, nothing between.
+    QCOMPARE(cli.stderrText(), QStringLiteral("Migrating numbers: 1/5\nMigrating numbers: 5/5\n"));
+}
+
+void TestCliSession::recoveryCommands()
+{
+    Invocation nothing;
+    nothing.run({"resume"});
+    QCOMPARE(nothing.exitCode, 0);
+    QCOMPARE(nothing.backend.mutatingCalls(), QStringList());
+
+    Invocation resume;
+    resume.backend.interrupted.runId = 3;
+    resume.run({"resume", "--concurrency", "2"});
+    QCOMPARE(resume.exitCode, 0);
+    QCOMPARE(resume.backend.mutatingCalls(), QStringList{QStringLiteral("resume")});
+
+    // rollback changes the account: off a terminal it needs --yes.
+    Invocation refused;
+    refused.backend.interrupted.runId = 3;
+    refused.run({"rollback"});
+    QCOMPARE(refused.exitCode, 2);
+    QCOMPARE(refused.backend.mutatingCalls(), QStringList());
+
+    Invocation rollback;
+    rollback.backend.interrupted.runId = 3;
+    rollback.run({"rollback", "--yes"});
+    QCOMPARE(rollback.exitCode, 0);
+    QCOMPARE(rollback.backend.mutatingCalls(), QStringList{QStringLiteral("rollback")});
 }
 
 QTEST_GUILESS_MAIN(TestCliSession)

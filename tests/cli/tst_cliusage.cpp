@@ -21,6 +21,7 @@ private slots:
     void trunksAndNumbers();
     void planChangesNothing();
     void helpNeverShowsSecrets();
+    void embeddedSandbox();
     void cleanupTestCase();
 
 private:
@@ -166,6 +167,28 @@ void TestCliUsage::helpNeverShowsSecrets()
         QVERIFY(help.outText().contains(QLatin1String("Usage")));
         QVERIFY(!help.out.contains(m_sandbox.authToken.toUtf8()));
     }
+}
+
+void TestCliUsage::embeddedSandbox()
+{
+    // --sandbox needs no credentials: the sandbox lives inside the CLI process.
+    QProcessEnvironment environment = m_cli->environment();
+    const QProcessEnvironment saved = environment;
+    environment.remove(QStringLiteral("TWILIO_ACCOUNT_SID"));
+    environment.remove(QStringLiteral("TWILIO_AUTH_TOKEN"));
+    m_cli->setEnvironment(environment);
+    const CliResult trunks = m_cli->runRaw({QStringLiteral("trunks"), QStringLiteral("--sandbox"),
+                                            QStringLiteral("--json"), QStringLiteral("--state"),
+                                            m_dir.filePath(QStringLiteral("embedded.sqlite"))});
+    m_cli->setEnvironment(saved);
+    QVERIFY2(trunks.exitCode == 0, trunks.err.right(2000).constData());
+    const QJsonArray list = QJsonDocument::fromJson(trunks.out).array();
+    QVERIFY(!list.isEmpty());
+    QVERIFY(list.first()
+                .toObject()
+                .value(QLatin1String("sid"))
+                .toString()
+                .startsWith(QLatin1String("TK")));
 }
 
 void TestCliUsage::cleanupTestCase()

@@ -30,6 +30,17 @@ private slots:
         QCOMPARE(table->item(0, 5)->text(), QStringLiteral("Acme office"));
         QCOMPARE(table->item(0, 6)->text(), QStringLiteral("Acme PBX"));
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Lab trunk"));
+
+        // Below the table, the selected trunk in full.
+        auto *details = h.find<QLabel>(QStringLiteral("trunkDetails"));
+        QVERIFY(details->text().isEmpty());
+        table->selectRow(0);
+        QVERIFY(details->text().contains(
+            QStringLiteral("Origination URLs: sip:pbx1.acme.example:5060;transport=tcp (priority "
+                           "10); sip:pbx2.acme.example:5060 (priority 20)")));
+        QVERIFY(details->text().contains(QStringLiteral("IP access control lists: Acme office")));
+        table->selectRow(1);
+        QVERIFY(details->text().contains(QStringLiteral("Credential lists: none")));
     }
 
     void nextNeedsASelection()

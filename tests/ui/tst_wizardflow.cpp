@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 
@@ -69,7 +70,10 @@ private slots:
     void connectToFinishOnTheSandbox()
     {
         DialogSeam::clear();
+        // A journal of its own: the embedded sandbox starts empty on every run, and so must it.
+        QTemporaryDir journal;
         MigrationService service;
+        service.setJournalPath(journal.filePath(QStringLiteral("journal.sqlite")));
         WizardHarness h(&service);
         h.timeoutMs = kStepTimeoutMs;
 
