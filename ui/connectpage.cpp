@@ -146,7 +146,7 @@ void ConnectPage::onConnected(const AccountInfo &account)
         storeOrForgetSecret();
     m_status->setText(tr("Connected to %1 (%2).")
                           .arg(account.friendlyName.toHtmlEscaped(), account.sid.toHtmlEscaped()));
-    wizard()->next();
+    emit verified(account);
 }
 
 void ConnectPage::onFailed(const OperationError &error)

@@ -16,7 +16,7 @@ class WizardState;
 
 // Page 1: the built-in sandbox or a Twilio account. Formats are checked as the user types;
 // Next then asks the engine to verify the credentials (Next stays disabled meanwhile) and the
-// wizard moves on only when the account answered. The secret lives in memory, and in the OS
+// wizard moves on only when the account answered (verified()). The secret lives in memory, and in the OS
 // keychain only when the user asks to remember it.
 class ConnectPage : public QWizardPage
 {
@@ -33,6 +33,10 @@ public:
     bool validatePage() override;
 
     bool isVerifying() const { return m_verifying; }
+
+signals:
+    // The account answered; the wizard moves on (after any recovery of an interrupted run).
+    void verified(const AccountInfo &account);
 
 private:
     ConnectionSettings currentSettings() const;

@@ -2,6 +2,7 @@
 
 #include "cutoversheetview.h"
 #include "migrationbackend.h"
+#include "pagescroll.h"
 #include "wizardstate.h"
 
 #include <QCheckBox>
@@ -40,7 +41,7 @@ CutoverPage::CutoverPage(MigrationBackend *backend, WizardState *state, QWidget 
         connect(check, &QCheckBox::toggled, this, &CutoverPage::completeChanged);
     }
 
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = PageScroll::install(this);
     layout->addWidget(sheetBox);
     layout->addWidget(checkBox);
     layout->addStretch(1);

@@ -1,11 +1,13 @@
 #include "cutoversheetview.h"
 
 #include "copyfield.h"
+#include "copylist.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QFormLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -44,11 +46,18 @@ void CutoverSheetView::setSheet(const CutoverSheet &sheet)
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
 
-    for (int i = 0; i < sheet.sipUris.size(); ++i) {
-        const QString label = i == 0 ? tr("SIP URI") : tr("Edge variant");
-        auto *field = new CopyField(QStringLiteral("sheetUri%1").arg(i), label, this);
-        field->setValue(sheet.sipUris.at(i));
-        m_form->addRow(tr("%1:").arg(label), field);
+    if (!sheet.sipUris.isEmpty()) {
+        auto *field = new CopyField(QStringLiteral("sheetUri"), tr("SIP URI"), this);
+        field->setValue(sheet.sipUris.constFirst());
+        m_form->addRow(tr("SIP URI:"), field);
+    }
+    if (sheet.sipUris.size() > 1) {
+        // The edge variants: a compact list, so eight of them do not push the checklist away.
+        auto *edges = new CopyList(QStringLiteral("sheetEdgeUris"), tr("Edge variants"), this);
+        edges->setValues(sheet.sipUris.mid(1));
+        auto *caption = new QLabel(tr("Edge variants:"), this);
+        caption->setBuddy(edges->list());
+        m_form->addRow(caption, edges);
     }
     addText(tr("Port and transport"),
             sheet.tlsRequired

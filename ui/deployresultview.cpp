@@ -1,9 +1,11 @@
 #include "deployresultview.h"
 
 #include "copyfield.h"
+#include "copylist.h"
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QListWidget>
 
 DeployResultView::DeployResultView(const QString &objectName, QWidget *parent)
     : QWidget(parent)
@@ -33,6 +35,17 @@ void DeployResultView::addValue(const QString &key, const QString &label, const 
     auto *field = new CopyField(objectName() + u'-' + key, label, this);
     field->setValue(value);
     m_form->addRow(tr("%1:").arg(label), field);
+    setVisible(true);
+}
+
+void DeployResultView::addList(const QString &key, const QString &label,
+                               const QStringList &values)
+{
+    auto *list = new CopyList(objectName() + u'-' + key, label, this);
+    list->setValues(values);
+    auto *caption = new QLabel(tr("%1:").arg(label), this);
+    caption->setBuddy(list->list());
+    m_form->addRow(caption, list);
     setVisible(true);
 }
 

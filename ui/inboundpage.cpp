@@ -4,6 +4,7 @@
 #include "errortext.h"
 #include "migrationbackend.h"
 #include "operationprogress.h"
+#include "pagescroll.h"
 #include "recentcallsview.h"
 #include "trunkdefaults.h"
 #include "uilogging.h"
@@ -63,7 +64,7 @@ InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget 
     deployRow->addWidget(m_progress, 1);
     deployRow->addStretch(); // keeps the button its own size while no progress shows
 
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = PageScroll::install(this);
     layout->addWidget(options);
     layout->addLayout(deployRow);
     layout->addWidget(m_error);
@@ -140,10 +141,10 @@ void InboundPage::showResult(const InboundResult &result)
     m_state->setInbound(result);
     m_result->clear();
     m_result->addValue(QStringLiteral("domain"), tr("SIP domain"), result.domainName);
-    for (int i = 0; i < result.sipUris.size(); ++i) {
-        m_result->addValue(QStringLiteral("sipUri%1").arg(i),
-                           i == 0 ? tr("SIP URI") : tr("Edge variant"), result.sipUris.at(i));
-    }
+    if (!result.sipUris.isEmpty())
+        m_result->addValue(QStringLiteral("sipUri"), tr("SIP URI"), result.sipUris.constFirst());
+    if (result.sipUris.size() > 1)
+        m_result->addList(QStringLiteral("edgeUris"), tr("Edge variants"), result.sipUris.mid(1));
     m_result->addValue(QStringLiteral("handler"), tr("Inbound handler"),
                        result.handlerUrl.toString());
     QStringList note;

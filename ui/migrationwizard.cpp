@@ -55,6 +55,14 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
     resize(metrics.averageCharWidth() * 160, metrics.height() * 50);
     restoreGeometry(m_settings->value(kGeometry).toByteArray());
 
+    // Connected: an interrupted run of that account is offered before the wizard moves on, so
+    // its recovery never competes with the next page's requests.
+    connect(m_connect, &ConnectPage::verified, this, [this](const AccountInfo &account) {
+        m_recovery->offerAfterConnect(account, [this] {
+            if (currentId() == pageIndex(PageId::Connect))
+                next();
+        });
+    });
     connect(m_backend, &MigrationBackend::runFinished, this, &MigrationWizard::closeWhenStopped);
     connect(m_backend, &MigrationBackend::busyChanged, this, [this](bool busy) {
         if (!busy)
@@ -105,8 +113,8 @@ void MigrationWizard::showEvent(QShowEvent *event)
     if (m_offeredRecovery)
         return;
     m_offeredRecovery = true;
-    // Queued, so the window is on screen before the question is asked over it.
-    QTimer::singleShot(0, m_recovery, &RecoveryController::offer);
+    // Queued, so the window is on screen before the notice shows over it.
+    QTimer::singleShot(0, m_recovery, &RecoveryController::noticeAtStart);
 }
 
 void MigrationWizard::closeWhenStopped()

@@ -12,9 +12,10 @@ class SecretStore;
 class WizardState;
 
 // The migration wizard. Thin on purpose: it creates the pages, hands each the backend and the
-// shared state, remembers its geometry, offers to recover an interrupted run when first shown,
-// and refuses to vanish in the middle of a run: closing then asks first, stops the engine and
-// closes once the calls in flight have finished.
+// shared state, remembers its geometry, mentions an interrupted run when first shown and offers
+// to recover it right after its account is connected, and refuses to vanish in the middle of a
+// run: closing then asks first, stops the engine and closes once the calls in flight have
+// finished.
 class MigrationWizard : public QWizard
 {
     Q_OBJECT

@@ -114,7 +114,7 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
                 m_loading = false;
                 m_model->setRows(NumberRows::fromInfos(numbers));
                 fitColumns();
-                finish(tr("%n number(s) on the trunk.", nullptr, int(numbers.size())));
+                finish(tr("%n number(s): %1.", nullptr, int(numbers.size())).arg(stateCounts()));
             });
     connect(m_backend, &MigrationBackend::numberChanged, this, [this](const NumberInfo &number) {
         m_model->updateRow(NumberRows::fromInfo(number));
@@ -230,7 +230,9 @@ void NumbersPage::onRunFinished(const RunSummary &summary)
         parts.append(tr("%n failed (see the Last error column)", nullptr, summary.failed));
     if (summary.cancelled > 0)
         parts.append(tr("%n not started (stopped)", nullptr, summary.cancelled));
-    finish(parts.isEmpty() ? tr("Nothing to do.") : tr("Done: %1.").arg(parts.join(tr(", "))));
+    const QString done =
+        parts.isEmpty() ? tr("Nothing to do.") : tr("Done: %1.").arg(parts.join(tr(", ")));
+    finish(tr("%1 Now %2.").arg(done, stateCounts()));
 }
 
 void NumbersPage::showContextMenu(const QPoint &position)
@@ -273,6 +275,44 @@ QStringList NumbersPage::sidsInState(NumberState state) const
             sids.append(m_model->rowAt(row).sid);
     }
     return sids;
+}
+
+QString NumbersPage::stateCounts() const
+{
+    // Every state present, in the order a number moves through them, e.g. "249 on the trunk,
+    // 1 migrated": a number set up as step 2's test number is migrated already.
+    QStringList parts;
+    for (const NumberState state :
+         {NumberState::OnTrunk, NumberState::Migrating, NumberState::Migrated, NumberState::Failed,
+          NumberState::Reverting, NumberState::Reverted, NumberState::NotOnTrunk}) {
+        const int n = m_model->countInState(state);
+        if (n == 0)
+            continue;
+        switch (state) {
+        case NumberState::OnTrunk:
+            parts.append(tr("%n on the trunk", nullptr, n));
+            break;
+        case NumberState::Migrating:
+            parts.append(tr("%n migrating", nullptr, n));
+            break;
+        case NumberState::Migrated:
+            parts.append(tr("%n migrated", nullptr, n));
+            break;
+        case NumberState::Failed:
+            parts.append(tr("%n failed", nullptr, n));
+            break;
+        case NumberState::Reverting:
+            parts.append(tr("%n reverting", nullptr, n));
+            break;
+        case NumberState::Reverted:
+            parts.append(tr("%n reverted", nullptr, n));
+            break;
+        case NumberState::NotOnTrunk:
+            parts.append(tr("%n no longer on the trunk", nullptr, n));
+            break;
+        }
+    }
+    return parts.isEmpty() ? tr("none") : parts.join(tr(", "));
 }
 
 void NumbersPage::fitColumns()

@@ -41,6 +41,7 @@ private:
     void showContextMenu(const QPoint &position);
     QStringList selectedSidsInState(NumberState state) const;
     QStringList sidsInState(NumberState state) const;
+    QString stateCounts() const;
     void fitColumns();
     void updateActions();
     void showCurrentError();

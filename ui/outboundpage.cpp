@@ -2,8 +2,10 @@
 
 #include "deployresultview.h"
 #include "errortext.h"
+#include "handlergenerator.h"
 #include "migrationbackend.h"
 #include "operationprogress.h"
+#include "pagescroll.h"
 #include "recentcallsview.h"
 #include "regioncatalog.h"
 #include "sipparameters.h"
@@ -29,11 +31,8 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     , m_state(state)
     , m_pbxDomain(new ValidatedField(
           QStringLiteral("pbxDomainEdit"), tr("PBX domain"),
-          [](const QString &text) {
-              return Validation::isHostName(text)
-                         ? QString()
-                         : tr("\"%1\" is not a host name such as pbx.example.com.").arg(text);
-          },
+          // host or host:port, as the handler's PBX_DOMAIN takes it.
+          [](const QString &text) { return HandlerGenerator::checkPbxDomain(text); },
           this))
     , m_secure(new QCheckBox(tr("&Secure (TLS and SRTP to the PBX)"), this))
     , m_useEdge(new QCheckBox(tr("Route through the &edge location:"), this))
@@ -103,7 +102,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     deployRow->addWidget(m_progress, 1);
     deployRow->addStretch(); // keeps the button its own size while no progress shows
 
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = PageScroll::install(this);
     layout->addWidget(options);
     layout->addLayout(deployRow);
     layout->addWidget(m_error);

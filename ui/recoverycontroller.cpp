@@ -7,6 +7,8 @@
 #include <QLocale>
 #include <QProgressDialog>
 
+#include <utility>
+
 using Op = MigrationBackend::Operation;
 
 RecoveryController::RecoveryController(MigrationBackend *backend, QWidget *window)
@@ -31,29 +33,42 @@ RecoveryController::RecoveryController(MigrationBackend *backend, QWidget *windo
                 .arg(summary.failed)
                 .arg(summary.cancelled));
     });
-    connect(
-        m_backend, &MigrationBackend::failed, this,
-        [this](Op operation, const OperationError &error) {
-            if (m_running && (operation == *m_running || operation == Op::Busy))
-                end(tr("The interrupted run was not finished: %1").arg(ErrorText::plain(error)));
-        });
+    connect(m_backend, &MigrationBackend::failed, this,
+            [this](Op operation, const OperationError &error) {
+                if (!m_running)
+                    return;
+                // A resumed run reports as the kind of run it continues.
+                if (operation == *m_running || operation == Op::Busy ||
+                    operation == Op::Migrate || operation == Op::Revert) {
+                    end(tr("The interrupted run was not finished: %1")
+                            .arg(ErrorText::plain(error)));
+                }
+            });
 }
 
-void RecoveryController::offer()
+void RecoveryController::noticeAtStart()
 {
     const InterruptedRun run = m_backend->interruptedRun();
     if (run.isNull())
         return;
-    qCInfo(lcUi) << "interrupted run" << run.runId << "on trunk" << run.trunkSid;
-    const QString text =
-        tr("A migration started %1 on trunk %2 (account %3) did not finish.\n\n"
-           "%4 number(s) migrated, %5 in flight when it stopped, %6 not started.\n\n"
-           "Resume finishes it; Roll back puts every number it touched back on the trunk.")
-            .arg(QLocale().toString(run.started.toLocalTime(), QLocale::ShortFormat), run.trunkSid,
-                 run.accountSid)
-            .arg(run.migrated)
-            .arg(run.inFlight)
-            .arg(run.pending);
+    qCInfo(lcUi) << "interrupted run" << run.runId << "of account" << run.accountSid;
+    DialogSeam::inform(m_window, tr("Interrupted migration"),
+                       tr("%1\n\nConnect to account %2 to resume it or roll it back: you will be "
+                          "asked right after connecting.")
+                           .arg(describe(run), run.accountSid));
+}
+
+void RecoveryController::offerAfterConnect(const AccountInfo &account,
+                                           std::function<void()> proceed)
+{
+    m_proceed = std::move(proceed);
+    const InterruptedRun run = m_backend->interruptedRun();
+    if (run.isNull() || run.accountSid != account.sid || isRunning())
+        return this->proceed();
+    qCInfo(lcUi) << "offering to finish interrupted run" << run.runId;
+    const QString text = tr("%1\n\nResume finishes it; Roll back puts every number it touched "
+                            "back on the trunk; Later leaves it in the journal.")
+                             .arg(describe(run));
     DialogSeam::choose(m_window, tr("Interrupted migration"), text,
                        {tr("&Resume"), tr("Roll &back"), tr("&Later")}, 0, this,
                        [this](int choice) {
@@ -61,7 +76,20 @@ void RecoveryController::offer()
                                start(Op::Resume);
                            else if (choice == 1)
                                start(Op::Rollback);
+                           else
+                               this->proceed();
                        });
+}
+
+QString RecoveryController::describe(const InterruptedRun &run) const
+{
+    return tr("A migration started %1 on trunk %2 (account %3) did not finish: %4 number(s) "
+              "migrated, %5 in flight when it stopped, %6 not started.")
+        .arg(QLocale().toString(run.started.toLocalTime(), QLocale::ShortFormat), run.trunkSid,
+             run.accountSid)
+        .arg(run.migrated)
+        .arg(run.inFlight)
+        .arg(run.pending);
 }
 
 void RecoveryController::start(MigrationBackend::Operation operation)
@@ -95,4 +123,11 @@ void RecoveryController::end(const QString &message)
     }
     DialogSeam::inform(m_window, resumed ? tr("Resume finished") : tr("Roll back finished"),
                        message);
+    proceed();
+}
+
+void RecoveryController::proceed()
+{
+    if (const std::function<void()> next = std::exchange(m_proceed, nullptr))
+        next();
 }

@@ -27,22 +27,32 @@ QString pbxDomain(const TrunkSummary &trunk)
             best = &url;
         }
     }
-    return best ? sipHost(best->sipUrl) : QString();
+    return best ? pbxAddress(best->sipUrl) : QString();
 }
 
-QString sipHost(const QString &sipUrl)
+QString pbxAddress(const QString &sipUrl)
 {
     QString rest = sipUrl.trimmed();
+    bool tls = false;
     const int colon = rest.indexOf(u':');
-    if (rest.startsWith(QLatin1String("sip"), Qt::CaseInsensitive) && colon > 0 && colon <= 4)
+    if (rest.startsWith(QLatin1String("sip"), Qt::CaseInsensitive) && colon > 0 && colon <= 4) {
+        tls = rest.startsWith(QLatin1String("sips:"), Qt::CaseInsensitive);
         rest = rest.mid(colon + 1);
-    const int at = rest.indexOf(u'@');
+    }
+    // sip:[user@]host[:port][;params][?headers]
+    static const QRegularExpression tlsTransport(QStringLiteral(";transport=tls(;|\\?|$)"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    tls = tls || tlsTransport.match(rest).hasMatch();
+    static const QRegularExpression end(QStringLiteral("[;?]"));
+    const int stop = rest.indexOf(end);
+    if (stop >= 0)
+        rest.truncate(stop);
+    const int at = rest.lastIndexOf(u'@');
     if (at >= 0)
         rest = rest.mid(at + 1);
-    // The host ends at the port, the parameters or the headers, whichever comes first.
-    static const QRegularExpression end(QStringLiteral("[:;?]"));
-    const int stop = rest.indexOf(end);
-    return (stop >= 0 ? rest.left(stop) : rest).toLower();
+    if (!tls && rest.endsWith(QLatin1String(":5060")))
+        rest.chop(5);
+    return rest.toLower();
 }
 
 } // namespace TrunkDefaults

@@ -59,14 +59,17 @@ bool isLoopbackHost(const QString &host)
 
 QString checkWebhookUrl(const QUrl &url)
 {
+    // Messages end up on screen, in logs and in CLI output: a user:password in the URL must
+    // not ride along with them.
+    const QString shown = url.toString(QUrl::RemoveUserInfo).left(200);
     if (!url.isValid() || url.host().isEmpty())
-        return tr("\"%1\" is not a valid URL.").arg(url.toString().left(200));
+        return tr("\"%1\" is not a valid URL.").arg(shown);
     if (url.scheme() == QLatin1String("https"))
         return {};
     if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
         return {};
     return tr("\"%1\" must use https:// (plain http is allowed only to this computer).")
-        .arg(url.toString().left(200));
+        .arg(shown);
 }
 
 QString checkApiBaseUrl(const QUrl &url)

@@ -4,6 +4,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QTemporaryDir>
+
+EngineStorage::EngineStorage() = default;
+EngineStorage::~EngineStorage() = default;
 
 QString EngineStorage::defaultPath()
 {
@@ -12,6 +16,42 @@ QString EngineStorage::defaultPath()
 }
 
 void EngineStorage::setPath(const QString &path)
+{
+    // The CLI passes the default path spelled out when --state is not given: that is no
+    // choice of the user's, so the embedded sandbox still gets a journal of its own.
+    m_chosen = !path.isEmpty() && QDir::cleanPath(QFileInfo(path).absoluteFilePath()) !=
+                                      QDir::cleanPath(QFileInfo(defaultPath()).absoluteFilePath());
+    usePath(path);
+}
+
+bool EngineStorage::selectFor(bool embeddedSandbox)
+{
+    if (m_chosen)
+        return true;
+    if (!embeddedSandbox) {
+        usePath(defaultPath());
+        return true;
+    }
+    if (!m_sandboxDir) {
+        auto dir = std::make_unique<QTemporaryDir>();
+        if (!dir->isValid()) {
+            m_error = QCoreApplication::translate(
+                          "EngineStorage", "No temporary folder for the sandbox's journal: %1")
+                          .arg(dir->errorString());
+            return false;
+        }
+        m_sandboxDir = std::move(dir);
+    }
+    usePath(m_sandboxDir->filePath(QStringLiteral("journal.sqlite")));
+    return true;
+}
+
+bool EngineStorage::exists() const
+{
+    return QFileInfo::exists(m_path.isEmpty() ? defaultPath() : m_path);
+}
+
+void EngineStorage::usePath(const QString &path)
 {
     if (path == m_path)
         return;

@@ -7,16 +7,30 @@
 
 #include <memory>
 
+class QTemporaryDir;
+
 // The journal and the audit log of one service, in one SQLite file opened on demand (at
 // connect), with every secret in use registered with both redactors.
 class EngineStorage
 {
 public:
+    EngineStorage();
+    ~EngineStorage();
+
     // QStandardPaths::AppDataLocation + "/journal.sqlite".
     static QString defaultPath();
 
+    // A path other than defaultPath() is the caller's choice and always used as given.
     void setPath(const QString &path);
     QString path() const { return m_path; }
+    // Picks the file for the account about to be connected, unless the caller chose one:
+    // the embedded sandbox's state dies with the process, so its journal must too (set-up
+    // values such as Functions version SIDs would not exist in the next sandbox); it lives in
+    // a temporary folder owned by this object. Any other account uses defaultPath(). False
+    // with errorString() when the temporary folder cannot be made.
+    bool selectFor(bool embeddedSandbox);
+    // Whether the journal file is there (so a read can open it without creating one).
+    bool exists() const;
 
     // Opens (creating the folder and file) unless already open at the current path.
     bool open();
@@ -30,7 +44,11 @@ public:
     AuditLog *audit() { return m_audit.get(); }
 
 private:
+    void usePath(const QString &path);
+
     QString m_path;
+    bool m_chosen = false; // setPath() with a path of the caller's own
+    std::unique_ptr<QTemporaryDir> m_sandboxDir;
     QString m_operator;
     QStringList m_secrets;
     QString m_error;

@@ -9,6 +9,7 @@
 #include "numberrun.h"
 #include "recentcallsquery.h"
 #include "runrecovery.h"
+#include "savedinbound.h"
 #include "setupsteps.h"
 #include "stepfourinput.h"
 #include "trunkcatalog.h"
@@ -114,6 +115,8 @@ void MigrationService::connectAccount(const ConnectionSettings &settings)
 {
     if (!beginOperation(Operation::Connect, false))
         return;
+    if (!m_storage->selectFor(settings.sandbox))
+        return failOperation(Operation::Connect, EngineErrors::local(m_storage->errorString()));
     auto *job = new AccountConnector(m_client, m_sandboxOptions, this);
     m_job = job;
     connect(job, &AccountConnector::failed, this,
@@ -123,9 +126,9 @@ void MigrationService::connectAccount(const ConnectionSettings &settings)
         if (!m_storage->open())
             return failOperation(Operation::Connect, EngineErrors::local(m_storage->errorString()));
         m_account = info;
-        m_handlerUrl = m_storage->journal()
-                           ->setupValue(info.sid, SetupSteps::handlerUrlKey())
-                           .value_or(QString());
+        Journal &journal = *m_storage->journal();
+        m_handlerUrl = journal.setupValue(info.sid, SetupSteps::handlerUrlKey()).value_or(QString());
+        m_sheet = SavedInbound::sheet(journal, info.sid);
         qCInfo(lcEngine) << "connected to" << info.sid << (info.sandbox ? "(sandbox)" : "");
         endOperation();
         emit connected(info);
@@ -250,47 +253,48 @@ void MigrationService::cancel()
 
 InterruptedRun MigrationService::interruptedRun() const
 {
-    if (m_account.sid.isEmpty() || !m_storage->isOpen())
+    // Works before connectAccount() too (the wizard asks at start-up): the journal is opened
+    // on demand, never created for a mere question, and then any account's run counts.
+    if (!m_storage->isOpen() && (!m_storage->exists() || !m_storage->open()))
         return {};
-    return RunRecovery(*m_storage->journal(), m_account.sid).find(m_run ? m_run->runId() : 0);
+    const qint64 own = m_run ? m_run->runId() : 0;
+    if (m_account.sid.isEmpty())
+        return RunRecovery::findAnyAccount(*m_storage->journal(), own);
+    return RunRecovery(*m_storage->journal(), m_account.sid).find(own);
 }
 
 void MigrationService::resume()
 {
-    const InterruptedRun found = interruptedRun();
-    if (found.isNull())
-        return failLater(Operation::Resume, tr("There is no interrupted run to resume."));
-    if (!beginOperation(Operation::Resume))
-        return;
-    RunRecovery recovery(*m_storage->journal(), m_account.sid);
-    RunRecovery::Pending pending;
-    if (!recovery.prepareResume(found.runId, &pending))
-        return failOperation(Operation::Resume, EngineErrors::local(recovery.errorString()));
-    m_trunkSid = pending.run.trunkSid;
-    const auto kind = pending.isMigrate ? NumberRun::Kind::Migrate : NumberRun::Kind::Revert;
-    auto *run =
-        new NumberRun(context(), kind, pending.run.trunkSid, pending.voiceUrl, window(), this);
-    startRun(run, pending.isMigrate ? Operation::Migrate : Operation::Revert);
-    run->resume(found.runId, pending.openSteps, pending.order);
+    recover(Operation::Resume);
 }
 
 void MigrationService::rollback()
 {
+    recover(Operation::Rollback);
+}
+
+void MigrationService::recover(Operation operation)
+{
+    const bool resuming = operation == Operation::Resume;
     const InterruptedRun found = interruptedRun();
-    if (found.isNull())
-        return failLater(Operation::Rollback, tr("There is no interrupted run to roll back."));
-    if (!beginOperation(Operation::Rollback))
+    const QString refusal = RunRecovery::refusal(found, m_account.sid, resuming);
+    if (!refusal.isEmpty())
+        return failLater(operation, refusal);
+    if (!beginOperation(operation))
         return;
     RunRecovery recovery(*m_storage->journal(), m_account.sid);
-    QStringList numbers;
-    QString trunkSid;
-    if (!recovery.prepareRollback(found.runId, &numbers, &trunkSid))
-        return failOperation(Operation::Rollback, EngineErrors::local(recovery.errorString()));
-    m_trunkSid = trunkSid;
-    auto *run = new NumberRun(context(), NumberRun::Kind::Rollback, trunkSid, {}, window(), this);
-    startRun(run, Operation::Rollback);
-    if (!run->start(numbers))
-        failOperation(Operation::Rollback, EngineErrors::local(run->errorString()));
+    RunRecovery::Restart restart;
+    if (!recovery.prepare(found.runId, resuming, &restart))
+        return failOperation(operation, EngineErrors::local(recovery.errorString()));
+    m_trunkSid = restart.trunkSid;
+    auto *run = new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl,
+                              window(), this);
+    startRun(run, restart.kind == NumberRun::Kind::Migrate ? Operation::Migrate : operation);
+    const bool started = restart.runId != 0
+                             ? run->resume(restart.runId, restart.openSteps, restart.numbers)
+                             : run->start(restart.numbers);
+    if (!started)
+        failOperation(operation, EngineErrors::local(run->errorString()));
 }
 
 // ---- audit and trunk ----
@@ -301,18 +305,12 @@ void MigrationService::exportAudit(const QString &csvPath)
         return;
     AuditLog *audit = m_storage->audit();
     const bool ok = audit->exportCsvFile(csvPath, m_account.sid);
-    const QString error = audit->errorString();
     const int rows = ok ? int(audit->records(m_account.sid).size()) : 0;
     endOperation();
+    if (!ok)
+        return failLater(Operation::ExportAudit, audit->errorString());
     QMetaObject::invokeMethod(
-        this,
-        [this, ok, error, csvPath, rows] {
-            if (ok)
-                emit auditExported(csvPath, rows);
-            else
-                emit failed(Operation::ExportAudit, EngineErrors::local(error));
-        },
-        Qt::QueuedConnection);
+        this, [this, csvPath, rows] { emit auditExported(csvPath, rows); }, Qt::QueuedConnection);
 }
 
 void MigrationService::deleteTrunk(const QString &trunkSid)

@@ -71,6 +71,7 @@ private:
     EngineContext context();
     int window() const;
     void startRun(NumberRun *run, Operation operation);
+    void recover(Operation operation); // resume() or rollback()
     SetupSteps *startSetup(Operation operation);
 
     TwilioClient *m_client;

@@ -4,6 +4,7 @@
 #include "enginelogging.h"
 #include "journal.h"
 #include "migrationdecision.h"
+#include "numberrepair.h"
 #include "trunkingapi.h"
 #include "twilioclient.h"
 #include "voiceapi.h"
@@ -11,6 +12,8 @@
 
 namespace {
 const QString Post = QStringLiteral("POST");
+const QString SetVoiceUrl = QStringLiteral("set_voice_url");
+const QString RemoveFromTrunk = QStringLiteral("remove_from_trunk");
 
 QString urlAndMethod(const IncomingPhoneNumber &n)
 {
@@ -75,6 +78,7 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
     snapshot.numberSid = m_sid;
     snapshot.phoneNumber = m_number.phoneNumber;
     snapshot.priorSettings = VoiceSettings::snapshotOf(m_number);
+    m_prior = snapshot.priorSettings;
     snapshot.priorTrunkSid = m_number.trunkSid.value_or(QString());
     if (!m_recorder->saveSnapshot(snapshot))
         return end(NumberOutcome::Failed, NumberState::Failed,
@@ -90,7 +94,7 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
 
 void NumberMigrationTask::setVoiceUrl()
 {
-    const Change c = change(QStringLiteral("set_voice_url"), urlAndMethod(m_number),
+    const Change c = change(SetVoiceUrl, urlAndMethod(m_number),
                             QStringLiteral("voice_url=%1; voice_method=POST").arg(m_voiceUrl));
     m_recorder->begin(c, this, [this, c](qint64 step) {
         if (step == 0)
@@ -100,13 +104,9 @@ void NumberMigrationTask::setVoiceUrl()
         update.voiceMethod = Post;
         m_context.client->voice().updateIncomingPhoneNumber(
             m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-                m_recorder->finish(step, c, r.error, r.reply);
                 if (!r.ok())
-                    return end(NumberOutcome::Failed, NumberState::Failed,
-                               EngineErrors::withContext(
-                                   EngineErrors::fromTwilio(r.error),
-                                   tr("The voice URL could not be set; the number stays on the "
-                                      "trunk")));
+                    return afterFailure(step, c, r.error, r.reply);
+                m_recorder->finish(step, c, r.error, r.reply);
                 m_number = r.value;
                 if (stopRequested())
                     return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
@@ -117,51 +117,20 @@ void NumberMigrationTask::setVoiceUrl()
 
 void NumberMigrationTask::removeFromTrunk()
 {
-    const Change c =
-        change(QStringLiteral("remove_from_trunk"), QStringLiteral("trunk_sid=") + m_trunkSid,
-               QStringLiteral("trunk_sid=null"));
+    const Change c = change(RemoveFromTrunk, QStringLiteral("trunk_sid=") + m_trunkSid,
+                            QStringLiteral("trunk_sid=null"));
     m_recorder->begin(c, this, [this, c](qint64 step) {
         if (step == 0)
             return failJournal();
         m_context.client->trunking().removeTrunkPhoneNumber(
             m_trunkSid, m_sid, this, [this, step, c](const TwilioResult<TwilioNoContent> &r) {
-                if (!r.ok() && r.error.httpStatus == 404)
-                    return recheckAfter404(step, c, r.error);
-                m_recorder->finish(step, c, r.error, r.reply);
                 if (!r.ok())
-                    return end(NumberOutcome::Failed, NumberState::Failed,
-                               EngineErrors::withContext(
-                                   EngineErrors::fromTwilio(r.error),
-                                   tr("The number has its new voice URL but is still on the trunk, "
-                                      "so its calls still go to the trunk")));
+                    return afterFailure(step, c, r.error, r.reply);
+                m_recorder->finish(step, c, r.error, r.reply);
                 m_number.trunkSid.reset();
                 end(NumberOutcome::Migrated, NumberState::Migrated);
             });
     });
-}
-
-void NumberMigrationTask::recheckAfter404(qint64 step, const Change &c, const TwilioError &error)
-{
-    m_context.client->voice().fetchIncomingPhoneNumber(
-        m_sid, this, [this, step, c, error](const TwilioResult<IncomingPhoneNumber> &r) {
-            if (r.ok() && r.value.trunkSid.value_or(QString()).isEmpty()) {
-                // An earlier attempt (its answer lost with a dropped connection) removed it.
-                m_recorder->finish(step, c, TwilioError{}, TwilioReplyInfo{});
-                m_number = r.value;
-                return end(NumberOutcome::Migrated, NumberState::Migrated);
-            }
-            m_recorder->finish(step, c, error, TwilioReplyInfo{});
-            if (r.ok() && r.value.trunkSid == m_trunkSid && !stopRequested()) {
-                qCInfo(lcEngine) << "trunk PhoneNumbers subresource answered 404 for" << m_sid
-                                 << "still on" << m_trunkSid << "- clearing TrunkSid instead";
-                return clearTrunkSid();
-            }
-            const TwilioError &why = r.ok() ? error : r.error;
-            end(NumberOutcome::Failed, NumberState::Failed,
-                EngineErrors::withContext(EngineErrors::fromTwilio(why),
-                                          tr("The number has its new voice URL but may still be "
-                                             "on the trunk")));
-        });
 }
 
 void NumberMigrationTask::clearTrunkSid()
@@ -176,16 +145,96 @@ void NumberMigrationTask::clearTrunkSid()
         update.trunkSid = QStringLiteral("");
         m_context.client->voice().updateIncomingPhoneNumber(
             m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-                m_recorder->finish(step, c, r.error, r.reply);
                 if (!r.ok())
-                    return end(NumberOutcome::Failed, NumberState::Failed,
-                               EngineErrors::withContext(
-                                   EngineErrors::fromTwilio(r.error),
-                                   tr("The number has its new voice URL but is still on the trunk, "
-                                      "so its calls still go to the trunk")));
+                    return afterFailure(step, c, r.error, r.reply);
+                m_recorder->finish(step, c, r.error, r.reply);
                 m_number = r.value;
                 end(NumberOutcome::Migrated, NumberState::Migrated);
             });
+    });
+}
+
+NumberRepair *NumberMigrationTask::repair()
+{
+    // Made on the first failure only: most numbers never need one.
+    if (!m_repair)
+        m_repair = new NumberRepair(m_context, m_recorder, change({}, {}, {}), m_prior, this);
+    return m_repair;
+}
+
+void NumberMigrationTask::afterFailure(qint64 step, const Change &c, const TwilioError &error,
+                                       const TwilioReplyInfo &reply)
+{
+    const bool removal = c.action != SetVoiceUrl;
+    // The last answer does not tell what the earlier attempts did (a dropped one may have
+    // gone through, and a 5xx says nothing either way); the live number does.
+    repair()->read([this, step, c, error, reply, removal](
+                       const TwilioResult<IncomingPhoneNumber> &r) {
+        if (r.ok())
+            m_number = r.value;
+        const QString live = m_number.trunkSid.value_or(QString());
+        if (r.ok() && removal && live.isEmpty()) {
+            // An attempt whose answer was lost (e.g. a dropped connection) took it off.
+            m_recorder->finish(step, c, TwilioError{}, reply);
+            return end(NumberOutcome::Migrated, NumberState::Migrated);
+        }
+        m_recorder->finish(step, c, error, reply);
+        const bool stillOn = r.ok() && live == m_trunkSid;
+        if (stillOn && error.httpStatus == 404 && c.action == RemoveFromTrunk) {
+            if (stopRequested()) // the safe point: on the trunk, new URL (see cancel())
+                return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
+            qCInfo(lcEngine) << "trunk PhoneNumbers subresource answered 404 for" << m_sid
+                             << "still on" << m_trunkSid << "- clearing TrunkSid instead";
+            return clearTrunkSid();
+        }
+        const OperationError cause = EngineErrors::fromTwilio(error);
+        if (!r.ok()) // what happened is unknown, so nothing is "restored" blindly
+            return end(NumberOutcome::Failed, NumberState::Failed,
+                       EngineErrors::withContext(
+                           cause, removal ? tr("Taking the number off the trunk failed and it "
+                                               "could not be read back: it has its new voice URL "
+                                               "and may still be on the trunk (its calls then "
+                                               "still reach the PBX through the trunk); retry "
+                                               "or revert it")
+                                          : tr("The voice URL could not be set and the number "
+                                               "could not be read back: it is still on the "
+                                               "trunk, but its voice URL may have changed; retry "
+                                               "or revert it")));
+        if (live != m_trunkSid)
+            return end(NumberOutcome::Failed, NumberState::Failed,
+                       EngineErrors::withContext(cause,
+                                                 tr("The number is no longer on trunk %1 (now: "
+                                                    "%2); it was left as it is")
+                                                     .arg(m_trunkSid, live.isEmpty()
+                                                                          ? tr("no trunk")
+                                                                          : live)));
+        restoreSnapshot(cause, removal);
+    });
+}
+
+void NumberMigrationTask::restoreSnapshot(const OperationError &cause, bool removal)
+{
+    // Done even after cancel(): it is what leaves the number as it was.
+    repair()->restore(m_number, [this, cause, removal](const NumberRepair::Outcome &o) {
+        m_number = o.number;
+        const QString what = removal ? tr("Taking the number off the trunk failed")
+                                     : tr("The voice URL could not be set");
+        if (!o.ok)
+            return end(NumberOutcome::Failed, NumberState::Failed,
+                       EngineErrors::withContext(
+                           o.error, tr("%1 and its previous voice settings could not be put "
+                                       "back: the number is still on the trunk (its calls "
+                                       "still reach the PBX through the trunk), but its voice "
+                                       "URL was changed; retry or revert it")
+                                        .arg(what)));
+        end(NumberOutcome::Failed, NumberState::Failed,
+            EngineErrors::withContext(
+                cause, o.changed ? tr("%1; its previous voice settings were restored, so it is "
+                                      "unchanged and still on the trunk")
+                                       .arg(what)
+                                 : tr("%1; the number stays on the trunk with its previous "
+                                      "settings")
+                                       .arg(what)));
     });
 }
 

@@ -5,7 +5,12 @@
 #include "numbertask.h"
 #include "voiceresources.h"
 
+#include <QJsonObject>
+
+class NumberRepair;
+
 struct TwilioError;
+struct TwilioReplyInfo;
 template<class T> struct TwilioResult;
 
 // Migrates one number, re-reading its live state first so a re-run, a retry or a resumed run
@@ -14,10 +19,14 @@ template<class T> struct TwilioResult;
 //   2. save its voice settings in the journal (the first snapshot is kept);
 //   3. set VoiceUrl + VoiceMethod=POST;
 //   4. only after 3 succeeded, take it off the trunk (DELETE trunk PhoneNumber).
-// If step 4 answers 404 the number is fetched again: already off the trunk (an earlier,
-// dropped DELETE went through) counts as done; still on the trunk means the trunk's
-// PhoneNumbers subresource is missing (IE1), and the number is taken off by updating the
-// IncomingPhoneNumber with TrunkSid="" instead.
+// When a write fails for good (after the client's retries) the live number decides what
+// happened (NumberRepair::read): off the trunk means an earlier removal whose answer was lost
+// went through (done); still on the trunk after a 404 means the trunk's PhoneNumbers
+// subresource is missing (IE1), and the number is taken off by updating the
+// IncomingPhoneNumber with TrunkSid="" instead; still on the trunk otherwise means the number
+// is put back to its snapshot (NumberRepair::restore), so a failed number keeps its old
+// settings. Only when that restore fails too is a number left on the trunk with its new URL,
+// reported as such, and left to a retry, a revert or a rollback.
 // Every write has a journal intent before and a result plus an audit record after.
 class NumberMigrationTask : public NumberTask
 {
@@ -33,8 +42,13 @@ private:
     void onFetched(const TwilioResult<IncomingPhoneNumber> &result);
     void setVoiceUrl();
     void removeFromTrunk();
-    void recheckAfter404(qint64 step, const Change &change, const TwilioError &error);
     void clearTrunkSid();
+    // A write failed for good: find out from the live number what happened, then finish,
+    // fall back to clear_trunk_sid (IE1) or restore the snapshot.
+    void afterFailure(qint64 step, const Change &change, const TwilioError &error,
+                      const TwilioReplyInfo &reply);
+    void restoreSnapshot(const OperationError &cause, bool removal);
+    NumberRepair *repair();
     Change change(const QString &action, const QString &before, const QString &after) const;
     // Ends the job: closes the number's run step and reports.
     void end(NumberOutcome outcome, NumberState state, const OperationError &error = {});
@@ -47,4 +61,6 @@ private:
     QString m_trunkSid;
     QString m_voiceUrl;
     IncomingPhoneNumber m_number;
+    QJsonObject m_prior; // the settings read before this run's first change
+    NumberRepair *m_repair = nullptr;
 };

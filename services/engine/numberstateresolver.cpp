@@ -1,8 +1,16 @@
 #include "numberstateresolver.h"
 
 #include "journal.h"
+#include "numberrepair.h"
+
+#include <QCoreApplication>
 
 namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("NumberStateResolver", text);
+}
+
 bool isRevertAction(const QString &action)
 {
     return action == QLatin1String("revert_number") || action == QLatin1String("add_to_trunk") ||
@@ -38,9 +46,22 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
         info.lastError.twilioCode = last->result.twilioCode;
         info.lastError.requestId = last->result.requestId;
     }
+    // The repair after a failed migration step (NumberRepair) is the newest step then; the
+    // row must say the number did not migrate, and in which state it was left.
+    const bool repair = last && last->action == NumberRepair::actionName() &&
+                        last->state != StepState::Intent;
+    if (repair && lastFailed)
+        info.lastError.message =
+            tr("Not migrated, and its previous voice settings could not be put back: it is still "
+               "on the trunk (its calls still reach the PBX through the trunk), but its voice "
+               "URL was changed; retry or revert it. %1")
+                .arg(last->result.errorMessage);
+    else if (repair)
+        info.lastError.message = tr("Not migrated: a change failed, so its previous voice settings "
+                                    "were restored; it is unchanged and still on the trunk.");
     if (onTrunk) {
         const auto done = m_journal.lastDoneStep(number.sid);
-        info.state = lastFailed                             ? NumberState::Failed
+        info.state = lastFailed || repair                   ? NumberState::Failed
                      : done && isRevertAction(done->action) ? NumberState::Reverted
                                                             : NumberState::OnTrunk;
         return info;

@@ -6,8 +6,9 @@
 class Journal;
 
 // Derives a number's row state from live data and the journal:
-//   on the trunk: last journal step failed → Failed (its error kept); last completed step a
-//                 revert → Reverted; else OnTrunk;
+//   on the trunk: last journal step failed, or a restore after a failed migration →
+//                 Failed (its error kept); last completed step a revert → Reverted; else
+//                 OnTrunk;
 //   off the trunk with a snapshot from this trunk: last step failed → Failed, else Migrated
 //                 (the engine never takes a number off without its new URL);
 //   anything else: NotOnTrunk.

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QSet>
+#include <QSqlQuery>
 
 namespace {
 QString tr(const char *text)
@@ -64,6 +65,17 @@ InterruptedRun RunRecovery::find(qint64 ignoreRunId) const
     return out;
 }
 
+InterruptedRun RunRecovery::findAnyAccount(Journal &journal, qint64 ignoreRunId)
+{
+    // The journal is asked per account; this only finds out which account to ask for.
+    QSqlQuery q(journal.store().database());
+    q.prepare(QStringLiteral("SELECT account_sid FROM runs WHERE status = 'running'"
+                             " ORDER BY id DESC LIMIT 1"));
+    if (!journal.store().exec(q, tr("Looking for an unfinished run")) || !q.next())
+        return {};
+    return RunRecovery(journal, q.value(0).toString()).find(ignoreRunId);
+}
+
 bool RunRecovery::closeInterruptedCalls(qint64 runId, const QString &why)
 {
     StepResult interrupted;
@@ -78,16 +90,37 @@ bool RunRecovery::closeInterruptedCalls(qint64 runId, const QString &why)
     return true;
 }
 
-bool RunRecovery::prepareResume(qint64 runId, Pending *pending)
+QString RunRecovery::refusal(const InterruptedRun &found, const QString &connectedAccount,
+                             bool resume)
+{
+    if (found.isNull())
+        return resume ? tr("There is no interrupted run to resume.")
+                      : tr("There is no interrupted run to roll back.");
+    // Only the run's own account can be changed, with its credentials.
+    if (connectedAccount.isEmpty())
+        return (resume ? tr("Connect to account %1 first to resume its interrupted run.")
+                       : tr("Connect to account %1 first to roll back its interrupted run."))
+            .arg(found.accountSid);
+    return {};
+}
+
+bool RunRecovery::prepare(qint64 runId, bool resume, Restart *restart)
+{
+    return resume ? prepareResume(runId, restart) : prepareRollback(runId, restart);
+}
+
+bool RunRecovery::prepareResume(qint64 runId, Restart *restart)
 {
     const auto run = m_journal.run(runId);
     if (!run || run->status != QLatin1String("running"))
         return fail(tr("There is no interrupted run %1 to resume.").arg(runId));
     if (!closeInterruptedCalls(runId, QStringLiteral("interrupted; live state re-checked")))
         return false;
-    pending->run = *run;
-    pending->isMigrate = run->kind == QLatin1String("migrate");
-    const bool numberRun = pending->isMigrate || run->kind == QLatin1String("revert") ||
+    const bool isMigrate = run->kind == QLatin1String("migrate");
+    restart->kind = isMigrate ? NumberRun::Kind::Migrate : NumberRun::Kind::Revert;
+    restart->trunkSid = run->trunkSid;
+    restart->runId = runId;
+    const bool numberRun = isMigrate || run->kind == QLatin1String("revert") ||
                            run->kind == QLatin1String("rollback");
     if (!numberRun) {
         // A set-up step (steps 1-2) redoes itself idempotently when run again; resuming
@@ -101,29 +134,31 @@ bool RunRecovery::prepareResume(qint64 runId, Pending *pending)
     for (const JournalStep &step : open) {
         if (!isNumberStep(step) || step.numberSid.isEmpty())
             continue;
-        pending->order.append(step.numberSid);
-        pending->openSteps.insert(step.numberSid, step.id);
-        if (pending->isMigrate && pending->voiceUrl.isEmpty())
-            pending->voiceUrl = step.detail;
+        restart->numbers.append(step.numberSid);
+        restart->openSteps.insert(step.numberSid, step.id);
+        if (isMigrate && restart->voiceUrl.isEmpty())
+            restart->voiceUrl = step.detail;
     }
-    if (pending->isMigrate && !pending->order.isEmpty() && pending->voiceUrl.isEmpty())
+    if (isMigrate && !restart->numbers.isEmpty() && restart->voiceUrl.isEmpty())
         return fail(tr("The journal does not say which voice URL run %1 was setting.").arg(runId));
     return true;
 }
 
-bool RunRecovery::prepareRollback(qint64 runId, QStringList *numbers, QString *trunkSid)
+bool RunRecovery::prepareRollback(qint64 runId, Restart *restart)
 {
     const auto run = m_journal.run(runId);
     if (!run || run->status != QLatin1String("running"))
         return fail(tr("There is no interrupted run %1 to roll back.").arg(runId));
-    *trunkSid = run->trunkSid;
+    restart->kind = NumberRun::Kind::Rollback;
+    restart->trunkSid = run->trunkSid;
     const bool wasMigrate = run->kind == QLatin1String("migrate");
     // A number's newest step is an API call exactly when the run changed (or may have
-    // changed) it: its number step is always written first.
+    // changed) it: its number step is always written first. That includes a restore after a
+    // failed removal, whether or not the restore went through.
     const QList<JournalStep> last = m_journal.lastStepsOfRun(runId);
     for (const JournalStep &step : last) {
         if (!wasMigrate || !isNumberStep(step))
-            numbers->append(step.numberSid);
+            restart->numbers.append(step.numberSid);
     }
     StepResult rolledBack;
     rolledBack.errorMessage = QStringLiteral("interrupted; rolled back");

@@ -2,6 +2,7 @@
 
 #include "journaltypes.h"
 #include "migrationtypes.h"
+#include "numberrun.h"
 
 #include <QHash>
 #include <QStringList>
@@ -20,24 +21,34 @@ public:
     // The newest unfinished run of the account; null when none (or ignoreRunId, the run this
     // process is executing right now).
     InterruptedRun find(qint64 ignoreRunId = 0) const;
+    // The same for whichever account has the newest unfinished run: before connectAccount()
+    // the account is not known yet, but the wizard already offers to resume or roll back.
+    static InterruptedRun findAnyAccount(Journal &journal, qint64 ignoreRunId = 0);
 
-    struct Pending
+    // Why resume() (resume = true) or rollback() cannot start on `found`, with the account
+    // connected now (empty: none); empty when it can.
+    static QString refusal(const InterruptedRun &found, const QString &connectedAccount,
+                           bool resume);
+
+    // The run that resume() or rollback() starts.
+    struct Restart
     {
-        JournalRun run;
+        NumberRun::Kind kind = NumberRun::Kind::Rollback;
+        QString trunkSid;
         QString voiceUrl;                 // migrate runs: the URL the run was setting
-        QStringList order;                // numbers still to finish, in the run's order
-        QHash<QString, qint64> openSteps; // their open number steps
-        bool isMigrate = false;
+        qint64 runId = 0;                 // resume: the run continued; 0: a new run
+        QStringList numbers;              // in the run's order
+        QHash<QString, qint64> openSteps; // resume: the numbers' still-open number steps
     };
-
-    // For resume(): closes the calls left in flight (their outcome is unknown; the live state
-    // is re-checked) and lists the numbers still to finish. An interrupted set-up run (steps
-    // 1-2) is closed with nothing to finish: those steps are redone by running them again.
-    // False with errorString().
-    bool prepareResume(qint64 runId, Pending *pending);
-    // For rollback(): closes every open step of the run, marks it cancelled, and lists the
-    // numbers it changed or may have changed. A revert run is completed rather than undone.
-    bool prepareRollback(qint64 runId, QStringList *numbers, QString *trunkSid);
+    // Prepares the journal and says what to run. False with errorString().
+    //  - resume: closes the calls left in flight (their outcome is unknown; each number job
+    //    re-reads the live state) and lists the numbers still to finish, in the same run. An
+    //    interrupted set-up run (steps 1-2) is closed with nothing to finish: those steps are
+    //    redone by running them again.
+    //  - rollback: closes every open step of the run, marks it cancelled, and lists the numbers
+    //    it changed or may have changed, for a new rollback run. A revert run is completed
+    //    rather than undone.
+    bool prepare(qint64 runId, bool resume, Restart *restart);
 
     QString errorString() const { return m_error; }
 
@@ -45,6 +56,8 @@ public:
     static bool isNumberStep(const JournalStep &step);
 
 private:
+    bool prepareResume(qint64 runId, Restart *restart);
+    bool prepareRollback(qint64 runId, Restart *restart);
     bool closeInterruptedCalls(qint64 runId, const QString &why);
     bool fail(const QString &message);
 

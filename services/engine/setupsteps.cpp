@@ -6,6 +6,7 @@
 #include "inboundsetup.h"
 #include "journal.h"
 #include "outboundsetup.h"
+#include "savedinbound.h"
 #include "trunksummaryloader.h"
 #include "validation.h"
 
@@ -72,6 +73,8 @@ void SetupSteps::startInbound(const InboundOptions &options)
     withTrunk(options.trunkSid, [this, options](const TrunkSummary &trunk) {
         auto *step = makeStep<InboundSetup>();
         connect(step, &InboundSetup::finished, this, [this, options](const InboundResult &r) {
+            if (!SavedInbound::save(*m_context.journal, m_context.accountSid, r, options))
+                qCWarning(lcEngine) << "step 1 result not saved:" << m_context.journal->errorString();
             emit inboundReady(r, makeCutoverSheet(r, options));
         });
         const QString problem = step->check(options, trunk);

@@ -11,8 +11,9 @@
 // One run of step 1 or step 2 for MigrationService: gets the trunk's summary
 // (TrunkSummaryLoader), checks the options, then drives InboundSetup or OutboundSetup from
 // services/setup, exporting handler code next to the journal when the region has no Functions.
-// Step 2's handler URL is saved in the journal's set-up values so a later session (the CLI's
-// next command) migrates to it by default. Emits one result signal or failed().
+// Step 1's result (SavedInbound: what the cut-over sheet needs) and step 2's handler URL are
+// saved in the journal's set-up values, so a later session (the CLI's next command) prints the
+// sheet and migrates to that URL by default. Emits one result signal or failed().
 class SetupSteps : public QObject
 {
     Q_OBJECT

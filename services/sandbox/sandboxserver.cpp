@@ -9,9 +9,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcSandbox, "tm.sandbox")
+// Info and up by default: one debug line per request would flood the terminal of
+// `trunk-migrator --sandbox`; QT_LOGGING_RULES="tm.sandbox.debug=true" shows them.
+Q_LOGGING_CATEGORY(lcSandbox, "tm.sandbox", QtInfoMsg)
 
 class SandboxServer::Private
 {
@@ -34,6 +37,7 @@ public:
     quint64 requestCount = 0;
     int inFlight = 0;
     int peak = 0;
+    bool trunkPhoneNumbers = true;
 };
 
 SandboxServer::Private::Private(SandboxServer *q, const SandboxOptions &options)
@@ -80,6 +84,10 @@ SandboxResponse SandboxServer::Private::dispatch(const SandboxRequest &request)
 {
     if (!authenticated(request))
         return SandboxResponse::error(401, 20003, QStringLiteral("Authenticate"));
+    static const QRegularExpression trunkNumbers(
+        QStringLiteral("^/v1/Trunks/[^/]+/PhoneNumbers(/[^/]*)?$"));
+    if (!trunkPhoneNumbers && trunkNumbers.match(request.path).hasMatch())
+        return SandboxResponse::notFound(request.path);
     const SandboxRouter::Route *route = nullptr;
     RouteParams params;
     switch (router.match(request.method, request.path, &route, &params)) {
@@ -101,6 +109,7 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
                                        const QPointer<QTcpSocket> &socket)
 {
     ++requestCount;
+    emit q->requestArrived(request.method, request.path);
     const bool control = request.path.startsWith(QLatin1String("/_sandbox/"));
     const bool closeAfter = request.header("Connection").toLower() == "close";
     const QByteArray requestId = newRequestId();
@@ -119,7 +128,7 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
     ++inFlight;
     peak = qMax(peak, inFlight);
     const SandboxFaults::Decision decision =
-        control ? SandboxFaults::Decision::Answer : faults.next();
+        control ? SandboxFaults::Decision::Answer : faults.next(request.method);
     SandboxResponse response;
     switch (decision) {
     case SandboxFaults::Decision::Answer:
@@ -233,6 +242,11 @@ void SandboxServer::setFailRate(double rate)
     d->faults.setFailRate(rate);
 }
 
+void SandboxServer::setMethodFailRate(const QByteArray &method, double rate)
+{
+    d->faults.setMethodFailRate(method, rate);
+}
+
 void SandboxServer::setDropRate(double rate)
 {
     d->faults.setDropRate(rate);
@@ -246,6 +260,11 @@ void SandboxServer::setRateLimitConcurrency(int limit)
 void SandboxServer::setBuildDurationMs(int ms)
 {
     d->context.buildDurationMs = qMax(0, ms);
+}
+
+void SandboxServer::setTrunkPhoneNumbersAvailable(bool available)
+{
+    d->trunkPhoneNumbers = available;
 }
 
 QList<SandboxRouteInfo> SandboxServer::routeTable()

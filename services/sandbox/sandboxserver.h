@@ -52,10 +52,16 @@ public:
     // Fault injection can change while running (tests turn it on and off).
     void setLatencyMs(int ms);
     void setFailRate(double rate);
+    // Only requests with this method (GET, POST, DELETE) fail at `rate`, overriding
+    // setFailRate() for them; a negative rate removes the override.
+    void setMethodFailRate(const QByteArray &method, double rate);
     void setDropRate(double rate);
     void setRateLimitConcurrency(int limit);
     // How long a new Serverless Build stays "building" (default 1500 ms).
     void setBuildDurationMs(int ms);
+    // false: every /v1/Trunks/{TK}/PhoneNumbers route answers 404 20404, as in regions that
+    // lack the subresource (IE1). Numbers still move with IncomingPhoneNumber TrunkSid.
+    void setTrunkPhoneNumbersAvailable(bool available);
 
     // Every route served, for the contract-fidelity test (see SandboxRouteInfo).
     static QList<SandboxRouteInfo> routeTable();
@@ -64,6 +70,11 @@ public:
     quint64 requestCount() const;
     int peakConcurrentRequests() const;
     int requestsInFlight() const;
+
+signals:
+    // Every request on arrival, before any fault is decided (control endpoints included), so a
+    // test can change the faults at a precise point of a client's conversation.
+    void requestArrived(const QByteArray &method, const QString &path);
 
 private:
     class Private;

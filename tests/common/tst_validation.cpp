@@ -22,6 +22,8 @@ private slots:
     void loopback();
     void webhookUrl_data();
     void webhookUrl();
+    void webhookUrlMessageHidesUserInfo_data();
+    void webhookUrlMessageHidesUserInfo();
     void hostName_data();
     void hostName();
 };
@@ -170,6 +172,29 @@ void TestValidation::webhookUrl()
     QFETCH(bool, valid);
     QCOMPARE(Validation::checkWebhookUrl(QUrl(url)).isEmpty(), valid);
     QCOMPARE(Validation::checkApiBaseUrl(QUrl(url)).isEmpty(), valid);
+}
+
+void TestValidation::webhookUrlMessageHidesUserInfo_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("http public") << "http://admin:s3cr3t-pw@pbx.example.net/twiml"
+                                 << "http://pbx.example.net/twiml";
+    QTest::newRow("ftp") << "ftp://admin:s3cr3t-pw@pbx.example.net/" << "ftp://pbx.example.net/";
+    QTest::newRow("no host") << "https://admin:s3cr3t-pw@/x" << "https:///x";
+}
+
+void TestValidation::webhookUrlMessageHidesUserInfo()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, shown);
+    for (const QString &message :
+         {Validation::checkWebhookUrl(QUrl(url)), Validation::checkApiBaseUrl(QUrl(url))}) {
+        QVERIFY(!message.isEmpty());
+        QVERIFY2(!message.contains(QLatin1String("s3cr3t-pw")), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("admin")), qPrintable(message));
+        QVERIFY2(message.contains(shown), qPrintable(message));
+    }
 }
 
 void TestValidation::hostName_data()

@@ -4,6 +4,7 @@
 #include "enginefixture.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QTest>
 #include <QTimer>
 
@@ -16,6 +17,9 @@ private slots:
     void resumeAfterCrash_data();
     void resumeAfterCrash();
     void rollbackAfterCrashRestoresEverything();
+    void crashWhileRemovalsFail_data();
+    void crashWhileRemovalsFail();
+    void recoveryBeforeConnectAsksForTheAccount();
     void nothingToRecover();
 
 private:
@@ -115,6 +119,91 @@ void TestRunRecovery::rollbackAfterCrashRestoresEverything()
     for (const QString &sid : std::as_const(sids))
         QCOMPARE(voiceFields(now.value(sid)), voiceFields(before.value(sid)));
     QVERIFY(service->interruptedRun().isNull());
+}
+
+void TestRunRecovery::crashWhileRemovalsFail_data()
+{
+    QTest::addColumn<bool>("resume");
+    QTest::newRow("then resume") << true;
+    QTest::newRow("then roll back") << false;
+}
+
+void TestRunRecovery::crashWhileRemovalsFail()
+{
+    // Every removal fails: numbers get their new URL, lose the removal and are put back from
+    // their snapshot, some caught by the crash half-way through that.
+    QFETCH(bool, resume);
+    f->server().setMethodFailRate("DELETE", 1.0);
+    crashAfter(80);
+    f->server().setMethodFailRate("DELETE", -1);
+    QString why;
+    auto service = f->newService(&why);
+    QVERIFY2(service, qPrintable(why));
+    QVERIFY(!service->interruptedRun().isNull());
+    const auto summary =
+        waitRun(*service, [&] { resume ? service->resume() : service->rollback(); });
+    QVERIFY(summary);
+    QCOMPARE(summary->failed, 0);
+    QVERIFY(service->interruptedRun().isNull());
+    const auto now = f->numbers();
+    if (resume) {
+        // Every number the crashed run had not finished is migrated now; the ones it had
+        // finished (failed, then restored) are exactly as before, and "retry failed" takes them.
+        QVERIFY(summary->migrated > 0);
+        for (const QString &sid : std::as_const(sids)) {
+            if (countMigrated(now, {sid}) == 0)
+                QCOMPARE(voiceFields(now.value(sid)), voiceFields(before.value(sid)));
+        }
+        QVERIFY(waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }));
+        QCOMPARE(countMigrated(f->numbers(), sids), 120);
+        return;
+    }
+    QVERIFY(summary->reverted > 0);
+    for (const QString &sid : std::as_const(sids))
+        QCOMPARE(voiceFields(now.value(sid)), voiceFields(before.value(sid)));
+}
+
+void TestRunRecovery::recoveryBeforeConnectAsksForTheAccount()
+{
+    crashAfter(30);
+    MigrationService service; // the wizard at start-up: journal set, not connected yet
+    service.setJournalPath(f->journalPath());
+    const InterruptedRun run = service.interruptedRun();
+    QVERIFY(!run.isNull());
+    QCOMPARE(run.accountSid, f->server().accountSid());
+    QCOMPARE(run.trunkSid, f->server().trunkSid());
+    QSignalSpy failed(&service, &MigrationBackend::failed);
+    service.resume();
+    service.rollback();
+    QVERIFY(failed.isEmpty()); // refusals arrive through the event loop, like results
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 5000);
+    QCOMPARE(failed.at(0).at(0).value<MigrationBackend::Operation>(),
+             MigrationBackend::Operation::Resume);
+    QCOMPARE(failed.at(0).at(1).value<OperationError>().message,
+             QStringLiteral("Connect to account %1 first to resume its interrupted run.")
+                 .arg(run.accountSid));
+    QCOMPARE(failed.at(1).at(0).value<MigrationBackend::Operation>(),
+             MigrationBackend::Operation::Rollback);
+    QVERIFY(failed.at(1).at(1).value<OperationError>().message.contains(run.accountSid));
+    QVERIFY(!service.isBusy());
+    QCOMPARE(service.interruptedRun().runId, run.runId); // nothing was touched
+
+    // No journal at all: nothing to offer, and none is created for the question.
+    QTemporaryDir empty;
+    MigrationService fresh;
+    const QString path = empty.filePath(QStringLiteral("none/journal.sqlite"));
+    fresh.setJournalPath(path);
+    QVERIFY(fresh.interruptedRun().isNull());
+    QVERIFY(!QFile::exists(path));
+
+    // Once connected, the same run resumes.
+    QString why;
+    auto connected = f->newService(&why);
+    QVERIFY2(connected, qPrintable(why));
+    const auto summary = waitRun(*connected, [&] { connected->resume(); });
+    QVERIFY(summary);
+    QCOMPARE(summary->failed, 0);
+    QCOMPARE(countMigrated(f->numbers(), sids), 120);
 }
 
 void TestRunRecovery::nothingToRecover()

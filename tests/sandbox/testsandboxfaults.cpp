@@ -101,6 +101,37 @@ private slots:
         QCOMPARE(client.get(QStringLiteral("/v1/Trunks")).status, 200);
     }
 
+    void failRateCanTargetOneMethod()
+    {
+        SandboxOptions options;
+        options.numbers = 5;
+        SandboxServer server(options);
+        QVERIFY(server.start());
+        QList<QByteArray> arrived;
+        connect(&server, &SandboxServer::requestArrived, this,
+                [&](const QByteArray &method, const QString &) { arrived.append(method); });
+        server.setMethodFailRate("delete", 1.0);
+        SandboxTestClient client(server);
+        const QString trunk = QStringLiteral("/v1/Trunks/") + server.trunkSid();
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(client.get(trunk).status, 200);
+        const auto removed = client.del(trunk);
+        QVERIFY2(removed.status == 500 || removed.status == 503,
+                 qPrintable(QString::number(removed.status)));
+        QCOMPARE(client.get(trunk).status, 200); // the failed DELETE changed nothing
+        QCOMPARE(arrived, (QList<QByteArray>{"GET", "GET", "GET", "GET", "GET", "DELETE", "GET"}));
+
+        // The override wins over the general rate both ways, and can be removed.
+        server.setFailRate(1.0);
+        server.setMethodFailRate("GET", 0.0);
+        QCOMPARE(client.get(trunk).status, 200);
+        server.setMethodFailRate("GET", -1);
+        QVERIFY(client.get(trunk).status >= 500);
+        server.setFailRate(0.0);
+        server.setMethodFailRate("DELETE", -1);
+        QCOMPARE(client.del(trunk).status, 204);
+    }
+
     void dropsCloseTheConnection()
     {
         SandboxOptions options;

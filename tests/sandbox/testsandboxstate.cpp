@@ -258,6 +258,30 @@ private slots:
         QVERIFY(fetchNumber(sid).value(QLatin1String("trunk_sid")).isNull());
         QCOMPARE(client->get(QStringLiteral("/v1/Trunks/") + server->trunkSid()).status, 404);
     }
+
+    void trunkPhoneNumbersCanBeMissingAsInIe1()
+    {
+        const QString sid = allNumbers().at(0).toObject().value(QLatin1String("sid")).toString();
+        const QString one = trunkNumbersPath() + QLatin1Char('/') + sid;
+        server->setTrunkPhoneNumbersAvailable(false);
+        for (const auto &r : {client->get(trunkNumbersPath()), client->get(one), client->del(one),
+                              client->post(trunkNumbersPath(), "PhoneNumberSid=" + sid.toLatin1())}) {
+            QCOMPARE(r.status, 404);
+            QCOMPARE(r.json.value(QLatin1String("code")).toInt(), 20404);
+        }
+        // Nothing moved; the trunk itself and the number's TrunkSid still work.
+        QCOMPARE(fetchNumber(sid).value(QLatin1String("trunk_sid")).toString(), server->trunkSid());
+        QCOMPARE(client->get(QStringLiteral("/v1/Trunks/") + server->trunkSid()).status, 200);
+        const QString numberPath = numbersPath() + QLatin1Char('/') + sid + QStringLiteral(".json");
+        QCOMPARE(client->post(numberPath, "TrunkSid=").status, 200);
+        QVERIFY(fetchNumber(sid).value(QLatin1String("trunk_sid")).isNull());
+        QCOMPARE(client->post(numberPath, "TrunkSid=" + server->trunkSid().toLatin1()).status, 200);
+        QCOMPARE(fetchNumber(sid).value(QLatin1String("trunk_sid")).toString(), server->trunkSid());
+
+        server->setTrunkPhoneNumbersAvailable(true);
+        QCOMPARE(client->get(one).status, 200);
+        QCOMPARE(trunkNumberCount(), 20);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSandboxState)

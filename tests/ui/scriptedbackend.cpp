@@ -43,9 +43,13 @@ ScriptedBackend::ScriptedBackend(QObject *parent)
 
     inboundResult.domainSid = QStringLiteral("SD0123456789abcdef0123456789abcdef");
     inboundResult.domainName = QStringLiteral("acme-pbx-sydney.sip.twilio.com");
-    inboundResult.sipUris = {QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com"),
-                             QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"),
-                             QStringLiteral("sip:acme-pbx-sydney.sip.ashburn.twilio.com")};
+    // The main URI and its eight edge variants, as the engine lists them.
+    inboundResult.sipUris = {QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com")};
+    for (const char *edge : {"sydney", "ashburn", "umatilla", "dublin", "frankfurt", "singapore",
+                             "tokyo", "sao-paulo"}) {
+        inboundResult.sipUris.append(
+            QStringLiteral("sip:acme-pbx-sydney.sip.%1.twilio.com").arg(QLatin1String(edge)));
+    }
     inboundResult.handlerUrl = QUrl(kHandlerHost + QStringLiteral("/inboundHandler"));
     inboundResult.ipAccessControlLists = main.ipAccessControlLists;
     inboundResult.credentialLists = main.credentialLists;
@@ -144,6 +148,7 @@ void ScriptedBackend::connectAccount(const ConnectionSettings &settings)
     later(
         Operation::Connect,
         [this] {
+            m_connected = true;
             setBusy(false);
             emit connected(accountInfo);
         },
@@ -191,8 +196,13 @@ void ScriptedBackend::setupOutbound(const OutboundOptions &options)
         [this, options] {
             OutboundResult result = outboundResult;
             result.testNumberSid = options.testNumberSid;
-            if (const NumberInfo *n = find(options.testNumberSid))
+            // Like the engine: the test number now rings the PBX through the handler.
+            if (NumberInfo *n = find(options.testNumberSid)) {
                 result.testPhoneNumber = n->phoneNumber;
+                n->state = NumberState::Migrated;
+                n->voiceUrl = outboundResult.handlerUrl.toString();
+                n->trunkSid.clear();
+            }
             setBusy(false);
             emit outboundReady(result);
         },
@@ -267,6 +277,11 @@ void ScriptedBackend::runStep(Operation operation, QStringList pending, int tota
     }
     const QString sid = pending.takeFirst();
     NumberInfo *n = find(sid);
+    if (n && operation == Operation::Migrate && n->state == NumberState::Migrated) {
+        ++summary.alreadyMigrated; // nothing to do, as the engine reports it
+        runStep(operation, pending, total, summary);
+        return;
+    }
     if (n) {
         n->state =
             operation == Operation::Migrate ? NumberState::Migrating : NumberState::Reverting;
@@ -313,6 +328,8 @@ void ScriptedBackend::cancel()
 void ScriptedBackend::resume()
 {
     log.append(QStringLiteral("resume"));
+    if (!m_connected) // the engine needs the run's account connected
+        return later(Operation::Resume, [this] { emit failed(Operation::Resume, notConnected()); });
     if (!startLong(Operation::Resume))
         return;
     later(
@@ -330,6 +347,8 @@ void ScriptedBackend::resume()
 void ScriptedBackend::rollback()
 {
     log.append(QStringLiteral("rollback"));
+    if (!m_connected) // the engine needs the run's account connected
+        return later(Operation::Rollback, [this] { emit failed(Operation::Rollback, notConnected()); });
     if (!startLong(Operation::Rollback))
         return;
     later(
@@ -342,6 +361,13 @@ void ScriptedBackend::rollback()
             setBusy(false);
         },
         true);
+}
+
+OperationError ScriptedBackend::notConnected() const
+{
+    OperationError e;
+    e.message = QStringLiteral("Connect to account %1 first.").arg(interrupted.accountSid);
+    return e;
 }
 
 void ScriptedBackend::exportAudit(const QString &csvPath)

@@ -69,7 +69,9 @@ private:
     void setBusy(bool busy);
     void runStep(Operation operation, QStringList pending, int total, RunSummary summary);
     NumberInfo *find(const QString &sid);
+    OperationError notConnected() const;
 
     bool m_busy = false;
+    bool m_connected = false;
     bool m_cancelled = false;
 };

@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 
 class TestCutoverPage : public QObject
@@ -21,10 +22,11 @@ private slots:
         h.backend.sheet.tlsRequired = true;
         h.backend.sheet.srtpRequired = true;
         QVERIFY(h.driveTo(PageId::Cutover));
-        QCOMPARE(h.find<QLineEdit>(QStringLiteral("sheetUri0Value"))->text(),
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("sheetUriValue"))->text(),
                  QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com"));
-        QCOMPARE(h.find<QLineEdit>(QStringLiteral("sheetUri2Value"))->text(),
-                 QStringLiteral("sip:acme-pbx-sydney.sip.ashburn.twilio.com"));
+        auto *edges = h.find<QListWidget>(QStringLiteral("sheetEdgeUrisList"));
+        QCOMPARE(edges->count(), 8);
+        QCOMPARE(edges->item(1)->text(), QStringLiteral("sip:acme-pbx-sydney.sip.ashburn.twilio.com"));
         QCOMPARE(h.find<QLabel>(QStringLiteral("sheetPort"))->text(),
                  QStringLiteral("5061, TLS required"));
         QVERIFY(h.find<QLabel>(QStringLiteral("sheetMedia"))
@@ -50,9 +52,14 @@ private slots:
     {
         WizardHarness h;
         QVERIFY(h.driveTo(PageId::Cutover));
-        WizardHarness::click(h.find<QPushButton>(QStringLiteral("sheetUri1Copy")));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("sheetUriCopy")));
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com"));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("sheetEdgeUrisCopy")));
         QCOMPARE(QApplication::clipboard()->text(),
                  QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("sheetEdgeUrisCopyAll")));
+        QCOMPARE(QApplication::clipboard()->text().split(u'\n'), h.backend.sheet.sipUris.mid(1));
         WizardHarness::click(h.find<QPushButton>(QStringLiteral("copySheetButton")));
         QCOMPARE(QApplication::clipboard()->text(), h.backend.sheet.asText());
     }

@@ -1,5 +1,6 @@
 // Steps 1 and 2: options prefilled from the trunk, deploy with progress, the result to copy,
 // failures shown on the page, and the recent-calls list.
+#include "copylist.h"
 #include "dialogseam.h"
 #include "wizardharness.h"
 
@@ -9,6 +10,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -68,11 +70,54 @@ private slots:
         QVERIFY(!bar->isVisible());
         auto *domain = h.find<QLineEdit>(QStringLiteral("inboundResult-domainValue"));
         QCOMPARE(domain->text(), QStringLiteral("acme-pbx-sydney.sip.twilio.com"));
-        QCOMPARE(h.find<QLineEdit>(QStringLiteral("inboundResult-sipUri1Value"))->text(),
-                 QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"));
-        WizardHarness::click(h.find<QPushButton>(QStringLiteral("inboundResult-sipUri0Copy")));
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("inboundResult-sipUriValue"))->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com"));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("inboundResult-sipUriCopy")));
         QCOMPARE(QApplication::clipboard()->text(),
                  QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com"));
+
+        // The eight edge variants: one list, its first row selected, Copy and Copy all.
+        auto *edges = h.find<QListWidget>(QStringLiteral("inboundResult-edgeUrisList"));
+        QCOMPARE(edges->count(), 8);
+        QCOMPARE(edges->item(0)->text(), QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"));
+        edges->setCurrentRow(7);
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("inboundResult-edgeUrisCopy")));
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.sao-paulo.twilio.com"));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("inboundResult-edgeUrisCopyAll")));
+        QCOMPARE(QApplication::clipboard()->text(),
+                 h.backend.inboundResult.sipUris.mid(1).join(u'\n'));
+        edges->setCurrentRow(1);
+        edges->setFocus();
+        QTest::keySequence(edges, QKeySequence::Copy);
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.ashburn.twilio.com"));
+    }
+
+    void inboundResultNeverSqueezed()
+    {
+        // At the smallest window size the result and the calls scroll; no line edit, list or
+        // button gets less than the height it needs for its text.
+        WizardHarness h;
+        h.wizard->resize(h.wizard->minimumSize());
+        QVERIFY(h.driveTo(PageId::Inbound));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployInboundButton")));
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTest::qWait(20); // layouts settle
+        auto *page = h.find<QWidget>(QStringLiteral("inboundPage"));
+        QStringList squeezed;
+        const QList<QWidget *> widgets = page->findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            const bool control = qobject_cast<QLineEdit *>(w) || qobject_cast<QPushButton *>(w) ||
+                                 qobject_cast<QListWidget *>(w);
+            if (control && w->isVisibleTo(page) && w->height() < w->minimumSizeHint().height())
+                squeezed.append(w->objectName());
+        }
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(QStringLiteral(", "))));
+        auto *edges = h.find<QListWidget>(QStringLiteral("inboundResult-edgeUrisList"));
+        QVERIFY(edges->height() >= CopyList::MaxVisibleRows * edges->sizeHintForRow(0));
+        auto *value = h.find<QLineEdit>(QStringLiteral("inboundResult-handlerValue"));
+        QVERIFY(value->height() >= value->sizeHint().height());
     }
 
     void inboundSelfHostedNote()
@@ -143,6 +188,28 @@ private slots:
         parameters->clear();
         QTest::keyClicks(parameters, QStringLiteral("x-site=syd;x-tenant=42"));
         QVERIFY(deploy->isEnabled());
+
+        // host:port is a PBX domain too; a colon with no port is not.
+        auto *domain = h.find<QLineEdit>(QStringLiteral("pbxDomainEdit"));
+        domain->clear();
+        QTest::keyClicks(domain, QStringLiteral("pbx1.acme.example:"));
+        QVERIFY(!deploy->isEnabled());
+        QTest::keyClicks(domain, QStringLiteral("5080"));
+        QVERIFY(deploy->isEnabled());
+    }
+
+    void outboundKeepsANonDefaultPort()
+    {
+        WizardHarness h;
+        h.backend.trunks[0].originationUrls[1].sipUrl =
+            QStringLiteral("sip:pbx1.acme.example:5080;transport=tcp");
+        QVERIFY(h.driveTo(PageId::Outbound));
+        QCOMPARE(h.find<QLineEdit>(QStringLiteral("pbxDomainEdit"))->text(),
+                 QStringLiteral("pbx1.acme.example:5080"));
+        QTRY_VERIFY(h.find<QPushButton>(QStringLiteral("deployOutboundButton"))->isEnabled());
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployOutboundButton")));
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QCOMPARE(h.backend.lastOutbound.pbxDomain, QStringLiteral("pbx1.acme.example:5080"));
     }
 
     void outboundDeploySendsOptions()

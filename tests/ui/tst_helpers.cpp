@@ -1,6 +1,7 @@
 // The wizard's pure helpers: defaults proposed from a trunk, custom SIP parameter parsing, the
 // region/edge pairs and how errors read.
 #include "errortext.h"
+#include "handlergenerator.h"
 #include "regioncatalog.h"
 #include "sipparameters.h"
 #include "trunkdefaults.h"
@@ -32,22 +33,59 @@ private slots:
         QCOMPARE(TrunkDefaults::domainPrefix(name), prefix);
     }
 
-    void sipHost_data()
+    void pbxAddress_data()
     {
         QTest::addColumn<QString>("url");
-        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("address");
         QTest::newRow("plain") << "sip:pbx.example.com"
                                << "pbx.example.com";
+        QTest::newRow("default port dropped") << "sip:pbx.example.net:5060"
+                                              << "pbx.example.net";
+        QTest::newRow("other port kept") << "sip:pbx.example.net:5080"
+                                         << "pbx.example.net:5080";
         QTest::newRow("port and params") << "sip:PBX.example.com:5061;transport=tls"
-                                         << "pbx.example.com";
+                                         << "pbx.example.com:5061";
+        QTest::newRow("5060 over tls kept") << "sip:pbx.example.com:5060;transport=TLS"
+                                            << "pbx.example.com:5060";
+        QTest::newRow("5060 over tcp dropped") << "sip:pbx.example.com:5060;transport=tcp"
+                                               << "pbx.example.com";
+        QTest::newRow("sips keeps 5060") << "sips:pbx.example.com:5060"
+                                         << "pbx.example.com:5060";
         QTest::newRow("user part") << "sips:trunk@pbx.example.com?x=1"
                                    << "pbx.example.com";
+        QTest::newRow("user part and port") << "sip:trunk@pbx.example.com:5090;x=1"
+                                            << "pbx.example.com:5090";
+        QTest::newRow("ipv4 and port") << " sip:192.0.2.10:5070 "
+                                       << "192.0.2.10:5070";
     }
-    void sipHost()
+    void pbxAddress()
     {
         QFETCH(QString, url);
-        QFETCH(QString, host);
-        QCOMPARE(TrunkDefaults::sipHost(url), host);
+        QFETCH(QString, address);
+        const QString proposed = TrunkDefaults::pbxAddress(url);
+        QCOMPARE(proposed, address);
+        // What the wizard proposes is what the handler accepts as PBX_DOMAIN.
+        QCOMPARE(HandlerGenerator::checkPbxDomain(proposed), QString());
+    }
+
+    void pbxDomainChecks_data()
+    {
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("host") << "pbx.example.net" << true;
+        QTest::newRow("host and port") << "pbx.example.net:5080" << true;
+        QTest::newRow("port zero") << "pbx.example.net:0" << false;
+        QTest::newRow("port too big") << "pbx.example.net:70000" << false;
+        QTest::newRow("no port after colon") << "pbx.example.net:" << false;
+        QTest::newRow("scheme") << "sip:pbx.example.net" << false;
+        QTest::newRow("space") << "pbx example.net" << false;
+    }
+    void pbxDomainChecks()
+    {
+        // The Outbound page checks its PBX domain field with this.
+        QFETCH(QString, domain);
+        QFETCH(bool, valid);
+        QCOMPARE(HandlerGenerator::checkPbxDomain(domain).isEmpty(), valid);
     }
 
     void pbxDomainSkipsDisabledAndPrefersLowPriority()
@@ -60,6 +98,8 @@ private slots:
                                  {{}, {}, QStringLiteral("sip:d.example"), 10, 50, true}};
         // a is disabled; c and d share the best priority and d weighs more.
         QCOMPARE(TrunkDefaults::pbxDomain(trunk), QStringLiteral("d.example"));
+        trunk.originationUrls[3].sipUrl = QStringLiteral("sip:d.example:5080");
+        QCOMPARE(TrunkDefaults::pbxDomain(trunk), QStringLiteral("d.example:5080"));
     }
 
     void sipParameters_data()

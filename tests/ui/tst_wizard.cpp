@@ -1,5 +1,5 @@
-// The wizard as a whole: closing during a run, the interrupted-run offer, geometry, keyboard
-// access and names on every interactive widget.
+// The wizard as a whole: closing during a run, the interrupted-run notice at start-up and offer
+// after connecting, geometry, keyboard access and names on every interactive widget.
 #include "dialogseam.h"
 #include "numbertablemodel.h"
 #include "wizardharness.h"
@@ -11,6 +11,20 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+
+namespace {
+// An interrupted run of the scripted account: 40 migrated, 2 in flight, 8 not started.
+void interrupt(ScriptedBackend &backend)
+{
+    backend.interrupted.runId = 7;
+    backend.interrupted.accountSid = backend.accountInfo.sid;
+    backend.interrupted.trunkSid = backend.trunks.first().sid;
+    backend.interrupted.started = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    backend.interrupted.migrated = 40;
+    backend.interrupted.inFlight = 2;
+    backend.interrupted.pending = 8;
+}
+} // namespace
 
 class TestWizard : public QObject
 {
@@ -58,7 +72,25 @@ private slots:
         QVERIFY(numbers->countInState(NumberState::OnTrunk) > 0);
     }
 
-    void interruptedRunOffered_data()
+    void interruptedRunOnlyMentionedAtStart()
+    {
+        // Nothing can be resumed before the run's account is connected: say so, do nothing.
+        DialogSeam::setNextChoice(0); // OK on the notice
+        QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("tm-test"));
+        ScriptedBackend backend;
+        interrupt(backend);
+        SecretStore secrets(&settings);
+        MigrationWizard wizard(&backend, &secrets, &settings);
+        wizard.show();
+        QTRY_COMPARE(DialogSeam::askedQuestions().size(), 1);
+        const QString notice = DialogSeam::askedQuestions().first();
+        QVERIFY(notice.contains(QStringLiteral("40 number(s)")));
+        QVERIFY(notice.contains(QStringLiteral("Connect to account ") + backend.accountInfo.sid));
+        QTest::qWait(30);
+        QCOMPARE(backend.log, QStringList{}); // no resume, no rollback, nothing else
+    }
+
+    void interruptedRunOfferedAfterConnect_data()
     {
         QTest::addColumn<int>("choice");
         QTest::addColumn<QString>("called");
@@ -67,36 +99,61 @@ private slots:
         QTest::newRow("later") << 2 << QString();
     }
 
-    void interruptedRunOffered()
+    void interruptedRunOfferedAfterConnect()
     {
         QFETCH(int, choice);
         QFETCH(QString, called);
+        WizardHarness h;
+        QTest::qWait(20); // past the start-up check, with no run yet
+        interrupt(h.backend);
         DialogSeam::setNextChoice(choice);
-        DialogSeam::setNextChoice(0); // the notice at the end
-        QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("tm-test"));
-        ScriptedBackend backend;
-        backend.interrupted.runId = 7;
-        backend.interrupted.accountSid = backend.accountInfo.sid;
-        backend.interrupted.trunkSid = backend.trunks.first().sid;
-        backend.interrupted.started = QDateTime::currentDateTimeUtc().addSecs(-3600);
-        backend.interrupted.migrated = 40;
-        backend.interrupted.inFlight = 2;
-        backend.interrupted.pending = 8;
-        SecretStore secrets(&settings);
-        MigrationWizard wizard(&backend, &secrets, &settings);
-        wizard.show();
+        DialogSeam::setNextChoice(0); // OK on the notice at the end
+        QVERIFY(h.clickNext());
         QTRY_VERIFY(!DialogSeam::askedQuestions().isEmpty());
         QVERIFY(DialogSeam::askedQuestions().first().contains(QStringLiteral("40 number(s)")));
+        // The wizard moves on once the choice is carried out, not before.
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        const int connect = int(h.backend.log.indexOf(QStringLiteral("connectAccount")));
+        const int trunks = int(h.backend.log.indexOf(QStringLiteral("loadTrunks")));
+        QVERIFY(connect >= 0 && trunks > connect);
         if (called.isEmpty()) {
-            QTest::qWait(30);
-            QVERIFY(!backend.log.contains(QStringLiteral("resume")));
-            QVERIFY(!backend.log.contains(QStringLiteral("rollback")));
+            QVERIFY(!h.backend.log.contains(QStringLiteral("resume")));
+            QVERIFY(!h.backend.log.contains(QStringLiteral("rollback")));
+            QCOMPARE(DialogSeam::askedQuestions().size(), 1);
             return;
         }
-        QTRY_VERIFY(backend.log.contains(called));
+        const int recovered = int(h.backend.log.indexOf(called));
+        QVERIFY(recovered > connect && recovered < trunks);
         QTRY_COMPARE(DialogSeam::askedQuestions().size(), 2);
         QVERIFY(DialogSeam::askedQuestions().last().contains(
             choice == 0 ? QStringLiteral("Migrated: 10") : QStringLiteral("reverted: 42")));
+    }
+
+    void otherAccountsRunNotOffered()
+    {
+        WizardHarness h;
+        QTest::qWait(20);
+        interrupt(h.backend);
+        h.backend.interrupted.accountSid = QStringLiteral("AC99999999999999999999999999999999");
+        QVERIFY(h.clickNext());
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        QVERIFY(DialogSeam::askedQuestions().isEmpty());
+        QVERIFY(!h.backend.log.contains(QStringLiteral("resume")));
+    }
+
+    void failedResumeSaysWhyAndMovesOn()
+    {
+        WizardHarness h;
+        QTest::qWait(20);
+        interrupt(h.backend);
+        h.backend.failNext.insert(MigrationBackend::Operation::Resume,
+                                  ScriptedBackend::error(0, 0, QStringLiteral("Journal locked.")));
+        DialogSeam::setNextChoice(0); // Resume
+        DialogSeam::setNextChoice(0); // OK
+        QVERIFY(h.clickNext());
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        QTRY_COMPARE(DialogSeam::askedQuestions().size(), 2);
+        QVERIFY(DialogSeam::askedQuestions().last().contains(QStringLiteral("Journal locked.")));
     }
 
     void noInterruptedRunNoQuestion()
