@@ -59,8 +59,16 @@ void CopyList::setValues(const QStringList &values)
 {
     m_list->clear();
     m_list->addItems(values);
-    for (int row = 0; row < m_list->count(); ++row)
-        m_list->item(row)->setToolTip(m_list->item(row)->text());
+    // Rows with some air above and below the text: at the font's own height the focus frame of
+    // the current row runs through the descenders.
+    const QFontMetrics metrics = m_list->fontMetrics();
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem *item = m_list->item(row);
+        item->setToolTip(item->text());
+        item->setSizeHint(QSize(metrics.horizontalAdvance(item->text()) +
+                                    2 * metrics.averageCharWidth(),
+                                metrics.height() + metrics.height() / 2));
+    }
     m_list->setCurrentRow(values.isEmpty() ? -1 : 0);
     m_copy->setEnabled(!values.isEmpty());
     m_copyAll->setEnabled(!values.isEmpty());

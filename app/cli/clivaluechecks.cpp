@@ -19,9 +19,11 @@ QString shortened(const QString &text)
     return text.size() > 64 ? text.left(61) + QStringLiteral("...") : text;
 }
 
+// The whole text must match: anchoredPattern, because '$' alone also matches before a final
+// newline.
 bool matches(const char *pattern, const QString &text)
 {
-    const QRegularExpression re(QString::fromLatin1(pattern));
+    const QRegularExpression re(QRegularExpression::anchoredPattern(QString::fromLatin1(pattern)));
     return re.match(text).hasMatch();
 }
 
@@ -49,14 +51,14 @@ QString parseNumberList(const QStringList &values, QStringList *numbers)
 
 QString checkRegion(const QString &region)
 {
-    if (matches("^[a-z]{2}[0-9]$", region))
+    if (matches("[a-z]{2}[0-9]", region))
         return {};
     return tr("\"%1\" is not a Twilio region (for example au1, ie1, us1).").arg(shortened(region));
 }
 
 QString checkEdge(const QString &edge)
 {
-    if (matches("^[a-z]+(-[a-z]+)*$", edge) && edge.size() <= 32)
+    if (matches("[a-z]+(-[a-z]+)*", edge) && edge.size() <= 32)
         return {};
     return tr("\"%1\" is not a Twilio edge location (for example sydney, dublin).")
         .arg(shortened(edge));
@@ -64,7 +66,7 @@ QString checkEdge(const QString &edge)
 
 QString checkDomainPrefix(const QString &prefix)
 {
-    if (matches("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", prefix))
+    if (matches("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?", prefix))
         return {};
     return tr("\"%1\" is not a domain prefix: use letters, digits and '-' (NAME gives "
               "NAME.sip.twilio.com).")
@@ -119,7 +121,7 @@ QString parseSipParameter(const QString &text, QPair<QString, QString> *paramete
     const int equals = text.indexOf(QLatin1Char('='));
     const QString key = text.left(equals);
     // RFC 3261 "token" characters: anything else would need escaping in the parameter name.
-    if (equals <= 0 || !matches("^[A-Za-z0-9.!%*_+`'~-]+$", key))
+    if (equals <= 0 || !matches("[A-Za-z0-9.!%*_+`'~-]+", key))
         return tr("\"%1\" is not a SIP parameter: write key=value.").arg(shortened(text));
     *parameter = {key, text.mid(equals + 1)};
     return {};

@@ -68,8 +68,7 @@ QString checkWebhookUrl(const QUrl &url)
         return {};
     if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
         return {};
-    return tr("\"%1\" must use https:// (plain http is allowed only to this computer).")
-        .arg(shown);
+    return tr("\"%1\" must use https:// (plain http is allowed only to this computer).").arg(shown);
 }
 
 QString checkApiBaseUrl(const QUrl &url)

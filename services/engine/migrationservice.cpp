@@ -127,7 +127,8 @@ void MigrationService::connectAccount(const ConnectionSettings &settings)
             return failOperation(Operation::Connect, EngineErrors::local(m_storage->errorString()));
         m_account = info;
         Journal &journal = *m_storage->journal();
-        m_handlerUrl = journal.setupValue(info.sid, SetupSteps::handlerUrlKey()).value_or(QString());
+        m_handlerUrl =
+            journal.setupValue(info.sid, SetupSteps::handlerUrlKey()).value_or(QString());
         m_sheet = SavedInbound::sheet(journal, info.sid);
         qCInfo(lcEngine) << "connected to" << info.sid << (info.sandbox ? "(sandbox)" : "");
         endOperation();
@@ -287,8 +288,8 @@ void MigrationService::recover(Operation operation)
     if (!recovery.prepare(found.runId, resuming, &restart))
         return failOperation(operation, EngineErrors::local(recovery.errorString()));
     m_trunkSid = restart.trunkSid;
-    auto *run = new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl,
-                              window(), this);
+    auto *run =
+        new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl, window(), this);
     startRun(run, restart.kind == NumberRun::Kind::Migrate ? Operation::Migrate : operation);
     const bool started = restart.runId != 0
                              ? run->resume(restart.runId, restart.openSteps, restart.numbers)

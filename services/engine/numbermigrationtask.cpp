@@ -168,8 +168,8 @@ void NumberMigrationTask::afterFailure(qint64 step, const Change &c, const Twili
     const bool removal = c.action != SetVoiceUrl;
     // The last answer does not tell what the earlier attempts did (a dropped one may have
     // gone through, and a 5xx says nothing either way); the live number does.
-    repair()->read([this, step, c, error, reply, removal](
-                       const TwilioResult<IncomingPhoneNumber> &r) {
+    repair()->read([this, step, c, error, reply,
+                    removal](const TwilioResult<IncomingPhoneNumber> &r) {
         if (r.ok())
             m_number = r.value;
         const QString live = m_number.trunkSid.value_or(QString());
@@ -202,12 +202,10 @@ void NumberMigrationTask::afterFailure(qint64 step, const Change &c, const Twili
                                                "or revert it")));
         if (live != m_trunkSid)
             return end(NumberOutcome::Failed, NumberState::Failed,
-                       EngineErrors::withContext(cause,
-                                                 tr("The number is no longer on trunk %1 (now: "
-                                                    "%2); it was left as it is")
-                                                     .arg(m_trunkSid, live.isEmpty()
-                                                                          ? tr("no trunk")
-                                                                          : live)));
+                       EngineErrors::withContext(
+                           cause, tr("The number is no longer on trunk %1 (now: "
+                                     "%2); it was left as it is")
+                                      .arg(m_trunkSid, live.isEmpty() ? tr("no trunk") : live)));
         restoreSnapshot(cause, removal);
     });
 }

@@ -72,13 +72,14 @@ void NumberRepair::restoreRound(int round, const Change &change,
 {
     m_recorder->begin(change, this, [this, round, change, update, live, then](qint64 step) {
         if (step == 0)
-            return then(Outcome{false, true, live,
-                                EngineErrors::local(tr("the journal could not be written (%1)")
-                                                        .arg(m_recorder->errorString()))});
+            return then(Outcome{
+                false, true, live,
+                EngineErrors::local(
+                    tr("the journal could not be written (%1)").arg(m_recorder->errorString()))});
         m_context.client->voice().updateIncomingPhoneNumber(
             m_base.numberSid, update, this,
-            [this, round, step, change, update, live, then](
-                const TwilioResult<IncomingPhoneNumber> &r) {
+            [this, round, step, change, update, live,
+             then](const TwilioResult<IncomingPhoneNumber> &r) {
                 m_recorder->finish(step, change, r.error, r.reply);
                 if (r.ok())
                     return then(Outcome{true, true, r.value, {}});

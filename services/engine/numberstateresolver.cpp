@@ -48,8 +48,8 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
     }
     // The repair after a failed migration step (NumberRepair) is the newest step then; the
     // row must say the number did not migrate, and in which state it was left.
-    const bool repair = last && last->action == NumberRepair::actionName() &&
-                        last->state != StepState::Intent;
+    const bool repair =
+        last && last->action == NumberRepair::actionName() && last->state != StepState::Intent;
     if (repair && lastFailed)
         info.lastError.message =
             tr("Not migrated, and its previous voice settings could not be put back: it is still "

@@ -120,8 +120,8 @@ bool RunRecovery::prepareResume(qint64 runId, Restart *restart)
     restart->kind = isMigrate ? NumberRun::Kind::Migrate : NumberRun::Kind::Revert;
     restart->trunkSid = run->trunkSid;
     restart->runId = runId;
-    const bool numberRun = isMigrate || run->kind == QLatin1String("revert") ||
-                           run->kind == QLatin1String("rollback");
+    const bool numberRun =
+        isMigrate || run->kind == QLatin1String("revert") || run->kind == QLatin1String("rollback");
     if (!numberRun) {
         // A set-up step (steps 1-2) redoes itself idempotently when run again; resuming
         // closes it so it is not offered forever.

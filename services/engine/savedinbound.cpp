@@ -54,9 +54,8 @@ bool save(Journal &journal, const QString &accountSid, const InboundResult &resu
         {CredentialLists, toJson(result.credentialLists)},
         {SecureMedia, options.secureMedia},
     };
-    return journal.setSetupValue(accountSid, key(),
-                                 QString::fromUtf8(QJsonDocument(saved).toJson(
-                                     QJsonDocument::Compact)));
+    return journal.setSetupValue(
+        accountSid, key(), QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact)));
 }
 
 CutoverSheet sheet(Journal &journal, const QString &accountSid)

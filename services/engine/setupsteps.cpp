@@ -74,7 +74,8 @@ void SetupSteps::startInbound(const InboundOptions &options)
         auto *step = makeStep<InboundSetup>();
         connect(step, &InboundSetup::finished, this, [this, options](const InboundResult &r) {
             if (!SavedInbound::save(*m_context.journal, m_context.accountSid, r, options))
-                qCWarning(lcEngine) << "step 1 result not saved:" << m_context.journal->errorString();
+                qCWarning(lcEngine)
+                    << "step 1 result not saved:" << m_context.journal->errorString();
             emit inboundReady(r, makeCutoverSheet(r, options));
         });
         const QString problem = step->check(options, trunk);

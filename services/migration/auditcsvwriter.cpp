@@ -28,7 +28,7 @@ QString AuditCsvWriter::neutralise(const QString &cell)
 {
     // A bare E.164 number ('+' and digits only) cannot call a function, reference a cell or
     // start DDE, so it is left readable for people and exact for programs.
-    static const QRegularExpression e164(QStringLiteral("^\\+[0-9]{1,15}$"));
+    static const QRegularExpression e164(QStringLiteral("^\\+[0-9]{1,15}\\z"));
     if (cell.isEmpty() || e164.match(cell).hasMatch())
         return cell;
     // Spreadsheets skip leading blanks before deciding a cell is a formula.

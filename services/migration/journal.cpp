@@ -44,7 +44,7 @@ QVariant nullIfZero(int value)
 // Action, kind and key names are identifiers chosen by the engine, never free text.
 bool isName(const QString &value)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_.-]{0,63}$"));
+    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_.-]{0,63}\\z"));
     return re.match(value).hasMatch();
 }
 

@@ -104,7 +104,7 @@ std::optional<QList<QJsonObject>> CallSimulator::callFromDomain(SandboxContext &
                                                                 const QString &from,
                                                                 const QString &to, QString *error)
 {
-    static const QRegularExpression sipUri(QStringLiteral("^sip:(\\+[0-9]+)@([A-Za-z0-9.-]+)$"));
+    static const QRegularExpression sipUri(QStringLiteral("^sip:(\\+[0-9]+)@([A-Za-z0-9.-]+)\\z"));
     const auto fromMatch = sipUri.match(from);
     const auto toMatch = sipUri.match(to);
     if (!fromMatch.hasMatch() || !toMatch.hasMatch() || !Validation::isE164(toMatch.captured(1)) ||

@@ -38,6 +38,7 @@ public:
     int inFlight = 0;
     int peak = 0;
     bool trunkPhoneNumbers = true;
+    bool serverless = true;
 };
 
 SandboxServer::Private::Private(SandboxServer *q, const SandboxOptions &options)
@@ -87,6 +88,8 @@ SandboxResponse SandboxServer::Private::dispatch(const SandboxRequest &request)
     static const QRegularExpression trunkNumbers(
         QStringLiteral("^/v1/Trunks/[^/]+/PhoneNumbers(/[^/]*)?$"));
     if (!trunkPhoneNumbers && trunkNumbers.match(request.path).hasMatch())
+        return SandboxResponse::notFound(request.path);
+    if (!serverless && request.path.startsWith(QLatin1String("/v1/Services")))
         return SandboxResponse::notFound(request.path);
     const SandboxRouter::Route *route = nullptr;
     RouteParams params;
@@ -260,6 +263,11 @@ void SandboxServer::setRateLimitConcurrency(int limit)
 void SandboxServer::setBuildDurationMs(int ms)
 {
     d->context.buildDurationMs = qMax(0, ms);
+}
+
+void SandboxServer::setServerlessAvailable(bool available)
+{
+    d->serverless = available;
 }
 
 void SandboxServer::setTrunkPhoneNumbersAvailable(bool available)

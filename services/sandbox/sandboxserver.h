@@ -59,6 +59,9 @@ public:
     void setRateLimitConcurrency(int limit);
     // How long a new Serverless Build stays "building" (default 1500 ms).
     void setBuildDurationMs(int ms);
+    // false emulates a region without Twilio Functions (AU1 at the time of writing): every
+    // Serverless path, /v1/Services included, answers 404 with error 20404. Default true.
+    void setServerlessAvailable(bool available);
     // false: every /v1/Trunks/{TK}/PhoneNumbers route answers 404 20404, as in regions that
     // lack the subresource (IE1). Numbers still move with IncomingPhoneNumber TrunkSid.
     void setTrunkPhoneNumbersAvailable(bool available);

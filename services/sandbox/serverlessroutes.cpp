@@ -23,7 +23,7 @@ SandboxResponse conflict(const QString &message)
 
 bool isUniqueName(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,50}$"));
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,50}\\z"));
     return pattern.match(name).hasMatch();
 }
 

@@ -43,7 +43,7 @@ std::optional<SandboxResponse> checkDomainName(const SandboxContext &c, const QS
                                                const QString &ownSid)
 {
     static const QRegularExpression pattern(
-        QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.sip\\.twilio\\.com$"));
+        QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.sip\\.twilio\\.com\\z"));
     if (!pattern.match(name).hasMatch())
         return invalidDomain(
             QStringLiteral("Invalid domain name %1: use <letters, digits, -> followed by "

@@ -95,7 +95,7 @@ SandboxResponse updateTrunk(SandboxContext &c, const SandboxRequest &request, co
     QJsonObject trunk = *found;
     if (form.contains(QStringLiteral("DomainName"))) {
         static const QRegularExpression pattern(QStringLiteral(
-            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.pstn\\.twilio\\.com$"));
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.pstn\\.twilio\\.com\\z"));
         const QString name = form.value(QStringLiteral("DomainName"));
         if (!pattern.match(name).hasMatch())
             return SandboxResponse::error(400, 21248,

@@ -292,13 +292,47 @@ void OutboundSetup::removeFromTrunk()
         [this](const TwilioResult<TwilioNoContent> &result) {
             if (!m_running)
                 return;
-            if (!result.ok()) {
+            if (result.error.httpStatus == 404)
+                clearTrunkSid(); // no PhoneNumbers subresource here (IE1)
+            else if (!result.ok())
                 failWith(toOperationError(tr("Taking the test number off the trunk (it has the "
                                              "new voice URL but still rings the trunk)"),
                                           result.error));
+            else
+                complete();
+        });
+    if (call)
+        m_call = *call;
+    else
+        failWith(makeOperationError(m_recorder.errorString()));
+}
+
+void OutboundSetup::clearTrunkSid()
+{
+    // Where the trunk's PhoneNumbers subresource is missing, the number itself still takes the
+    // trunk off: TrunkSid sent empty clears it (the engine does the same in step 4).
+    SetupChange change(QStringLiteral("clear_trunk_sid"), m_trunk.sid,
+                       QStringLiteral("trunk_sid=") + m_trunk.sid,
+                       QStringLiteral("trunk_sid=null"));
+    change.numberSid = m_number.sid;
+    change.phoneNumber = m_number.phoneNumber;
+    IncomingPhoneNumberUpdate update;
+    update.trunkSid = QString(QLatin1String(""));
+    const auto call = m_recorder.track<IncomingPhoneNumber>(
+        change,
+        [this, update](TwilioCallback<IncomingPhoneNumber> done) {
+            return m_client->voice().updateIncomingPhoneNumber(m_number.sid, update, this,
+                                                               std::move(done));
+        },
+        [this](const TwilioResult<IncomingPhoneNumber> &result) {
+            if (!m_running)
                 return;
-            }
-            complete();
+            if (!result.ok())
+                failWith(toOperationError(tr("Taking the test number off the trunk (it has the "
+                                             "new voice URL but still rings the trunk)"),
+                                          result.error));
+            else
+                complete();
         });
     if (call)
         m_call = *call;

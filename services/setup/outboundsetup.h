@@ -51,6 +51,7 @@ private:
     void provisioned(const HandlerOutcome &outcome);
     void setVoiceUrl();
     void removeFromTrunk();
+    void clearTrunkSid();
     void complete();
     bool snapshot();
     void failWith(const OperationError &error);

@@ -29,7 +29,8 @@ QString environmentPath(const QString &service, const QString &environment, cons
 // Unique names end up in URLs and host names: letters, digits, '-' and '_' only.
 bool isUniqueName(const QString &name, int maxLength)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]+")));
     return !name.isEmpty() && name.size() <= maxLength && re.match(name).hasMatch();
 }
 

@@ -17,7 +17,8 @@ QString tr(const char *text)
 // Region and edge names are single DNS labels such as "au1" or "sydney".
 bool isLabel(const QString &value)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$"));
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?")));
     return re.match(value).hasMatch();
 }
 

@@ -180,8 +180,10 @@ void TestValidation::webhookUrlMessageHidesUserInfo_data()
     QTest::addColumn<QString>("shown");
     QTest::newRow("http public") << "http://admin:s3cr3t-pw@pbx.example.net/twiml"
                                  << "http://pbx.example.net/twiml";
-    QTest::newRow("ftp") << "ftp://admin:s3cr3t-pw@pbx.example.net/" << "ftp://pbx.example.net/";
-    QTest::newRow("no host") << "https://admin:s3cr3t-pw@/x" << "https:///x";
+    QTest::newRow("ftp") << "ftp://admin:s3cr3t-pw@pbx.example.net/"
+                         << "ftp://pbx.example.net/";
+    QTest::newRow("no host") << "https://admin:s3cr3t-pw@/x"
+                             << "https:///x";
 }
 
 void TestValidation::webhookUrlMessageHidesUserInfo()

@@ -123,9 +123,8 @@ void TestEngineSessions::embeddedSandboxSessionsDoNotShareTheJournal()
     for (int session = 1; session <= 2; ++session) {
         MigrationService service;
         const QString problem = stepOneOnEmbeddedSandbox(service);
-        QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("session %1: %2")
-                                                   .arg(session)
-                                                   .arg(problem)));
+        QVERIFY2(problem.isEmpty(),
+                 qPrintable(QStringLiteral("session %1: %2").arg(session).arg(problem)));
     }
     // The CLI names the default path explicitly when --state is not given: the same holds.
     for (int session = 1; session <= 2; ++session) {

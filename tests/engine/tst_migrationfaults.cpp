@@ -107,9 +107,9 @@ void TestMigrationFaults::faultsEndConsistentThenRetryFailedCompletes()
             QCOMPARE(int(row.state), int(NumberState::Failed));
             QVERIFY(!row.lastError.message.isEmpty());
             // Still on the trunk with every voice field as before, the URL included.
-            QVERIFY2(voiceFields(now.value(sid)) == voiceFields(before.value(sid)),
-                     qPrintable(sid + QStringLiteral(" failed but changed: ") +
-                                row.lastError.message));
+            QVERIFY2(
+                voiceFields(now.value(sid)) == voiceFields(before.value(sid)),
+                qPrintable(sid + QStringLiteral(" failed but changed: ") + row.lastError.message));
             failed.append(sid);
         }
     }
@@ -152,7 +152,8 @@ void TestMigrationFaults::failedRemovalsRestoreTheOldSettings()
     for (const QString &sid : sids) {
         const NumberInfo &row = rows.value(sid);
         if (row.state == NumberState::Migrated) {
-            QCOMPARE(now.value(sid).voiceUrl, std::optional(EngineFixture::handlerUrl().toString()));
+            QCOMPARE(now.value(sid).voiceUrl,
+                     std::optional(EngineFixture::handlerUrl().toString()));
             QVERIFY(!now.value(sid).trunkSid.has_value());
             continue;
         }
@@ -190,8 +191,7 @@ void TestMigrationFaults::failedRemovalsRestoreTheOldSettings()
     QCOMPARE(shownFailed, failed.size());
 
     // "Retry failed" migrates them; a revert still restores the original exactly.
-    const auto retry =
-        waitRun(*next, [&] { next->migrate(failed, EngineFixture::handlerUrl()); });
+    const auto retry = waitRun(*next, [&] { next->migrate(failed, EngineFixture::handlerUrl()); });
     QVERIFY(retry);
     QCOMPARE(retry->migrated, failed.size());
     QCOMPARE(countMigrated(f->numbers(), sids), 250);

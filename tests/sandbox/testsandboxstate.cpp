@@ -264,8 +264,9 @@ private slots:
         const QString sid = allNumbers().at(0).toObject().value(QLatin1String("sid")).toString();
         const QString one = trunkNumbersPath() + QLatin1Char('/') + sid;
         server->setTrunkPhoneNumbersAvailable(false);
-        for (const auto &r : {client->get(trunkNumbersPath()), client->get(one), client->del(one),
-                              client->post(trunkNumbersPath(), "PhoneNumberSid=" + sid.toLatin1())}) {
+        for (const auto &r :
+             {client->get(trunkNumbersPath()), client->get(one), client->del(one),
+              client->post(trunkNumbersPath(), "PhoneNumberSid=" + sid.toLatin1())}) {
             QCOMPARE(r.status, 404);
             QCOMPARE(r.json.value(QLatin1String("code")).toInt(), 20404);
         }

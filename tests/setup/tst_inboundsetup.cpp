@@ -4,6 +4,8 @@
 #include "setupfixture.h"
 #include "sipdomainapi.h"
 
+#include <QFile>
+
 class TestInboundSetup : public QObject
 {
     Q_OBJECT
@@ -246,6 +248,34 @@ private slots:
         const Run again = run(options(), url);
         QCOMPARE(again.finished->count(), 1);
         QCOMPARE(domains().size(), 1);
+    }
+
+    void withoutFunctionsTheHandlersAreExportedAndTheDomainStillMade()
+    {
+        f->server().setServerlessAvailable(false);
+        const Run r = run(options());
+        QVERIFY2(r.finished->count() == 1, qPrintable(r.error()));
+        const InboundResult result = r.result();
+        QVERIFY(result.selfHosted);
+        QVERIFY(result.handlerUrl.isEmpty());
+        QCOMPARE(result.exportedTo, f->tempPath(QStringLiteral("export")));
+        for (const char *file : {"inboundHandler.js", "outboundHandler.js", "README.md"})
+            QVERIFY(QFile::exists(result.exportedTo + u'/' + QLatin1String(file)));
+        QVERIFY2(result.note.contains(QLatin1String("not available")), qPrintable(result.note));
+        QVERIFY(result.note.contains(QLatin1String("no voice URL")));
+        // What does not need Functions is done: the domain and its mappings.
+        const QList<SipDomain> all = domains();
+        QCOMPARE(all.size(), 1);
+        QVERIFY(all.first().voiceUrl.value_or(QString()).isEmpty());
+        QCOMPARE(mapped(all.first().sid, true).size(), 1);
+        QCOMPARE(mapped(all.first().sid, false).size(), 1);
+
+        // Once the handler has an address, the same domain gets it.
+        const QUrl url(QStringLiteral("https://pbx.example.net/inboundHandler"));
+        const Run hosted = run(options(), url);
+        QVERIFY2(hosted.finished->count() == 1, qPrintable(hosted.error()));
+        QCOMPARE(domains().size(), 1);
+        QCOMPARE(domains().first().voiceUrl.value_or(QString()), url.toString());
     }
 };
 

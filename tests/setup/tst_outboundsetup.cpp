@@ -6,6 +6,7 @@
 #include "trunkingapi.h"
 #include "voiceapi.h"
 
+#include <QFile>
 #include <QJsonArray>
 
 class TestOutboundSetup : public QObject
@@ -254,6 +255,46 @@ private slots:
                      ->setupValue(f->accountSid(), QStringLiteral("outbound.pbx_domain"))
                      .value_or(QString()),
                  QStringLiteral("pbx.example.net:5080"));
+    }
+
+    void withoutFunctionsTheHandlerIsExportedAndTheNumberStays()
+    {
+        f->server().setServerlessAvailable(false);
+        const OutRun r = outbound(options());
+        QVERIFY2(r.finished->count() == 1, qPrintable(r.error()));
+        const OutboundResult result = r.result();
+        QVERIFY(result.selfHosted);
+        QVERIFY(result.handlerUrl.isEmpty());
+        QFile env(result.exportedTo + QStringLiteral("/.env"));
+        QVERIFY(env.open(QIODevice::ReadOnly));
+        QCOMPARE(env.readAll(), QByteArray("PBX_DOMAIN=pbx.example.net\n"));
+        QVERIFY(QFile::exists(result.exportedTo + QStringLiteral("/outboundHandler.js")));
+        QVERIFY(result.note.contains(testNumber.phoneNumber));
+        QCOMPARE(number(testNumber.sid).trunkSid.value_or(QString()), trunk.sid);
+        QVERIFY(!f->journal()->snapshot(f->accountSid(), testNumber.sid).has_value());
+
+        // With the user's own handler address, the test number moves.
+        OutboundOptions o = options();
+        o.selfHostedHandlerUrl = QUrl(QStringLiteral("https://pbx.example.net/outboundHandler"));
+        const OutRun hosted = outbound(o);
+        QVERIFY2(hosted.finished->count() == 1, qPrintable(hosted.error()));
+        const IncomingPhoneNumber after = number(testNumber.sid);
+        QCOMPARE(after.voiceUrl.value_or(QString()), o.selfHostedHandlerUrl.toString());
+        QVERIFY(after.trunkSid.value_or(QString()).isEmpty());
+    }
+
+    void withoutTheTrunkPhoneNumbersApiTheNumberItselfLeavesTheTrunk()
+    {
+        f->server().setTrunkPhoneNumbersAvailable(false); // as in IE1
+        const OutRun r = outbound(options());
+        QVERIFY2(r.finished->count() == 1, qPrintable(r.error()));
+        const IncomingPhoneNumber after = number(testNumber.sid);
+        QCOMPARE(after.voiceUrl.value_or(QString()), r.result().handlerUrl.toString());
+        QVERIFY(after.trunkSid.value_or(QString()).isEmpty());
+        const auto last = f->journal()->lastDoneStep(testNumber.sid);
+        QVERIFY(last.has_value());
+        QCOMPARE(last->action, QStringLiteral("clear_trunk_sid"));
+        QVERIFY(f->journal()->openIntents().isEmpty());
     }
 };
 

@@ -79,6 +79,11 @@ bool shootAll(Shooter &shooter)
     ok = clickWhenEnabled(h.find<QPushButton>(QStringLiteral("inboundCallsRefresh"))) && ok;
     QTest::qWait(50);
     ok = shooter.save(w, QStringLiteral("03-inbound")) && ok;
+    // The smallest window: the page scrolls instead of squeezing its rows.
+    const QSize size = w->size();
+    w->resize(w->minimumSize());
+    ok = shooter.save(w, QStringLiteral("03b-inbound-smallest")) && ok;
+    w->resize(size);
 
     h.clickNext();
     ok = QTest::qWaitFor([&h] { return h.currentPage() == PageId::Outbound; }) && ok;

@@ -56,6 +56,22 @@ private slots:
         QVERIFY(!h.find<QPushButton>(QStringLiteral("migrateButton"))->isEnabled());
     }
 
+    void statusCountsEachState()
+    {
+        // Step 2 pointed the test number at the handler: it is not "on the trunk" any more.
+        WizardHarness h;
+        QVERIFY(openNumbers(h));
+        auto *status = h.find<QLabel>(QStringLiteral("numbersStatus"));
+        QTRY_COMPARE(status->text(), QStringLiteral("12 number(s): 11 on the trunk, 1 migrated."));
+        h.backend.failingNumbers.insert(model(h)->rowAt(2).sid);
+        check(h, {0, 1, 2});
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("migrateButton")));
+        QTRY_VERIFY(status->text().startsWith(QStringLiteral("Done:")));
+        QCOMPARE(status->text(),
+                 QStringLiteral("Done: 1 migrated, 1 already migrated, 1 failed (see the Last "
+                                "error column). Now 9 on the trunk, 2 migrated, 1 failed."));
+    }
+
     void filterAndSelectAllFiltered()
     {
         WizardHarness h;
@@ -83,18 +99,18 @@ private slots:
     {
         WizardHarness h;
         QVERIFY(openNumbers(h));
-        check(h, {0, 1, 2});
+        check(h, {0, 1, 2, 3}); // row 0, step 2's test number, is migrated already
         WizardHarness::click(h.find<QPushButton>(QStringLiteral("planButton")));
         QDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = h.wizard->findChild<QDialog *>(QStringLiteral("planDialog"))));
         auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("planTable"));
         QCOMPARE(table->rowCount(), 6);
-        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("+61255501001"));
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("+61255501002"));
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("set voice URL"));
-        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("planSummary"))
-                    ->text()
-                    .contains(QStringLiteral("3 number(s) to migrate")));
-        QCOMPARE(stateOf(h, 0), NumberState::OnTrunk); // a plan changes nothing
+        const QString summary = dialog->findChild<QLabel *>(QStringLiteral("planSummary"))->text();
+        QVERIFY(summary.contains(QStringLiteral("3 number(s) to migrate")));
+        QVERIFY(summary.contains(QStringLiteral("1 already migrated")));
+        QCOMPARE(stateOf(h, 1), NumberState::OnTrunk); // a plan changes nothing
         dialog->reject();
     }
 
