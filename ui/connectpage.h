@@ -16,8 +16,8 @@ class WizardState;
 
 // Page 1: the built-in sandbox or a Twilio account. Formats are checked as the user types;
 // Next then asks the engine to verify the credentials (Next stays disabled meanwhile) and the
-// wizard moves on only when the account answered (verified()). The secret lives in memory, and in the OS
-// keychain only when the user asks to remember it.
+// wizard moves on only when the account answered (verified()). The secret lives in memory, and in
+// the OS keychain only when the user asks to remember it.
 class ConnectPage : public QWizardPage
 {
     Q_OBJECT

@@ -47,9 +47,8 @@ CopyList::CopyList(const QString &objectName, const QString &accessibleName, QWi
 
     connect(copyShortcut, &QAction::triggered, this, &CopyList::copySelected);
     connect(m_copy, &QPushButton::clicked, this, &CopyList::copySelected);
-    connect(m_copyAll, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(values().join(u'\n'));
-    });
+    connect(m_copyAll, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(values().join(u'\n')); });
     connect(m_list, &QListWidget::currentRowChanged, this,
             [this](int row) { m_copy->setEnabled(row >= 0); });
     setValues({});
@@ -65,9 +64,9 @@ void CopyList::setValues(const QStringList &values)
     for (int row = 0; row < m_list->count(); ++row) {
         QListWidgetItem *item = m_list->item(row);
         item->setToolTip(item->text());
-        item->setSizeHint(QSize(metrics.horizontalAdvance(item->text()) +
-                                    2 * metrics.averageCharWidth(),
-                                metrics.height() + metrics.height() / 2));
+        item->setSizeHint(
+            QSize(metrics.horizontalAdvance(item->text()) + 2 * metrics.averageCharWidth(),
+                  metrics.height() + metrics.height() / 2));
     }
     m_list->setCurrentRow(values.isEmpty() ? -1 : 0);
     m_copy->setEnabled(!values.isEmpty());
@@ -94,8 +93,8 @@ void CopyList::fitHeight()
     // A fixed number of rows from the font, so the list never gets squeezed below whole lines;
     // more values scroll. At least as tall as the two buttons beside it.
     const int rows = qBound(1, int(m_list->count()), MaxVisibleRows);
-    const int rowHeight = m_list->count() > 0 ? m_list->sizeHintForRow(0)
-                                              : m_list->fontMetrics().height() + 4;
+    const int rowHeight =
+        m_list->count() > 0 ? m_list->sizeHintForRow(0) : m_list->fontMetrics().height() + 4;
     const int frame = 2 * m_list->frameWidth();
     m_list->setFixedHeight(qMax(rows * rowHeight + frame, m_buttons->sizeHint().height()));
 }

@@ -38,8 +38,7 @@ void DeployResultView::addValue(const QString &key, const QString &label, const 
     setVisible(true);
 }
 
-void DeployResultView::addList(const QString &key, const QString &label,
-                               const QStringList &values)
+void DeployResultView::addList(const QString &key, const QString &label, const QStringList &values)
 {
     auto *list = new CopyList(objectName() + u'-' + key, label, this);
     list->setValues(values);

@@ -33,17 +33,17 @@ RecoveryController::RecoveryController(MigrationBackend *backend, QWidget *windo
                 .arg(summary.failed)
                 .arg(summary.cancelled));
     });
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](Op operation, const OperationError &error) {
-                if (!m_running)
-                    return;
-                // A resumed run reports as the kind of run it continues.
-                if (operation == *m_running || operation == Op::Busy ||
-                    operation == Op::Migrate || operation == Op::Revert) {
-                    end(tr("The interrupted run was not finished: %1")
-                            .arg(ErrorText::plain(error)));
-                }
-            });
+    connect(
+        m_backend, &MigrationBackend::failed, this,
+        [this](Op operation, const OperationError &error) {
+            if (!m_running)
+                return;
+            // A resumed run reports as the kind of run it continues.
+            if (operation == *m_running || operation == Op::Busy || operation == Op::Migrate ||
+                operation == Op::Revert) {
+                end(tr("The interrupted run was not finished: %1").arg(ErrorText::plain(error)));
+            }
+        });
 }
 
 void RecoveryController::noticeAtStart()

@@ -95,9 +95,10 @@ void InventoryCommands::printCutoverSheet()
     const CutoverSheet sheet = m_backend->cutoverSheet();
     // The sheet comes from step 1; without it there is nothing the PBX could be told.
     if (sheet.domainName.isEmpty()) {
-        // The engine keeps the sheet in memory only; setup-inbound prints it as well.
-        fail(ExitCode::Usage, tr("No cut-over sheet in this process: setup-inbound prints it "
-                                 "(the engine does not keep it between runs)."));
+        // The engine rebuilds the sheet from the journal; none there means step 1 never ran
+        // with this --state file (or on this account).
+        fail(ExitCode::Usage, tr("No cut-over sheet yet for this account: run setup-inbound "
+                                 "first (with the same --state file)."));
         return;
     }
     if (m_out->isJson())

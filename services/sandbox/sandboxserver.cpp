@@ -39,6 +39,7 @@ public:
     int peak = 0;
     bool trunkPhoneNumbers = true;
     bool serverless = true;
+    RequestObserver observer;
 };
 
 SandboxServer::Private::Private(SandboxServer *q, const SandboxOptions &options)
@@ -113,6 +114,8 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
 {
     ++requestCount;
     emit q->requestArrived(request.method, request.path);
+    if (observer)
+        observer(SandboxRequestRecord::make(request, router));
     const bool control = request.path.startsWith(QLatin1String("/_sandbox/"));
     const bool closeAfter = request.header("Connection").toLower() == "close";
     const QByteArray requestId = newRequestId();
@@ -273,6 +276,11 @@ void SandboxServer::setServerlessAvailable(bool available)
 void SandboxServer::setTrunkPhoneNumbersAvailable(bool available)
 {
     d->trunkPhoneNumbers = available;
+}
+
+void SandboxServer::setRequestObserver(RequestObserver observer)
+{
+    d->observer = std::move(observer);
 }
 
 QList<SandboxRouteInfo> SandboxServer::routeTable()

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "sandboxrequestrecord.h"
 #include "sandboxrouter.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 // Options of the Twilio emulator; the `twilio-sandbox` flags map one to one onto them.
@@ -68,6 +70,12 @@ public:
 
     // Every route served, for the contract-fidelity test (see SandboxRouteInfo).
     static QList<SandboxRouteInfo> routeTable();
+
+    // Opt-in: called with every request on arrival, before faults are decided (so retries and
+    // control endpoints are seen too), on the sandbox's thread. For contract tests that check
+    // what a client sends; an empty function turns it off. Off by default: it parses bodies.
+    using RequestObserver = std::function<void(const SandboxRequestRecord &)>;
+    void setRequestObserver(RequestObserver observer);
 
     // Counters for tests and benchmarks.
     quint64 requestCount() const;

@@ -348,7 +348,8 @@ void ScriptedBackend::rollback()
 {
     log.append(QStringLiteral("rollback"));
     if (!m_connected) // the engine needs the run's account connected
-        return later(Operation::Rollback, [this] { emit failed(Operation::Rollback, notConnected()); });
+        return later(Operation::Rollback,
+                     [this] { emit failed(Operation::Rollback, notConnected()); });
     if (!startLong(Operation::Rollback))
         return;
     later(

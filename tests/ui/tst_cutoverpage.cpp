@@ -26,7 +26,8 @@ private slots:
                  QStringLiteral("sip:acme-pbx-sydney.sip.twilio.com"));
         auto *edges = h.find<QListWidget>(QStringLiteral("sheetEdgeUrisList"));
         QCOMPARE(edges->count(), 8);
-        QCOMPARE(edges->item(1)->text(), QStringLiteral("sip:acme-pbx-sydney.sip.ashburn.twilio.com"));
+        QCOMPARE(edges->item(1)->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.ashburn.twilio.com"));
         QCOMPARE(h.find<QLabel>(QStringLiteral("sheetPort"))->text(),
                  QStringLiteral("5061, TLS required"));
         QVERIFY(h.find<QLabel>(QStringLiteral("sheetMedia"))

@@ -79,7 +79,8 @@ private slots:
         // The eight edge variants: one list, its first row selected, Copy and Copy all.
         auto *edges = h.find<QListWidget>(QStringLiteral("inboundResult-edgeUrisList"));
         QCOMPARE(edges->count(), 8);
-        QCOMPARE(edges->item(0)->text(), QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"));
+        QCOMPARE(edges->item(0)->text(),
+                 QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"));
         edges->setCurrentRow(7);
         WizardHarness::click(h.find<QPushButton>(QStringLiteral("inboundResult-edgeUrisCopy")));
         QCOMPARE(QApplication::clipboard()->text(),
