@@ -364,13 +364,6 @@ void ScriptedBackend::rollback()
         true);
 }
 
-OperationError ScriptedBackend::notConnected() const
-{
-    OperationError e;
-    e.message = QStringLiteral("Connect to account %1 first.").arg(interrupted.accountSid);
-    return e;
-}
-
 void ScriptedBackend::exportAudit(const QString &csvPath)
 {
     log.append(QStringLiteral("exportAudit ") + csvPath);

@@ -69,7 +69,11 @@ private:
     void setBusy(bool busy);
     void runStep(Operation operation, QStringList pending, int total, RunSummary summary);
     NumberInfo *find(const QString &sid);
-    OperationError notConnected() const;
+    OperationError notConnected() const
+    {
+        return error(0, 0,
+                     QStringLiteral("Connect to account %1 first.").arg(interrupted.accountSid));
+    }
 
     bool m_busy = false;
     bool m_connected = false;
