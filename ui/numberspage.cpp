@@ -219,6 +219,8 @@ void NumbersPage::onRunFinished(const RunSummary &summary)
 {
     if (m_running != Op::Migrate && m_running != Op::Revert)
         return;
+    if (m_running == Op::Migrate)
+        uncheckMigrated();
     QStringList parts;
     if (summary.migrated > 0)
         parts.append(tr("%n migrated", nullptr, summary.migrated));
@@ -233,6 +235,21 @@ void NumbersPage::onRunFinished(const RunSummary &summary)
     const QString done =
         parts.isEmpty() ? tr("Nothing to do.") : tr("Done: %1.").arg(parts.join(tr(", ")));
     finish(tr("%1 Now %2.").arg(done, stateCounts()));
+}
+
+// After a run the selection keeps only what still needs work (failed or untouched rows), so
+// "Migrate selected" does not offer numbers that are already done.
+void NumbersPage::uncheckMigrated()
+{
+    QVector<int> done;
+    const QStringList checked = m_model->checkedSids();
+    for (const QString &sid : checked) {
+        const int row = m_model->rowOfSid(sid);
+        if (row >= 0 && m_model->rowAt(row).state == NumberState::Migrated)
+            done.append(row);
+    }
+    if (!done.isEmpty())
+        m_model->checkRows(done, false);
 }
 
 void NumbersPage::showContextMenu(const QPoint &position)

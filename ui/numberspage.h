@@ -37,6 +37,7 @@ private:
     void start(MigrationBackend::Operation operation, const QString &stage);
     void finish(const QString &message);
     void onFailed(MigrationBackend::Operation operation, const OperationError &error);
+    void uncheckMigrated();
     void onRunFinished(const RunSummary &summary);
     void showContextMenu(const QPoint &position);
     QStringList selectedSidsInState(NumberState state) const;

@@ -4,7 +4,8 @@
 
 #include <QString>
 
-// Values the wizard proposes from the chosen trunk, so the common case needs no typing.
+// Values the wizard proposes from the chosen trunk, so the common case needs no typing. The
+// PBX address comes from the same OriginationPicker the engine uses for its default.
 namespace TrunkDefaults {
 
 // A SIP domain prefix from a trunk's friendly name: lower case, letters, digits and '-' only,

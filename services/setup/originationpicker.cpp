@@ -18,20 +18,28 @@ const OriginationInfo *OriginationPicker::preferred(const QVector<OriginationInf
 QString OriginationPicker::hostOf(const QString &sipUrl)
 {
     QString rest = sipUrl.trimmed();
-    if (rest.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))
+    bool tls = false;
+    if (rest.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive)) {
         rest = rest.mid(4);
-    else if (rest.startsWith(QLatin1String("sips:"), Qt::CaseInsensitive))
+    } else if (rest.startsWith(QLatin1String("sips:"), Qt::CaseInsensitive)) {
         rest = rest.mid(5);
-    else
+        tls = true;
+    } else {
         return {};
+    }
     // sip:[user@]host[:port][;params][?headers]
-    const qsizetype end = rest.indexOf(QRegularExpression(QStringLiteral("[;?]")));
-    if (end >= 0)
-        rest.truncate(end);
+    static const QRegularExpression tlsTransport(QStringLiteral(";transport=tls(;|\\?|$)"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    tls = tls || tlsTransport.match(rest).hasMatch();
+    static const QRegularExpression end(QStringLiteral("[;?]"));
+    const qsizetype stop = rest.indexOf(end);
+    if (stop >= 0)
+        rest.truncate(stop);
     const qsizetype at = rest.lastIndexOf(u'@');
     if (at >= 0)
         rest = rest.mid(at + 1);
-    if (rest.endsWith(QLatin1String(":5060")))
+    // Only plain SIP defaults to 5060; over TLS the default is 5061, so a 5060 there is kept.
+    if (!tls && rest.endsWith(QLatin1String(":5060")))
         rest.chop(5);
     return rest.toLower();
 }

@@ -14,8 +14,9 @@ public:
     // The preferred enabled URL, or nullptr when none is enabled.
     static const OriginationInfo *preferred(const QVector<OriginationInfo> &urls);
     // "sip:pbx.example.net:5080;transport=tcp" -> "pbx.example.net:5080". The default port
-    // 5060 is dropped; another port is kept, because the handler must dial the PBX where it
-    // listens. Empty when the URL is not a sip:/sips: URI with a host.
+    // 5060 of plain SIP is dropped; any other port (and 5060 over TLS, whose default is 5061)
+    // is kept, because the handler must dial the PBX where it listens. Empty when the URL is
+    // not a sip:/sips: URI.
     static QString hostOf(const QString &sipUrl);
     // hostOf(preferred(urls)->sipUrl), or empty.
     static QString defaultPbxDomain(const QVector<OriginationInfo> &urls);

@@ -35,6 +35,10 @@ private slots:
                                           << "pbx.example.net";
         QTest::newRow("sips") << "sips:pbx.example.net:5061"
                               << "pbx.example.net:5061";
+        QTest::newRow("sips keeps 5060") << "sips:pbx.example.net:5060"
+                                         << "pbx.example.net:5060";
+        QTest::newRow("tls transport keeps 5060") << "sip:pbx.example.net:5060;transport=TLS"
+                                                  << "pbx.example.net:5060";
         QTest::newRow("not sip") << "https://pbx.example.net"
                                  << "";
         QTest::newRow("empty") << ""

@@ -129,6 +129,9 @@ private slots:
         for (int row = 0; row < 4; ++row)
             QCOMPARE(stateOf(h, row), NumberState::Migrated);
         QCOMPARE(stateOf(h, 4), NumberState::OnTrunk);
+        // Migrated rows leave the selection, so "Migrate selected" offers nothing done twice.
+        QCOMPARE(model(h)->checkedCount(), 0);
+        QVERIFY(!h.find<QPushButton>(QStringLiteral("migrateButton"))->isEnabled());
         QVERIFY(h.find<QLabel>(QStringLiteral("numbersStatus"))
                     ->text()
                     .contains(QStringLiteral("4 migrated")));
@@ -161,6 +164,9 @@ private slots:
         auto *retry = h.find<QPushButton>(QStringLiteral("retryFailedButton"));
         QTRY_VERIFY(retry->isEnabled());
         QCOMPARE(stateOf(h, 1), NumberState::Failed);
+        // The failed number stays selected for another try; the migrated one does not.
+        QVERIFY(!model(h)->isChecked(0));
+        QVERIFY(model(h)->isChecked(1));
         auto *view = h.find<QTableView>(QStringLiteral("numbersTable"));
         QVERIFY(view->model()
                     ->index(1, NumberTableModel::LastError)
