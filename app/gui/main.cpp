@@ -7,30 +7,49 @@
 #include <QCommandLineParser>
 #include <QSettings>
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("TrunkMigrator"));
-    QApplication::setApplicationName(QStringLiteral("trunk-migrator"));
-    QApplication::setApplicationDisplayName(QApplication::translate("main", "Trunk Migrator"));
-    QApplication::setApplicationVersion(QStringLiteral(TM_VERSION));
+namespace {
 
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("TrunkMigrator"));
+    QCoreApplication::setApplicationName(QStringLiteral("trunk-migrator"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TM_VERSION));
+}
+
+// Parsed under a QCoreApplication, before any window system is needed, so --help and
+// --version also work over SSH or on a machine without a display.
+bool parsePreferSandbox(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
+    parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Moves a Twilio account from Elastic SIP Trunking to Programmable Voice."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption sandbox(
         QStringLiteral("sandbox"),
-        QApplication::translate("main", "Start on the built-in sandbox account."));
+        QCoreApplication::translate("main", "Start on the built-in sandbox account."));
     parser.addOption(sandbox);
-    parser.process(app);
+    parser.process(app); // exits after --help / --version, or on an unknown option
+    return parser.isSet(sandbox);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const bool preferSandbox = parsePreferSandbox(argc, argv);
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Trunk Migrator"));
 
     QSettings settings;
     MigrationService backend;
     SecretStore secrets(&settings);
     MigrationWizard wizard(&backend, &secrets, &settings);
-    if (parser.isSet(sandbox))
+    if (preferSandbox)
         wizard.preferSandbox();
     wizard.show();
     return QApplication::exec();
