@@ -1,10 +1,10 @@
 #include "inboundpage.h"
 
+#include "deploypagelayout.h"
 #include "deployresultview.h"
 #include "errortext.h"
 #include "migrationbackend.h"
 #include "operationprogress.h"
-#include "pagescroll.h"
 #include "recentcallsview.h"
 #include "trunkdefaults.h"
 #include "uilogging.h"
@@ -14,12 +14,10 @@
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QVBoxLayout>
 
 InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget *parent)
     : QWizardPage(parent)
@@ -43,11 +41,7 @@ InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget 
     m_friendlyName->setAccessibleName(tr("SIP domain friendly name"));
     m_secure->setObjectName(QStringLiteral("secureMediaCheck"));
     m_deploy->setObjectName(QStringLiteral("deployInboundButton"));
-    m_error->setObjectName(QStringLiteral("inboundError"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::RichText);
-    m_error->setOpenExternalLinks(true);
-    m_error->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    DeployPageLayout::setUpErrorLabel(m_error, QStringLiteral("inboundError"));
 
     auto *options = new QGroupBox(tr("Options"), this);
     m_options = options;
@@ -59,17 +53,7 @@ InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget 
     form->addRow(prefixLabel, m_prefix);
     form->addRow(nameLabel, m_friendlyName);
     form->addRow(QString(), m_secure);
-    auto *deployRow = new QHBoxLayout;
-    deployRow->addWidget(m_deploy);
-    deployRow->addWidget(m_progress, 1);
-    deployRow->addStretch(); // keeps the button its own size while no progress shows
-
-    QVBoxLayout *layout = PageScroll::install(this);
-    layout->addWidget(options);
-    layout->addLayout(deployRow);
-    layout->addWidget(m_error);
-    layout->addWidget(m_result);
-    layout->addWidget(m_calls, 1);
+    DeployPageLayout::install(this, options, m_deploy, m_progress, m_error, m_result, m_calls);
 
     connect(m_prefix, &ValidatedField::changed, this, &InboundPage::updateDeployButton);
     connect(m_deploy, &QPushButton::clicked, this, &InboundPage::deploy);

@@ -1,11 +1,11 @@
 #include "outboundpage.h"
 
+#include "deploypagelayout.h"
 #include "deployresultview.h"
 #include "errortext.h"
 #include "handlergenerator.h"
 #include "migrationbackend.h"
 #include "operationprogress.h"
-#include "pagescroll.h"
 #include "recentcallsview.h"
 #include "regioncatalog.h"
 #include "sipparameters.h"
@@ -23,7 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidget *parent)
     : QWizardPage(parent)
@@ -69,11 +68,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     m_testNumber->setObjectName(QStringLiteral("testNumberCombo"));
     m_testNumber->setAccessibleName(tr("Test number"));
     m_deploy->setObjectName(QStringLiteral("deployOutboundButton"));
-    m_error->setObjectName(QStringLiteral("outboundError"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::RichText);
-    m_error->setOpenExternalLinks(true);
-    m_error->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    DeployPageLayout::setUpErrorLabel(m_error, QStringLiteral("outboundError"));
 
     auto *options = new QGroupBox(tr("Options"), this);
     m_options = options;
@@ -96,17 +91,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     form->addRow(parametersLabel, m_parameters);
     form->addRow(m_handlerLabel, m_handlerUrl);
     form->addRow(numberLabel, m_testNumber);
-    auto *deployRow = new QHBoxLayout;
-    deployRow->addWidget(m_deploy);
-    deployRow->addWidget(m_progress, 1);
-    deployRow->addStretch(); // keeps the button its own size while no progress shows
-
-    QVBoxLayout *layout = PageScroll::install(this);
-    layout->addWidget(options);
-    layout->addLayout(deployRow);
-    layout->addWidget(m_error);
-    layout->addWidget(m_result);
-    layout->addWidget(m_calls, 1);
+    DeployPageLayout::install(this, options, m_deploy, m_progress, m_error, m_result, m_calls);
 
     connect(m_useEdge, &QCheckBox::toggled, m_edge, &QComboBox::setEnabled);
     for (ValidatedField *field : {m_pbxDomain, m_parameters, m_handlerUrl})

@@ -26,16 +26,10 @@ NumberMigrationTask::NumberMigrationTask(const EngineContext &context, ChangeRec
                                          const QString &numberSid, qint64 numberStep,
                                          const QString &trunkSid, const QString &voiceUrl,
                                          QObject *parent)
-    : NumberTask(parent)
-    , m_context(context)
-    , m_recorder(recorder)
-    , m_sid(numberSid)
-    , m_numberStep(numberStep)
+    : NumberTask(context, recorder, numberSid, numberStep, parent)
     , m_trunkSid(trunkSid)
     , m_voiceUrl(voiceUrl)
-{
-    m_number.sid = numberSid;
-}
+{}
 
 void NumberMigrationTask::start()
 {
@@ -238,24 +232,12 @@ void NumberMigrationTask::restoreSnapshot(const OperationError &cause, bool remo
 
 void NumberMigrationTask::failJournal()
 {
-    end(NumberOutcome::Failed, NumberState::Failed,
-        EngineErrors::local(tr("The journal could not be written, so the next change was not "
-                               "made: %1")
-                                .arg(m_recorder->errorString())));
+    end(NumberOutcome::Failed, NumberState::Failed, journalFailure());
 }
 
 void NumberMigrationTask::end(NumberOutcome outcome, NumberState state, const OperationError &error)
 {
-    if (m_numberStep != 0) {
-        StepResult result;
-        result.ok = outcome == NumberOutcome::Migrated || outcome == NumberOutcome::AlreadyMigrated;
-        result.httpStatus = error.httpStatus;
-        result.twilioCode = error.twilioCode;
-        result.requestId = error.requestId;
-        result.errorMessage =
-            outcome == NumberOutcome::Cancelled ? QStringLiteral("cancelled") : error.message;
-        m_recorder->closeStep(m_numberStep, result);
-    }
+    closeStep(outcome, error);
     if (!error.isNull())
         qCInfo(lcEngine) << "number" << m_sid << "not migrated:" << error.message;
     emit finished(outcome, infoOf(m_number, state, error));

@@ -54,13 +54,8 @@ private:
     void end(NumberOutcome outcome, NumberState state, const OperationError &error = {});
     void failJournal();
 
-    EngineContext m_context;
-    ChangeRecorder *m_recorder;
-    QString m_sid;
-    qint64 m_numberStep;
     QString m_trunkSid;
     QString m_voiceUrl;
-    IncomingPhoneNumber m_number;
     QJsonObject m_prior; // the settings read before this run's first change
     NumberRepair *m_repair = nullptr;
 };

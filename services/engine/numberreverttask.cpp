@@ -10,14 +10,8 @@
 
 NumberRevertTask::NumberRevertTask(const EngineContext &context, ChangeRecorder *recorder,
                                    const QString &numberSid, qint64 numberStep, QObject *parent)
-    : NumberTask(parent)
-    , m_context(context)
-    , m_recorder(recorder)
-    , m_sid(numberSid)
-    , m_numberStep(numberStep)
-{
-    m_number.sid = numberSid;
-}
+    : NumberTask(context, recorder, numberSid, numberStep, parent)
+{}
 
 void NumberRevertTask::start()
 {
@@ -118,24 +112,11 @@ void NumberRevertTask::setTrunkSid()
 {
     const Change c = change(QStringLiteral("set_trunk_sid"), QStringLiteral("trunk_sid=null"),
                             QStringLiteral("trunk_sid=") + m_snapshot.priorTrunkSid);
-    m_recorder->begin(c, this, [this, c](qint64 step) {
-        if (step == 0)
-            return failJournal();
-        IncomingPhoneNumberUpdate update;
-        update.trunkSid = m_snapshot.priorTrunkSid;
-        m_context.client->voice().updateIncomingPhoneNumber(
-            m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-                m_recorder->finish(step, c, r.error, r.reply);
-                if (!r.ok())
-                    return end(NumberOutcome::Failed, NumberState::Failed,
-                               EngineErrors::withContext(
-                                   EngineErrors::fromTwilio(r.error),
-                                   tr("The number could not be added back to the trunk; it keeps "
-                                      "the new voice URL")));
-                m_number = r.value;
-                restoreSettings();
-            });
-    });
+    IncomingPhoneNumberUpdate update;
+    update.trunkSid = m_snapshot.priorTrunkSid;
+    updateNumber(c, update,
+                 tr("The number could not be added back to the trunk; it keeps the new voice URL"),
+                 &NumberRevertTask::restoreSettings);
 }
 
 void NumberRevertTask::restoreSettings()
@@ -154,20 +135,28 @@ void NumberRevertTask::restoreSettings()
     const Change c = change(QStringLiteral("restore_settings"),
                             VoiceSettings::describe(VoiceSettings::snapshotOf(m_number), fields),
                             VoiceSettings::describe(m_snapshot.priorSettings, fields));
-    m_recorder->begin(c, this, [this, c, update](qint64 step) {
+    updateNumber(c, update,
+                 tr("The number is back on the trunk but its previous settings could not be "
+                    "restored"),
+                 &NumberRevertTask::forget);
+}
+
+void NumberRevertTask::updateNumber(const Change &c, const IncomingPhoneNumberUpdate &update,
+                                    const QString &failure, void (NumberRevertTask::*next)())
+{
+    m_recorder->begin(c, this, [this, c, update, failure, next](qint64 step) {
         if (step == 0)
             return failJournal();
         m_context.client->voice().updateIncomingPhoneNumber(
-            m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
+            m_sid, update, this,
+            [this, step, c, failure, next](const TwilioResult<IncomingPhoneNumber> &r) {
                 m_recorder->finish(step, c, r.error, r.reply);
                 if (!r.ok())
-                    return end(NumberOutcome::Failed, NumberState::Failed,
-                               EngineErrors::withContext(
-                                   EngineErrors::fromTwilio(r.error),
-                                   tr("The number is back on the trunk but its previous settings "
-                                      "could not be restored")));
+                    return end(
+                        NumberOutcome::Failed, NumberState::Failed,
+                        EngineErrors::withContext(EngineErrors::fromTwilio(r.error), failure));
                 m_number = r.value;
-                forget();
+                (this->*next)();
             });
     });
 }
@@ -182,23 +171,11 @@ void NumberRevertTask::forget()
 
 void NumberRevertTask::failJournal()
 {
-    end(NumberOutcome::Failed, NumberState::Failed,
-        EngineErrors::local(tr("The journal could not be written, so the next change was not "
-                               "made: %1")
-                                .arg(m_recorder->errorString())));
+    end(NumberOutcome::Failed, NumberState::Failed, journalFailure());
 }
 
 void NumberRevertTask::end(NumberOutcome outcome, NumberState state, const OperationError &error)
 {
-    if (m_numberStep != 0) {
-        StepResult result;
-        result.ok = outcome == NumberOutcome::Reverted;
-        result.httpStatus = error.httpStatus;
-        result.twilioCode = error.twilioCode;
-        result.requestId = error.requestId;
-        result.errorMessage =
-            outcome == NumberOutcome::Cancelled ? QStringLiteral("cancelled") : error.message;
-        m_recorder->closeStep(m_numberStep, result);
-    }
+    closeStep(outcome, error);
     emit finished(outcome, infoOf(m_number, state, error));
 }

@@ -32,15 +32,14 @@ private:
     void recheckAdd(qint64 step, const Change &change, const TwilioError &error);
     void setTrunkSid();
     void restoreSettings();
+    // Records and sends one IncomingPhoneNumber update; on success takes the answer as the live
+    // number and goes on with `next`, otherwise ends the job with `failure` as the context.
+    void updateNumber(const Change &change, const IncomingPhoneNumberUpdate &update,
+                      const QString &failure, void (NumberRevertTask::*next)());
     void forget();
     Change change(const QString &action, const QString &before, const QString &after) const;
     void end(NumberOutcome outcome, NumberState state, const OperationError &error = {});
     void failJournal();
 
-    EngineContext m_context;
-    ChangeRecorder *m_recorder;
-    QString m_sid;
-    qint64 m_numberStep;
-    IncomingPhoneNumber m_number;
     NumberSnapshot m_snapshot;
 };

@@ -1,6 +1,19 @@
 #include "numbertask.h"
 
-#include "voiceresources.h"
+#include "changerecorder.h"
+#include "engineerrors.h"
+#include "journaltypes.h"
+
+NumberTask::NumberTask(const EngineContext &context, ChangeRecorder *recorder,
+                       const QString &numberSid, qint64 numberStep, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_recorder(recorder)
+    , m_sid(numberSid)
+    , m_numberStep(numberStep)
+{
+    m_number.sid = numberSid;
+}
 
 NumberInfo NumberTask::infoOf(const IncomingPhoneNumber &number, NumberState state,
                               const OperationError &error)
@@ -15,4 +28,28 @@ NumberInfo NumberTask::infoOf(const IncomingPhoneNumber &number, NumberState sta
     info.state = state;
     info.lastError = error;
     return info;
+}
+
+void NumberTask::closeStep(NumberOutcome outcome, const OperationError &error)
+{
+    if (m_numberStep == 0)
+        return;
+    StepResult result;
+    // A migrate job never ends Reverted and a revert job never ends (Already)Migrated, so one
+    // rule serves both.
+    result.ok = outcome == NumberOutcome::Migrated || outcome == NumberOutcome::AlreadyMigrated ||
+                outcome == NumberOutcome::Reverted;
+    result.httpStatus = error.httpStatus;
+    result.twilioCode = error.twilioCode;
+    result.requestId = error.requestId;
+    result.errorMessage =
+        outcome == NumberOutcome::Cancelled ? QStringLiteral("cancelled") : error.message;
+    m_recorder->closeStep(m_numberStep, result);
+}
+
+OperationError NumberTask::journalFailure() const
+{
+    return EngineErrors::local(tr("The journal could not be written, so the next change was not "
+                                  "made: %1")
+                                   .arg(m_recorder->errorString()));
 }

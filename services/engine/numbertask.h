@@ -1,10 +1,12 @@
 #pragma once
 
+#include "enginecontext.h"
 #include "migrationtypes.h"
+#include "voiceresources.h"
 
 #include <QObject>
 
-struct IncomingPhoneNumber;
+class ChangeRecorder;
 
 // How one number's job ended, for the run summary.
 enum class NumberOutcome { Migrated, AlreadyMigrated, Reverted, Failed, Cancelled };
@@ -27,10 +29,25 @@ signals:
     void finished(NumberOutcome outcome, const NumberInfo &number);
 
 protected:
+    // Migrate and revert both change one live number through the journal; they share what
+    // they work on here so the bookkeeping below is written once.
+    NumberTask(const EngineContext &context, ChangeRecorder *recorder, const QString &numberSid,
+               qint64 numberStep, QObject *parent);
+
     bool stopRequested() const { return m_stopRequested; }
     // The row the front ends show, from the live number.
     static NumberInfo infoOf(const IncomingPhoneNumber &number, NumberState state,
                              const OperationError &error = {});
+    // Closes the number's run step, if the run opened one, with how the job ended.
+    void closeStep(NumberOutcome outcome, const OperationError &error);
+    // Why the next change was not made when its journal intent could not be written.
+    OperationError journalFailure() const;
+
+    EngineContext m_context;
+    ChangeRecorder *m_recorder = nullptr;
+    QString m_sid;
+    qint64 m_numberStep = 0;
+    IncomingPhoneNumber m_number;
 
 private:
     bool m_stopRequested = false;

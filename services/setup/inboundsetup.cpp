@@ -3,6 +3,7 @@
 #include "domainmapper.h"
 #include "handlergenerator.h"
 #include "operationerrors.h"
+#include "setupchecks.h"
 #include "setuplogging.h"
 #include "sipdomainapi.h"
 #include "sipedgeuris.h"
@@ -62,11 +63,8 @@ void InboundSetup::setBuildTiming(int pollIntervalMs, int timeoutMs)
 
 QString InboundSetup::check(const InboundOptions &options, const TrunkSummary &trunk) const
 {
-    if (const QString e = Validation::checkSid(trunk.sid, "TK", tr("The trunk SID")); !e.isEmpty())
+    if (const QString e = SetupChecks::checkTrunk(options.trunkSid, trunk); !e.isEmpty())
         return e;
-    if (!options.trunkSid.isEmpty() && options.trunkSid != trunk.sid)
-        return tr("The options name trunk %1 but the trunk given is %2.")
-            .arg(options.trunkSid.left(40), trunk.sid);
     if (const QString e = SipEdgeUris::checkPrefix(options.domainPrefix); !e.isEmpty())
         return e;
     if (options.friendlyName.size() > MaxFriendlyName || !isPrintable(options.friendlyName))
@@ -100,9 +98,8 @@ void InboundSetup::start(const InboundOptions &options, const TrunkSummary &trun
     m_result = {};
     m_existing.reset();
     m_running = true;
-    QString problem = check(options, trunk);
-    if (problem.isEmpty() && !m_recorder.beginRun(trunk.sid, QStringLiteral("setup-inbound")))
-        problem = m_recorder.errorString();
+    const QString problem = SetupChecks::beginRun(m_recorder, check(options, trunk), trunk.sid,
+                                                  QStringLiteral("setup-inbound"));
     if (!problem.isEmpty()) {
         QMetaObject::invokeMethod(
             this, [this, problem] { failWith(makeOperationError(problem)); }, Qt::QueuedConnection);

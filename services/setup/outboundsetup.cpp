@@ -4,6 +4,7 @@
 #include "journal.h"
 #include "operationerrors.h"
 #include "originationpicker.h"
+#include "setupchecks.h"
 #include "setuplogging.h"
 #include "trunkingapi.h"
 #include "twilioclient.h"
@@ -78,11 +79,8 @@ QString OutboundSetup::pbxDomainFor(const OutboundOptions &options, const TrunkS
 
 QString OutboundSetup::check(const OutboundOptions &options, const TrunkSummary &trunk)
 {
-    if (const QString e = Validation::checkSid(trunk.sid, "TK", tr("The trunk SID")); !e.isEmpty())
+    if (const QString e = SetupChecks::checkTrunk(options.trunkSid, trunk); !e.isEmpty())
         return e;
-    if (!options.trunkSid.isEmpty() && options.trunkSid != trunk.sid)
-        return tr("The options name trunk %1 but the trunk given is %2.")
-            .arg(options.trunkSid.left(40), trunk.sid);
     if (const QString e = handlerOptions(options).check(); !e.isEmpty())
         return e;
     const QString pbxDomain = pbxDomainFor(options, trunk);
@@ -111,9 +109,8 @@ void OutboundSetup::start(const OutboundOptions &options, const TrunkSummary &tr
     m_result = {};
     m_number = {};
     m_running = true;
-    QString problem = check(options, trunk);
-    if (problem.isEmpty() && !m_recorder.beginRun(trunk.sid, QStringLiteral("setup-outbound")))
-        problem = m_recorder.errorString();
+    const QString problem = SetupChecks::beginRun(m_recorder, check(options, trunk), trunk.sid,
+                                                  QStringLiteral("setup-outbound"));
     if (!problem.isEmpty()) {
         QMetaObject::invokeMethod(
             this, [this, problem] { failWith(makeOperationError(problem)); }, Qt::QueuedConnection);
@@ -241,32 +238,11 @@ void OutboundSetup::setVoiceUrl()
                            .arg(m_number.voiceUrl.value_or(QStringLiteral("null")),
                                 m_number.voiceMethod.value_or(QStringLiteral("null"))),
                        QStringLiteral("voice_url=%1; voice_method=POST").arg(url));
-    change.numberSid = m_number.sid;
-    change.phoneNumber = m_number.phoneNumber;
     IncomingPhoneNumberUpdate update;
     update.voiceUrl = url;
     update.voiceMethod = Post;
-    const auto call = m_recorder.track<IncomingPhoneNumber>(
-        change,
-        [this, update](TwilioCallback<IncomingPhoneNumber> done) {
-            return m_client->voice().updateIncomingPhoneNumber(m_number.sid, update, this,
-                                                               std::move(done));
-        },
-        [this](const TwilioResult<IncomingPhoneNumber> &result) {
-            if (!m_running)
-                return;
-            if (!result.ok()) {
-                failWith(toOperationError(tr("Setting the test number's voice URL (it stays on "
-                                             "the trunk)"),
-                                          result.error));
-                return;
-            }
-            removeFromTrunk();
-        });
-    if (call)
-        m_call = *call;
-    else
-        failWith(makeOperationError(m_recorder.errorString()));
+    updateNumber(change, update, tr("Setting the test number's voice URL (it stays on the trunk)"),
+                 &OutboundSetup::removeFromTrunk);
 }
 
 void OutboundSetup::removeFromTrunk()
@@ -301,10 +277,7 @@ void OutboundSetup::removeFromTrunk()
             else
                 complete();
         });
-    if (call)
-        m_call = *call;
-    else
-        failWith(makeOperationError(m_recorder.errorString()));
+    keep(call);
 }
 
 void OutboundSetup::clearTrunkSid()
@@ -314,26 +287,38 @@ void OutboundSetup::clearTrunkSid()
     SetupChange change(QStringLiteral("clear_trunk_sid"), m_trunk.sid,
                        QStringLiteral("trunk_sid=") + m_trunk.sid,
                        QStringLiteral("trunk_sid=null"));
-    change.numberSid = m_number.sid;
-    change.phoneNumber = m_number.phoneNumber;
     IncomingPhoneNumberUpdate update;
     update.trunkSid = QString(QLatin1String(""));
+    updateNumber(change, update,
+                 tr("Taking the test number off the trunk (it has the new voice URL but still "
+                    "rings the trunk)"),
+                 &OutboundSetup::complete);
+}
+
+void OutboundSetup::updateNumber(SetupChange change, const IncomingPhoneNumberUpdate &update,
+                                 const QString &failure, void (OutboundSetup::*next)())
+{
+    change.numberSid = m_number.sid;
+    change.phoneNumber = m_number.phoneNumber;
     const auto call = m_recorder.track<IncomingPhoneNumber>(
         change,
         [this, update](TwilioCallback<IncomingPhoneNumber> done) {
             return m_client->voice().updateIncomingPhoneNumber(m_number.sid, update, this,
                                                                std::move(done));
         },
-        [this](const TwilioResult<IncomingPhoneNumber> &result) {
+        [this, failure, next](const TwilioResult<IncomingPhoneNumber> &result) {
             if (!m_running)
                 return;
             if (!result.ok())
-                failWith(toOperationError(tr("Taking the test number off the trunk (it has the "
-                                             "new voice URL but still rings the trunk)"),
-                                          result.error));
+                failWith(toOperationError(failure, result.error));
             else
-                complete();
+                (this->*next)();
         });
+    keep(call);
+}
+
+void OutboundSetup::keep(const std::optional<TwilioHandle> &call)
+{
     if (call)
         m_call = *call;
     else

@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 class AuditLog;
 class Journal;
 class TwilioClient;
@@ -52,6 +54,12 @@ private:
     void setVoiceUrl();
     void removeFromTrunk();
     void clearTrunkSid();
+    // Records and sends one update of the test number; on success goes on with `next`,
+    // otherwise fails the set-up with `failure` as what was being done.
+    void updateNumber(SetupChange change, const IncomingPhoneNumberUpdate &update,
+                      const QString &failure, void (OutboundSetup::*next)());
+    // Keeps a tracked call for cancel(), or fails when its journal intent could not be written.
+    void keep(const std::optional<TwilioHandle> &call);
     void complete();
     bool snapshot();
     void failWith(const OperationError &error);
