@@ -17,6 +17,18 @@ TrunkingApi::TrunkingApi(TwilioClient &client)
     : m_client(client)
 {}
 
+template<class T>
+TwilioHandle TrunkingApi::listUnderTrunk(const QString &trunkSid, const QString &suffix,
+                                         const QString &listKey, QObject *context,
+                                         TwilioCallback<QList<T>> callback,
+                                         T (*parse)(const QJsonObject &))
+{
+    if (auto error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID"); error.isError())
+        return m_client.rejectAs(error, context, std::move(callback));
+    return m_client.listAs<T>(TwilioRequest::get(Trunking, trunkPath(trunkSid, suffix)), listKey,
+                              context, std::move(callback), parse);
+}
+
 TwilioHandle TrunkingApi::listTrunks(QObject *context, TwilioCallback<QList<Trunk>> callback)
 {
     return m_client.listAs<Trunk>(TwilioRequest::get(Trunking, QStringLiteral("/v1/Trunks")),
@@ -45,11 +57,9 @@ TwilioHandle TrunkingApi::deleteTrunk(const QString &trunkSid, QObject *context,
 TwilioHandle TrunkingApi::listTrunkPhoneNumbers(const QString &trunkSid, QObject *context,
                                                 TwilioCallback<QList<TrunkPhoneNumber>> callback)
 {
-    if (auto error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID"); error.isError())
-        return m_client.rejectAs(error, context, std::move(callback));
-    return m_client.listAs<TrunkPhoneNumber>(
-        TwilioRequest::get(Trunking, trunkPath(trunkSid, QStringLiteral("/PhoneNumbers"))),
-        QStringLiteral("phone_numbers"), context, std::move(callback), &TrunkPhoneNumber::fromJson);
+    return listUnderTrunk<TrunkPhoneNumber>(trunkSid, QStringLiteral("/PhoneNumbers"),
+                                            QStringLiteral("phone_numbers"), context,
+                                            std::move(callback), &TrunkPhoneNumber::fromJson);
 }
 
 TwilioHandle TrunkingApi::fetchTrunkPhoneNumber(const QString &trunkSid,
@@ -106,31 +116,23 @@ TwilioHandle TrunkingApi::removeTrunkPhoneNumber(const QString &trunkSid,
 TwilioHandle TrunkingApi::listOriginationUrls(const QString &trunkSid, QObject *context,
                                               TwilioCallback<QList<OriginationUrl>> callback)
 {
-    if (auto error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID"); error.isError())
-        return m_client.rejectAs(error, context, std::move(callback));
-    return m_client.listAs<OriginationUrl>(
-        TwilioRequest::get(Trunking, trunkPath(trunkSid, QStringLiteral("/OriginationUrls"))),
-        QStringLiteral("origination_urls"), context, std::move(callback),
-        &OriginationUrl::fromJson);
+    return listUnderTrunk<OriginationUrl>(trunkSid, QStringLiteral("/OriginationUrls"),
+                                          QStringLiteral("origination_urls"), context,
+                                          std::move(callback), &OriginationUrl::fromJson);
 }
 
 TwilioHandle TrunkingApi::listTrunkIpAccessControlLists(const QString &trunkSid, QObject *context,
                                                         TwilioCallback<QList<SipAuthList>> callback)
 {
-    if (auto error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID"); error.isError())
-        return m_client.rejectAs(error, context, std::move(callback));
-    return m_client.listAs<SipAuthList>(
-        TwilioRequest::get(Trunking, trunkPath(trunkSid, QStringLiteral("/IpAccessControlLists"))),
-        QStringLiteral("ip_access_control_lists"), context, std::move(callback),
-        &SipAuthList::fromJson);
+    return listUnderTrunk<SipAuthList>(trunkSid, QStringLiteral("/IpAccessControlLists"),
+                                       QStringLiteral("ip_access_control_lists"), context,
+                                       std::move(callback), &SipAuthList::fromJson);
 }
 
 TwilioHandle TrunkingApi::listTrunkCredentialLists(const QString &trunkSid, QObject *context,
                                                    TwilioCallback<QList<SipAuthList>> callback)
 {
-    if (auto error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID"); error.isError())
-        return m_client.rejectAs(error, context, std::move(callback));
-    return m_client.listAs<SipAuthList>(
-        TwilioRequest::get(Trunking, trunkPath(trunkSid, QStringLiteral("/CredentialLists"))),
-        QStringLiteral("credential_lists"), context, std::move(callback), &SipAuthList::fromJson);
+    return listUnderTrunk<SipAuthList>(trunkSid, QStringLiteral("/CredentialLists"),
+                                       QStringLiteral("credential_lists"), context,
+                                       std::move(callback), &SipAuthList::fromJson);
 }

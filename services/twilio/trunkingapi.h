@@ -6,6 +6,7 @@
 
 #include <QList>
 
+class QJsonObject;
 class QObject;
 class TwilioClient;
 
@@ -41,5 +42,12 @@ public:
                                           TwilioCallback<QList<SipAuthList>> callback);
 
 private:
+    // GET /v1/Trunks/{TK}<suffix>, every page, after checking the trunk SID: the shape shared
+    // by all the lists under a trunk.
+    template<class T>
+    TwilioHandle listUnderTrunk(const QString &trunkSid, const QString &suffix,
+                                const QString &listKey, QObject *context,
+                                TwilioCallback<QList<T>> callback, T (*parse)(const QJsonObject &));
+
     TwilioClient &m_client;
 };
