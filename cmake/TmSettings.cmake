@@ -1,9 +1,8 @@
 # Settings every target of the project shares.
 
-# The OpenAPI descriptions and API notes live beside the repository (../shared), both on a
-# developer's machine and in CI. Tests read them from there.
-get_filename_component(TM_SHARED_DIR "${CMAKE_SOURCE_DIR}/../shared" ABSOLUTE)
-set(TM_SHARED_DIR "${TM_SHARED_DIR}" CACHE PATH "Folder holding twilio-oai/ and twilio-api.md")
+# Twilio's OpenAPI descriptions (MIT, third_party/twilio-oai/LICENSE) are kept in the tree so a
+# clone builds and tests on its own; the contract tests read them from here.
+set(TM_OPENAPI_DIR "${CMAKE_SOURCE_DIR}/third_party/twilio-oai")
 
 function(tm_apply_settings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror=switch
@@ -26,7 +25,7 @@ function(tm_add_test)
     tm_apply_settings(${T_NAME})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
     target_compile_definitions(${T_NAME} PRIVATE
-        TM_SHARED_DIR="${TM_SHARED_DIR}"
+        TM_OPENAPI_DIR="${TM_OPENAPI_DIR}"
         TM_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
         TM_BINARY_DIR="${CMAKE_BINARY_DIR}")
     add_test(NAME ${T_NAME} COMMAND ${T_NAME})

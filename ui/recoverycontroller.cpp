@@ -49,7 +49,7 @@ RecoveryController::RecoveryController(MigrationBackend *backend, QWidget *windo
 void RecoveryController::noticeAtStart()
 {
     const InterruptedRun run = m_backend->interruptedRun();
-    if (run.isNull())
+    if (run.isNull() || !run.runningElsewhere.isEmpty())
         return;
     qCInfo(lcUi) << "interrupted run" << run.runId << "of account" << run.accountSid;
     DialogSeam::inform(m_window, tr("Interrupted migration"),
@@ -65,6 +65,14 @@ void RecoveryController::offerAfterConnect(const AccountInfo &account,
     const InterruptedRun run = m_backend->interruptedRun();
     if (run.isNull() || run.accountSid != account.sid || isRunning())
         return this->proceed();
+    if (!run.runningElsewhere.isEmpty()) {
+        DialogSeam::inform(m_window, tr("Migration in progress"),
+                           tr("Run %1 on trunk %2 is running in %3. This window will not change "
+                              "the account while it runs.")
+                               .arg(run.runId)
+                               .arg(run.trunkSid, run.runningElsewhere));
+        return this->proceed();
+    }
     qCInfo(lcUi) << "offering to finish interrupted run" << run.runId;
     const QString text = tr("%1\n\nResume finishes it; Roll back puts every number it touched "
                             "back on the trunk; Later leaves it in the journal.")

@@ -192,6 +192,13 @@ QJsonObject toJson(const InterruptedRun &run)
 {
     if (run.isNull())
         return {{QStringLiteral("interrupted"), false}};
+    if (!run.runningElsewhere.isEmpty())
+        return {{QStringLiteral("interrupted"), false},
+                {QStringLiteral("running"), true},
+                {QStringLiteral("run_id"), QString::number(run.runId)},
+                {QStringLiteral("account_sid"), run.accountSid},
+                {QStringLiteral("trunk_sid"), run.trunkSid},
+                {QStringLiteral("holder"), run.runningElsewhere}};
     return {{QStringLiteral("interrupted"), true},
             {QStringLiteral("run_id"), QString::number(run.runId)},
             {QStringLiteral("account_sid"), run.accountSid},

@@ -1,5 +1,7 @@
 #include "clioutput.h"
 
+#include "urlcredentials.h"
+
 #include <QFileDevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,7 +62,9 @@ void CliOutput::progress(const QString &stage, int done, int total)
 
 void CliOutput::write(QIODevice *device, const QString &text)
 {
-    device->write(m_redactor.redact(text).toUtf8());
+    // Registered secrets, then credentials inside any URL a number carried (user info,
+    // api_key=...): nothing printed or emitted as JSON shows them (docs/AUDIT.md).
+    device->write(UrlCredentials::redact(m_redactor.redact(text)).toUtf8());
     // Unbuffered on purpose: a progress line must be visible before a crash or a kill -9.
     if (auto *file = qobject_cast<QFileDevice *>(device))
         file->flush();

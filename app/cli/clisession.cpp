@@ -58,7 +58,8 @@ void CliSession::onConnected()
         return;
     // A half-finished run owns its numbers: changing them now would confuse resume/rollback.
     const InterruptedRun run = m_backend->interruptedRun();
-    if (!run.isNull() && isOneOf(m_options.command, {"migrate", "revert", "delete-trunk"})) {
+    if (!run.isNull() && run.runningElsewhere.isEmpty() &&
+        isOneOf(m_options.command, {"migrate", "revert", "delete-trunk"})) {
         m_out->error(tr("Run %1 on trunk %2 was interrupted: run `resume` or `rollback` first.")
                          .arg(run.runId)
                          .arg(run.trunkSid));

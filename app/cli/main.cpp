@@ -7,6 +7,7 @@
 #include "exitcode.h"
 #include "logredaction.h"
 #include "migrationservice.h"
+#include "privatefiles.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -70,7 +71,7 @@ int main(int argc, char *argv[])
     }
 
     const QString journal = ConnectionConfig::journalPath(options);
-    if (!QDir().mkpath(QFileInfo(journal).absolutePath())) {
+    if (!PrivateFiles::makeFolder(QFileInfo(journal).absolutePath())) {
         output.error(
             QCoreApplication::translate("main", "Cannot create the folder of %1.").arg(journal));
         return toInt(ExitCode::Usage);

@@ -41,6 +41,13 @@ void RecoveryCommands::printStatus(const InterruptedRun &run)
         m_out->result(tr("No interrupted run.\n"));
         return;
     }
+    if (!run.runningElsewhere.isEmpty()) {
+        m_out->result(tr("Run %1 on trunk %2 (account %3) is running in %4; it is not "
+                         "interrupted.\n")
+                          .arg(run.runId)
+                          .arg(run.trunkSid, run.accountSid, run.runningElsewhere));
+        return;
+    }
     m_out->result(tr("Interrupted run %1 on trunk %2 (account %3), started %4 UTC:\n"
                      "  %5 migrated, %6 in flight, %7 pending.\n"
                      "Run `trunk-migrator-cli resume` to finish it or `trunk-migrator-cli "

@@ -53,6 +53,27 @@ std::optional<SandboxOptions> SandboxCommandLine::parse(const QStringList &argum
          QStringLiteral("0")},
         {QStringLiteral("drop-rate"), tr("Fraction of connections closed unanswered (0..1)."),
          QStringLiteral("F"), QStringLiteral("0")},
+        {QStringLiteral("apply-then-drop"),
+         tr("Fraction of writes applied, then closed unanswered (0..1)."), QStringLiteral("F"),
+         QStringLiteral("0")},
+        {QStringLiteral("apply-then-5xx"),
+         tr("Fraction of writes applied, then answered 500/503 (0..1)."), QStringLiteral("F"),
+         QStringLiteral("0")},
+        {QStringLiteral("delay-apply"),
+         tr("Hold writes this long before applying and answering them, even after the client "
+            "gave up (ms)."),
+         QStringLiteral("MS"), QStringLiteral("0")},
+        {QStringLiteral("delay-apply-rate"), tr("Fraction of writes --delay-apply holds (0..1)."),
+         QStringLiteral("F"), QStringLiteral("1")},
+        {QStringLiteral("ignore-write"),
+         tr("Fraction of updates answered 200 with nothing changed (0..1)."), QStringLiteral("F"),
+         QStringLiteral("0")},
+        {QStringLiteral("stall-body"),
+         tr("Fraction of answers that send headers and then no body (0..1)."), QStringLiteral("F"),
+         QStringLiteral("0")},
+        {QStringLiteral("oversize-body"),
+         tr("Fraction of answers with a body far past any sane size (0..1)."), QStringLiteral("F"),
+         QStringLiteral("0")},
         {QStringLiteral("seed"), tr("Seed of the demo data and of the faults."),
          QStringLiteral("S"), QStringLiteral("1")},
     });
@@ -68,15 +89,24 @@ std::optional<SandboxOptions> SandboxCommandLine::parse(const QStringList &argum
     }
     SandboxOptions options;
     qint64 seed = options.seed;
+    FaultSettings &f = options.faults;
     const bool ok =
         readNumber<quint16>(parser, QStringLiteral("port"), 0, 65535, &options.port, error) &&
         readNumber(parser, QStringLiteral("numbers"), 0, DemoSeeder::maxNumbers, &options.numbers,
                    error) &&
         readNumber(parser, QStringLiteral("latency-ms"), 0, 600000, &options.latencyMs, error) &&
-        readNumber(parser, QStringLiteral("fail-rate"), 0.0, 1.0, &options.failRate, error) &&
+        readNumber(parser, QStringLiteral("fail-rate"), 0.0, 1.0, &f.failRate, error) &&
         readNumber(parser, QStringLiteral("rate-limit-concurrency"), 0, 100000,
                    &options.rateLimitConcurrency, error) &&
-        readNumber(parser, QStringLiteral("drop-rate"), 0.0, 1.0, &options.dropRate, error) &&
+        readNumber(parser, QStringLiteral("drop-rate"), 0.0, 1.0, &f.dropRate, error) &&
+        readNumber(parser, QStringLiteral("apply-then-drop"), 0.0, 1.0, &f.applyThenDrop, error) &&
+        readNumber(parser, QStringLiteral("apply-then-5xx"), 0.0, 1.0, &f.applyThen5xx, error) &&
+        readNumber(parser, QStringLiteral("delay-apply"), 0, 600000, &f.delayApplyMs, error) &&
+        readNumber(parser, QStringLiteral("delay-apply-rate"), 0.0, 1.0, &f.delayApplyRate,
+                   error) &&
+        readNumber(parser, QStringLiteral("ignore-write"), 0.0, 1.0, &f.ignoreWrite, error) &&
+        readNumber(parser, QStringLiteral("stall-body"), 0.0, 1.0, &f.stallBody, error) &&
+        readNumber(parser, QStringLiteral("oversize-body"), 0.0, 1.0, &f.oversizeBody, error) &&
         readNumber<qint64>(parser, QStringLiteral("seed"), 0, 4294967295LL, &seed, error);
     if (!ok)
         return std::nullopt;

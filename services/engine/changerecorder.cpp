@@ -59,8 +59,19 @@ void ChangeRecorder::begin(const Change &change, QObject *context, Then then)
     if (ensureTransaction()) {
         step =
             m_context.journal->recordIntent(m_runId, change.numberSid, change.action, change.after);
-        if (step == 0)
+        if (step == 0) {
             m_error = m_context.journal->errorString();
+        } else if (m_context.audit->append(auditRecord(change, AuditLog::pendingOutcome()))) {
+            m_pendingAudit.insert(step, m_context.audit->lastId());
+        } else {
+            // No call without its audit row. The transaction is shared with other calls'
+            // intents, so it is not rolled back: this intent is closed as never sent.
+            m_error = m_context.audit->errorString();
+            StepResult notSent;
+            notSent.errorMessage = QStringLiteral("not sent: the audit log could not be written");
+            m_context.journal->recordResult(step, notSent);
+            step = 0;
+        }
     }
     // Answered after the commit even on failure, so a job never re-enters itself.
     m_waiting.append(Waiting{context, std::move(then), step});
@@ -73,6 +84,8 @@ void ChangeRecorder::begin(const Change &change, QObject *context, Then then)
 void ChangeRecorder::finish(qint64 stepId, const Change &change, const TwilioError &error,
                             const TwilioReplyInfo &reply)
 {
+    // One rule for the status and the request id (the error's when it has them, else the
+    // answer's), shared by the journal result and the audit record.
     StepResult result;
     result.ok = !error.isError();
     result.httpStatus = error.httpStatus ? error.httpStatus : reply.httpStatus;
@@ -84,7 +97,40 @@ void ChangeRecorder::finish(qint64 stepId, const Change &change, const TwilioErr
         qCWarning(lcEngine) << "journal result of" << change.action << change.numberSid
                             << "not recorded:" << m_error;
     }
-    audit(change, error, reply);
+    for (const TwilioAttempt &attempt : reply.earlierAttempts) {
+        AuditRecord retried = auditRecord(change, QStringLiteral("retried (%1)").arg(attempt.what));
+        retried.httpStatus = attempt.httpStatus;
+        retried.twilioCode = attempt.code;
+        retried.requestId = attempt.requestId;
+        writeAudit(retried);
+    }
+    const QString outcome = result.ok ? QStringLiteral("success") : QStringLiteral("failed");
+    const qint64 pending = m_pendingAudit.take(stepId);
+    if (pending == 0) {
+        AuditRecord record = auditRecord(change, outcome);
+        record.httpStatus = result.httpStatus;
+        record.twilioCode = result.twilioCode;
+        record.requestId = result.requestId;
+        return writeAudit(record);
+    }
+    if (!ensureTransaction() || !m_context.audit->complete(pending, outcome, result.httpStatus,
+                                                           result.twilioCode, result.requestId)) {
+        m_error = m_context.audit->errorString();
+        qCWarning(lcEngine) << "audit record of" << change.action << change.numberSid
+                            << "not completed:" << m_error;
+    }
+}
+
+void ChangeRecorder::note(const Change &change, const QString &outcome)
+{
+    writeAudit(auditRecord(change, outcome));
+}
+
+void ChangeRecorder::refused(const Change &change, const QString &reason)
+{
+    AuditRecord record = auditRecord(change, QStringLiteral("refused"));
+    record.after = reason;
+    writeAudit(record);
 }
 
 bool ChangeRecorder::saveSnapshot(const NumberSnapshot &snapshot)
@@ -104,8 +150,7 @@ void ChangeRecorder::closeStep(qint64 stepId, const StepResult &result)
                             << "failed:" << m_context.journal->errorString();
 }
 
-void ChangeRecorder::audit(const Change &change, const TwilioError &error,
-                           const TwilioReplyInfo &reply)
+AuditRecord ChangeRecorder::auditRecord(const Change &change, const QString &outcome) const
 {
     AuditRecord record;
     record.accountSid = m_context.accountSid;
@@ -115,13 +160,15 @@ void ChangeRecorder::audit(const Change &change, const TwilioError &error,
     record.trunkSid = change.trunkSid;
     record.before = change.before;
     record.after = change.after;
-    record.outcome = error.isError() ? QStringLiteral("failed") : QStringLiteral("success");
-    record.httpStatus = error.httpStatus ? error.httpStatus : reply.httpStatus;
-    record.twilioCode = error.code;
-    record.requestId = error.requestId.isEmpty() ? reply.requestId : error.requestId;
+    record.outcome = outcome;
+    return record;
+}
+
+void ChangeRecorder::writeAudit(const AuditRecord &record)
+{
     if (ensureTransaction() && m_context.audit->append(record))
         return;
     m_error = m_context.audit->errorString();
-    qCWarning(lcEngine) << "audit record of" << change.action << change.numberSid
+    qCWarning(lcEngine) << "audit record of" << record.action << record.numberSid
                         << "not written:" << m_error;
 }

@@ -2,6 +2,7 @@
 
 #include "enginecontext.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -9,6 +10,7 @@
 
 #include <functional>
 
+struct AuditRecord;
 struct NumberSnapshot;
 struct StepResult;
 struct TwilioError;
@@ -37,6 +39,12 @@ struct Change
 //
 // A job that cannot record its intent must not make the call: `then` gets 0 and errorString()
 // says why (e.g. a full disk).
+//
+// The audit log misses nothing: each intent gets its audit record ("pending") in the same
+// transaction, so a change that reached Twilio always has a row, even after kill -9 or a full
+// disk; finish() completes it with the result and adds a "retried" row for every earlier
+// attempt of the call (its status and request id). Pending rows a dead process left are
+// closed on resume or rollback (AuditLog::closePending).
 class ChangeRecorder : public QObject
 {
     Q_OBJECT
@@ -51,6 +59,10 @@ public:
     // status, Twilio code and request id). reply: the answer, recorded for successes too.
     void finish(qint64 stepId, const Change &change, const TwilioError &error,
                 const TwilioReplyInfo &reply);
+    // A number the run refused to touch (e.g. on another trunk): an audit record, no call.
+    void refused(const Change &change, const QString &reason);
+    // An audit record of what the live state showed (e.g. "found applied after restart").
+    void note(const Change &change, const QString &outcome);
     // The number's original settings; false when it cannot be written (nothing to change then).
     bool saveSnapshot(const NumberSnapshot &snapshot);
     // Closes a number step (migrate_number / revert_number).
@@ -69,12 +81,14 @@ private:
         qint64 stepId;
     };
     bool ensureTransaction();
-    void audit(const Change &change, const TwilioError &error, const TwilioReplyInfo &reply);
+    AuditRecord auditRecord(const Change &change, const QString &outcome) const;
+    void writeAudit(const AuditRecord &record);
 
     EngineContext m_context;
     qint64 m_runId;
     bool m_open = false;
     bool m_flushQueued = false;
     QList<Waiting> m_waiting;
+    QHash<qint64, qint64> m_pendingAudit; // step id -> its "pending" audit record
     QString m_error;
 };

@@ -1,5 +1,7 @@
 #include "enginestorage.h"
 
+#include "privatefiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -68,7 +70,7 @@ bool EngineStorage::open()
     if (m_path.isEmpty())
         m_path = defaultPath();
     const QString folder = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(folder)) {
+    if (!PrivateFiles::makeFolder(folder)) {
         m_error = QCoreApplication::translate("EngineStorage",
                                               "The folder %1 for the journal cannot be created.")
                       .arg(folder);

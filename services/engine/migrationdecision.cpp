@@ -11,8 +11,7 @@ MigrationDecision MigrationDecision::decide(const IncomingPhoneNumber &number,
 {
     MigrationDecision d;
     const QString liveTrunk = number.trunkSid.value_or(QString());
-    const bool urlSet = number.voiceUrl.value_or(QString()) == voiceUrl &&
-                        number.voiceMethod.value_or(Post) == Post;
+    const bool urlSet = carriesHandler(number, voiceUrl);
     if (liveTrunk.isEmpty()) {
         d.verdict = urlSet ? Verdict::AlreadyMigrated : Verdict::NotOnTrunk;
         return d;
@@ -24,6 +23,12 @@ MigrationDecision MigrationDecision::decide(const IncomingPhoneNumber &number,
     d.setVoiceUrl = !urlSet;
     d.removeFromTrunk = true;
     return d;
+}
+
+bool MigrationDecision::carriesHandler(const IncomingPhoneNumber &number, const QString &voiceUrl)
+{
+    return !voiceUrl.isEmpty() && number.voiceUrl.value_or(QString()) == voiceUrl &&
+           number.voiceMethod.value_or(Post) == Post;
 }
 
 QString MigrationDecision::refusal(const IncomingPhoneNumber &number) const

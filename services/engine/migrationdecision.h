@@ -22,6 +22,9 @@ struct MigrationDecision
 
     static MigrationDecision decide(const IncomingPhoneNumber &number, const QString &trunkSid,
                                     const QString &voiceUrl);
+    // The number, as shown by an answer or a read, has voiceUrl with method POST: the one
+    // condition under which it may leave its trunk.
+    static bool carriesHandler(const IncomingPhoneNumber &number, const QString &voiceUrl);
     // A translated sentence for the refusals; empty otherwise.
     QString refusal(const IncomingPhoneNumber &number) const;
 };

@@ -1,6 +1,7 @@
 #include "migrationservice.h"
 
 #include "accountconnector.h"
+#include "auditlog.h"
 #include "enginecontext.h"
 #include "engineerrors.h"
 #include "enginelogging.h"
@@ -8,6 +9,7 @@
 #include "numberinventory.h"
 #include "numberrun.h"
 #include "recentcallsquery.h"
+#include "runlock.h"
 #include "runrecovery.h"
 #include "savedinbound.h"
 #include "setupsteps.h"
@@ -67,10 +69,37 @@ bool MigrationService::beginOperation(Operation operation, bool needsAccount)
         failLater(operation, tr("Connect to an account first."));
         return false;
     }
+    if (!takeRunLock(operation))
+        return false;
     m_busy = true;
     m_operation = operation;
     emit busyChanged(true);
     return true;
+}
+
+bool MigrationService::takeRunLock(Operation operation)
+{
+    switch (operation) {
+    case Operation::SetupInbound:
+    case Operation::SetupOutbound:
+    case Operation::Migrate:
+    case Operation::Revert:
+    case Operation::Resume:
+    case Operation::Rollback:
+    case Operation::DeleteTrunk:
+        break;
+    default:
+        return true;
+    }
+    if (!m_lock)
+        m_lock = std::make_unique<RunLock>(
+            m_account.sid, m_client->hosts().baseUrl(TwilioHosts::Product::Api).authority());
+    if (m_lock->acquire())
+        return true;
+    failLater(operation, tr("Another Trunk Migrator run is changing account %1 right now (%2). "
+                            "Wait for it to finish; nothing was changed.")
+                             .arg(m_account.sid, m_lock->holder().describe()));
+    return false;
 }
 
 void MigrationService::endOperation()
@@ -79,6 +108,8 @@ void MigrationService::endOperation()
         m_job->deleteLater();
     m_job = nullptr;
     m_cancelJob = nullptr;
+    if (m_lock)
+        m_lock->release();
     m_busy = false;
     emit busyChanged(false);
 }
@@ -126,6 +157,7 @@ void MigrationService::connectAccount(const ConnectionSettings &settings)
         if (!m_storage->open())
             return failOperation(Operation::Connect, EngineErrors::local(m_storage->errorString()));
         m_account = info;
+        m_lock.reset();
         Journal &journal = *m_storage->journal();
         m_handlerUrl =
             journal.setupValue(info.sid, SetupSteps::handlerUrlKey()).value_or(QString());
@@ -259,9 +291,21 @@ InterruptedRun MigrationService::interruptedRun() const
     if (!m_storage->isOpen() && (!m_storage->exists() || !m_storage->open()))
         return {};
     const qint64 own = m_run ? m_run->runId() : 0;
-    if (m_account.sid.isEmpty())
-        return RunRecovery::findAnyAccount(*m_storage->journal(), own);
-    return RunRecovery(*m_storage->journal(), m_account.sid).find(own);
+    InterruptedRun found = m_account.sid.isEmpty()
+                               ? RunRecovery::findAnyAccount(*m_storage->journal(), own)
+                               : RunRecovery(*m_storage->journal(), m_account.sid).find(own);
+    // A run another live process is making is running, not interrupted. Before connecting
+    // the host is not known: Twilio's is assumed (a sandbox's runs are found once connected).
+    if (found.isNull())
+        return found;
+    const bool connected = found.accountSid == m_account.sid;
+    const RunLock probe(found.accountSid,
+                        connected ? m_client->hosts().baseUrl(TwilioHosts::Product::Api).authority()
+                                  : QString());
+    if (!(m_lock && m_lock->isHeld()))
+        if (const auto holder = probe.liveHolder())
+            found.runningElsewhere = holder->describe();
+    return found;
 }
 
 void MigrationService::resume()
@@ -287,6 +331,11 @@ void MigrationService::recover(Operation operation)
     RunRecovery::Restart restart;
     if (!recovery.prepare(found.runId, resuming, &restart))
         return failOperation(operation, EngineErrors::local(recovery.errorString()));
+    // Calls the dead process had sent without a result: their audit rows say so (the resumed
+    // numbers add what the live state showed).
+    if (!m_storage->audit()->closePending(m_account.sid,
+                                          QStringLiteral("interrupted (outcome unknown)")))
+        return failOperation(operation, EngineErrors::local(m_storage->audit()->errorString()));
     m_trunkSid = restart.trunkSid;
     auto *run =
         new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl, window(), this);

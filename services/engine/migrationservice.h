@@ -11,6 +11,7 @@
 #include <memory>
 
 class NumberRun;
+class RunLock;
 class SetupSteps;
 class TwilioClient;
 struct EngineContext;
@@ -65,6 +66,9 @@ public:
 
 private:
     bool beginOperation(Operation operation, bool needsAccount = true);
+    // Operations that change the account also take its RunLock; false (and a failure
+    // reported) when another live process holds it.
+    bool takeRunLock(Operation operation);
     void endOperation();
     void failOperation(Operation operation, const OperationError &error);
     void failLater(Operation operation, const QString &message);
@@ -88,4 +92,5 @@ private:
     QString m_trunkSid;
     QString m_handlerUrl;
     CutoverSheet m_sheet;
+    std::unique_ptr<RunLock> m_lock;
 };

@@ -13,7 +13,8 @@ struct TwilioError;
 // off it by this tool) with its voice settings and a state from NumberStateResolver. The
 // trunk's PhoneNumbers list and the account's IncomingPhoneNumbers are read in parallel and
 // merged; a 404 on the trunk list (a region without that subresource, IE1) is not an error:
-// trunk_sid on the numbers then says which belong to it. Emits exactly one of the signals.
+// trunk_sid on the numbers then says which belong to it. The trunk itself is read too: an
+// unknown trunk SID is an error, never an empty list. Emits exactly one of the signals.
 class NumberInventory : public QObject
 {
     Q_OBJECT

@@ -4,7 +4,7 @@
 #include "enginelogging.h"
 #include "journal.h"
 #include "migrationdecision.h"
-#include "numberrepair.h"
+#include "numberreadback.h"
 #include "trunkingapi.h"
 #include "twilioclient.h"
 #include "voiceapi.h"
@@ -14,6 +14,7 @@ namespace {
 const QString Post = QStringLiteral("POST");
 const QString SetVoiceUrl = QStringLiteral("set_voice_url");
 const QString RemoveFromTrunk = QStringLiteral("remove_from_trunk");
+const QString ClearTrunkSid = QStringLiteral("clear_trunk_sid");
 
 QString urlAndMethod(const IncomingPhoneNumber &n)
 {
@@ -43,6 +44,14 @@ Change NumberMigrationTask::change(const QString &action, const QString &before,
     return Change{m_sid, m_number.phoneNumber, m_trunkSid, action, before, after};
 }
 
+NumberReadBack *NumberMigrationTask::readBack()
+{
+    // Made on the first ambiguity only: most numbers never need one.
+    if (!m_readBack)
+        m_readBack = new NumberReadBack(m_context, m_sid, this);
+    return m_readBack;
+}
+
 void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &result)
 {
     if (!result.ok())
@@ -50,14 +59,25 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
                    EngineErrors::withContext(EngineErrors::fromTwilio(result.error),
                                              tr("Reading the number failed; nothing was changed")));
     m_number = result.value;
+    reconcileInterrupted(m_trunkSid, [this](const QString &action) -> std::optional<bool> {
+        if (action == SetVoiceUrl)
+            return MigrationDecision::carriesHandler(m_number, m_voiceUrl);
+        if (action == RemoveFromTrunk || action == ClearTrunkSid)
+            return m_number.trunkSid.value_or(QString()).isEmpty();
+        return std::nullopt;
+    });
     const MigrationDecision decision = MigrationDecision::decide(m_number, m_trunkSid, m_voiceUrl);
     switch (decision.verdict) {
     case MigrationDecision::Verdict::AlreadyMigrated:
         return end(NumberOutcome::AlreadyMigrated, NumberState::Migrated);
     case MigrationDecision::Verdict::OnAnotherTrunk:
+        m_recorder->refused(change(QStringLiteral("migrate_number"), QString(), QString()),
+                            decision.refusal(m_number));
         return end(NumberOutcome::Failed, NumberState::Failed,
                    EngineErrors::local(decision.refusal(m_number)));
     case MigrationDecision::Verdict::NotOnTrunk:
+        m_recorder->refused(change(QStringLiteral("migrate_number"), QString(), QString()),
+                            decision.refusal(m_number));
         return end(NumberOutcome::Failed, NumberState::NotOnTrunk,
                    EngineErrors::local(decision.refusal(m_number)));
     case MigrationDecision::Verdict::Migrate:
@@ -65,16 +85,7 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
     }
     if (stopRequested())
         return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
-
-    // The snapshot must be durable before the first change; INSERT OR IGNORE keeps the
-    // original settings when an earlier run already saved them.
-    NumberSnapshot snapshot;
-    snapshot.numberSid = m_sid;
-    snapshot.phoneNumber = m_number.phoneNumber;
-    snapshot.priorSettings = VoiceSettings::snapshotOf(m_number);
-    m_prior = snapshot.priorSettings;
-    snapshot.priorTrunkSid = m_number.trunkSid.value_or(QString());
-    if (!m_recorder->saveSnapshot(snapshot))
+    if (!saveOriginal(decision))
         return end(NumberOutcome::Failed, NumberState::Failed,
                    EngineErrors::local(tr("The settings of %1 could not be saved, so it was not "
                                           "changed: %2")
@@ -83,7 +94,28 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
     if (decision.setVoiceUrl)
         setVoiceUrl();
     else
-        removeFromTrunk();
+        removeFromTrunk(); // seen carrying the new URL in the read just made
+}
+
+bool NumberMigrationTask::saveOriginal(const MigrationDecision &decision)
+{
+    // The snapshot must be durable before the first change. The first one is the original and
+    // is kept. A number that already carries the new URL without a snapshot here was changed
+    // through another journal (or by hand): what it carries now is not its original, so
+    // nothing is saved and a revert through this journal says so instead of "restoring" it.
+    if (m_context.journal->snapshot(m_context.accountSid, m_sid))
+        return true;
+    if (!decision.setVoiceUrl) {
+        qCInfo(lcEngine) << "number" << m_sid
+                         << "already carries the new URL with no saved original in this journal";
+        return true;
+    }
+    NumberSnapshot snapshot;
+    snapshot.numberSid = m_sid;
+    snapshot.phoneNumber = m_number.phoneNumber;
+    snapshot.priorSettings = VoiceSettings::snapshotOf(m_number);
+    snapshot.priorTrunkSid = m_number.trunkSid.value_or(QString());
+    return m_recorder->saveSnapshot(snapshot);
 }
 
 void NumberMigrationTask::setVoiceUrl()
@@ -98,14 +130,60 @@ void NumberMigrationTask::setVoiceUrl()
         update.voiceMethod = Post;
         m_context.client->voice().updateIncomingPhoneNumber(
             m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
-                if (!r.ok())
-                    return afterFailure(step, c, r.error, r.reply);
-                m_recorder->finish(step, c, r.error, r.reply);
-                m_number = r.value;
-                if (stopRequested())
-                    return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
-                removeFromTrunk();
+                afterUpdate(step, c, r);
             });
+    });
+}
+
+void NumberMigrationTask::afterUpdate(qint64 step, const Change &c,
+                                      const TwilioResult<IncomingPhoneNumber> &r)
+{
+    if (r.ok() && MigrationDecision::carriesHandler(r.value, m_voiceUrl)) {
+        m_recorder->finish(step, c, r.error, r.reply);
+        m_number = r.value;
+        if (stopRequested()) // the safe point: on the trunk, new URL
+            return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
+        return removeFromTrunk();
+    }
+    // Failed, ambiguous, or answered without the change (Twilio ignoring a parameter answers
+    // 200): only the live number can say whether the URL is set.
+    readBack()->read([this, step, c, r](const TwilioResult<IncomingPhoneNumber> &live) {
+        if (live.ok())
+            m_number = live.value;
+        const bool seen = live.ok() && MigrationDecision::carriesHandler(live.value, m_voiceUrl);
+        const bool onTrunk = live.ok() && live.value.trunkSid.value_or(QString()) == m_trunkSid;
+        const QString liveTrunk = live.ok() ? live.value.trunkSid.value_or(QString()) : QString();
+        if (seen) {
+            m_recorder->finish(step, c, TwilioError{}, r.reply);
+            if (onTrunk && stopRequested()) // the safe point: on the trunk, new URL
+                return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
+            if (onTrunk)
+                return removeFromTrunk();
+            if (liveTrunk.isEmpty()) // someone took it off meanwhile; it carries the new URL
+                return end(NumberOutcome::Migrated, NumberState::Migrated);
+            return end(NumberOutcome::Failed, NumberState::Failed,
+                       EngineErrors::local(tr("The number left trunk %1 while it was being "
+                                              "migrated (now: %2); it was left as it is.")
+                                               .arg(m_trunkSid, liveTrunk)));
+        }
+        TwilioError error = r.error;
+        if (r.ok()) {
+            error = TwilioError::make(TwilioError::Kind::BadResponse,
+                                      tr("Twilio answered the update, but the number does not "
+                                         "carry the new voice URL (not applied)."));
+            error.httpStatus = r.reply.httpStatus;
+            error.requestId = r.reply.requestId;
+        }
+        m_recorder->finish(step, c, error, r.reply);
+        const OperationError cause = EngineErrors::fromTwilio(error);
+        end(NumberOutcome::Failed, NumberState::Failed,
+            EngineErrors::withContext(
+                cause, live.ok() ? tr("The voice URL was not set; the number is unchanged and "
+                                      "still on the trunk")
+                                 : tr("The voice URL may or may not have been set and the "
+                                      "number could not be read back; it is still on the trunk "
+                                      "(its calls still reach the PBX through the trunk); retry "
+                                      "or revert it")));
     });
 }
 
@@ -119,7 +197,7 @@ void NumberMigrationTask::removeFromTrunk()
         m_context.client->trunking().removeTrunkPhoneNumber(
             m_trunkSid, m_sid, this, [this, step, c](const TwilioResult<TwilioNoContent> &r) {
                 if (!r.ok())
-                    return afterFailure(step, c, r.error, r.reply);
+                    return afterRemoval(step, c, r.error, r.reply);
                 m_recorder->finish(step, c, r.error, r.reply);
                 m_number.trunkSid.reset();
                 end(NumberOutcome::Migrated, NumberState::Migrated);
@@ -129,9 +207,8 @@ void NumberMigrationTask::removeFromTrunk()
 
 void NumberMigrationTask::clearTrunkSid()
 {
-    const Change c =
-        change(QStringLiteral("clear_trunk_sid"), QStringLiteral("trunk_sid=") + m_trunkSid,
-               QStringLiteral("trunk_sid=null"));
+    const Change c = change(ClearTrunkSid, QStringLiteral("trunk_sid=") + m_trunkSid,
+                            QStringLiteral("trunk_sid=null"));
     m_recorder->begin(c, this, [this, c](qint64 step) {
         if (step == 0)
             return failJournal();
@@ -139,8 +216,17 @@ void NumberMigrationTask::clearTrunkSid()
         update.trunkSid = QStringLiteral("");
         m_context.client->voice().updateIncomingPhoneNumber(
             m_sid, update, this, [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
+                if (r.ok() && !r.value.trunkSid.value_or(QString()).isEmpty()) {
+                    TwilioError ignored = TwilioError::make(
+                        TwilioError::Kind::BadResponse,
+                        tr("Twilio answered the update, but the number is still on the trunk "
+                           "(not applied)."));
+                    ignored.httpStatus = r.reply.httpStatus;
+                    ignored.requestId = r.reply.requestId;
+                    return afterRemoval(step, c, ignored, r.reply);
+                }
                 if (!r.ok())
-                    return afterFailure(step, c, r.error, r.reply);
+                    return afterRemoval(step, c, r.error, r.reply);
                 m_recorder->finish(step, c, r.error, r.reply);
                 m_number = r.value;
                 end(NumberOutcome::Migrated, NumberState::Migrated);
@@ -148,27 +234,17 @@ void NumberMigrationTask::clearTrunkSid()
     });
 }
 
-NumberRepair *NumberMigrationTask::repair()
-{
-    // Made on the first failure only: most numbers never need one.
-    if (!m_repair)
-        m_repair = new NumberRepair(m_context, m_recorder, change({}, {}, {}), m_prior, this);
-    return m_repair;
-}
-
-void NumberMigrationTask::afterFailure(qint64 step, const Change &c, const TwilioError &error,
+void NumberMigrationTask::afterRemoval(qint64 step, const Change &c, const TwilioError &error,
                                        const TwilioReplyInfo &reply)
 {
-    const bool removal = c.action != SetVoiceUrl;
     // The last answer does not tell what the earlier attempts did (a dropped one may have
     // gone through, and a 5xx says nothing either way); the live number does.
-    repair()->read([this, step, c, error, reply,
-                    removal](const TwilioResult<IncomingPhoneNumber> &r) {
+    readBack()->read([this, step, c, error, reply](const TwilioResult<IncomingPhoneNumber> &r) {
         if (r.ok())
             m_number = r.value;
         const QString live = m_number.trunkSid.value_or(QString());
-        if (r.ok() && removal && live.isEmpty()) {
-            // An attempt whose answer was lost (e.g. a dropped connection) took it off.
+        if (r.ok() && live.isEmpty()) {
+            // An attempt whose answer was lost took it off; its URL was seen before the removal.
             m_recorder->finish(step, c, TwilioError{}, reply);
             return end(NumberOutcome::Migrated, NumberState::Migrated);
         }
@@ -182,52 +258,27 @@ void NumberMigrationTask::afterFailure(qint64 step, const Change &c, const Twili
             return clearTrunkSid();
         }
         const OperationError cause = EngineErrors::fromTwilio(error);
-        if (!r.ok()) // what happened is unknown, so nothing is "restored" blindly
+        if (r.ok() && !stillOn)
             return end(NumberOutcome::Failed, NumberState::Failed,
                        EngineErrors::withContext(
-                           cause, removal ? tr("Taking the number off the trunk failed and it "
-                                               "could not be read back: it has its new voice URL "
-                                               "and may still be on the trunk (its calls then "
-                                               "still reach the PBX through the trunk); retry "
-                                               "or revert it")
-                                          : tr("The voice URL could not be set and the number "
-                                               "could not be read back: it is still on the "
-                                               "trunk, but its voice URL may have changed; retry "
-                                               "or revert it")));
-        if (live != m_trunkSid)
-            return end(NumberOutcome::Failed, NumberState::Failed,
-                       EngineErrors::withContext(
-                           cause, tr("The number is no longer on trunk %1 (now: "
-                                     "%2); it was left as it is")
-                                      .arg(m_trunkSid, live.isEmpty() ? tr("no trunk") : live)));
-        restoreSnapshot(cause, removal);
+                           cause, tr("The number is no longer on trunk %1 (now: %2); it was "
+                                     "left as it is")
+                                      .arg(m_trunkSid, live)));
+        leftOnTrunk(cause, r.ok() ? tr("Taking the number off the trunk failed")
+                                  : tr("Taking the number off the trunk failed and it could "
+                                       "not be read back"));
     });
 }
 
-void NumberMigrationTask::restoreSnapshot(const OperationError &cause, bool removal)
+void NumberMigrationTask::leftOnTrunk(const OperationError &cause, const QString &why)
 {
-    // Done even after cancel(): it is what leaves the number as it was.
-    repair()->restore(m_number, [this, cause, removal](const NumberRepair::Outcome &o) {
-        m_number = o.number;
-        const QString what = removal ? tr("Taking the number off the trunk failed")
-                                     : tr("The voice URL could not be set");
-        if (!o.ok)
-            return end(NumberOutcome::Failed, NumberState::Failed,
-                       EngineErrors::withContext(
-                           o.error, tr("%1 and its previous voice settings could not be put "
-                                       "back: the number is still on the trunk (its calls "
-                                       "still reach the PBX through the trunk), but its voice "
-                                       "URL was changed; retry or revert it")
-                                        .arg(what)));
-        end(NumberOutcome::Failed, NumberState::Failed,
-            EngineErrors::withContext(
-                cause, o.changed ? tr("%1; its previous voice settings were restored, so it is "
-                                      "unchanged and still on the trunk")
-                                       .arg(what)
-                                 : tr("%1; the number stays on the trunk with its previous "
-                                      "settings")
-                                       .arg(what)));
-    });
+    // Deliberately no restore of the old URL: see the class comment.
+    end(NumberOutcome::Failed, NumberState::Failed,
+        EngineErrors::withContext(
+            cause, tr("%1: it stays on the trunk with the new voice URL, which the trunk ignores, "
+                      "so its calls still reach the PBX through the trunk. Retry to finish the "
+                      "move, or revert to restore its old settings")
+                       .arg(why)));
 }
 
 void NumberMigrationTask::failJournal()

@@ -5,29 +5,27 @@
 #include "numbertask.h"
 #include "voiceresources.h"
 
-#include <QJsonObject>
-
-class NumberRepair;
+class NumberReadBack;
+struct MigrationDecision;
 
 struct TwilioError;
 struct TwilioReplyInfo;
 template<class T> struct TwilioResult;
 
-// Migrates one number, re-reading its live state first so a re-run, a retry or a resumed run
-// only does what is missing:
+// Migrates one number, deciding every step from live state so a re-run, a retry or a resumed
+// run only does what is missing. The rules follow from the invariant (docs/ENGINE.md): a
+// number leaves its trunk only after it has been *seen* carrying the new voice URL and method.
 //   1. fetch the number; decide (MigrationDecision);
-//   2. save its voice settings in the journal (the first snapshot is kept);
-//   3. set VoiceUrl + VoiceMethod=POST;
-//   4. only after 3 succeeded, take it off the trunk (DELETE trunk PhoneNumber).
-// When a write fails for good (after the client's retries) the live number decides what
-// happened (NumberRepair::read): off the trunk means an earlier removal whose answer was lost
-// went through (done); still on the trunk after a 404 means the trunk's PhoneNumbers
-// subresource is missing (IE1), and the number is taken off by updating the
-// IncomingPhoneNumber with TrunkSid="" instead; still on the trunk otherwise means the number
-// is put back to its snapshot (NumberRepair::restore), so a failed number keeps its old
-// settings. Only when that restore fails too is a number left on the trunk with its new URL,
-// reported as such, and left to a retry, a revert or a rollback.
-// Every write has a journal intent before and a result plus an audit record after.
+//   2. save its original voice settings in the journal: only when this journal has none yet
+//      and the number does not already carry the new URL (that would not be an original);
+//   3. set VoiceUrl + VoiceMethod=POST; the answer (or, if it does not show them, a re-read)
+//      must show them, else the update counts as not applied and the number stays as it is;
+//   4. take it off the trunk (DELETE trunk PhoneNumber; IE1: TrunkSid="" on the number).
+// After an ambiguous failure the live number decides (NumberReadBack). A failed or ambiguous
+// removal leaves the number on its trunk with the new URL (the trunk ignores voice URLs, so
+// its calls still reach the PBX): its old settings are NOT put back, since a removal that
+// lands late would then leave it off the trunk with the old URL. They return only through a
+// revert, which puts the number back on the trunk first.
 class NumberMigrationTask : public NumberTask
 {
     Q_OBJECT
@@ -40,15 +38,17 @@ public:
 
 private:
     void onFetched(const TwilioResult<IncomingPhoneNumber> &result);
+    bool saveOriginal(const MigrationDecision &decision);
     void setVoiceUrl();
+    void afterUpdate(qint64 step, const Change &change,
+                     const TwilioResult<IncomingPhoneNumber> &result);
     void removeFromTrunk();
     void clearTrunkSid();
-    // A write failed for good: find out from the live number what happened, then finish,
-    // fall back to clear_trunk_sid (IE1) or restore the snapshot.
-    void afterFailure(qint64 step, const Change &change, const TwilioError &error,
+    void afterRemoval(qint64 step, const Change &change, const TwilioError &error,
                       const TwilioReplyInfo &reply);
-    void restoreSnapshot(const OperationError &cause, bool removal);
-    NumberRepair *repair();
+    // Off the trunk without knowing the URL yet: only reached after the URL was seen.
+    void leftOnTrunk(const OperationError &cause, const QString &why);
+    NumberReadBack *readBack();
     Change change(const QString &action, const QString &before, const QString &after) const;
     // Ends the job: closes the number's run step and reports.
     void end(NumberOutcome outcome, NumberState state, const OperationError &error = {});
@@ -56,6 +56,5 @@ private:
 
     QString m_trunkSid;
     QString m_voiceUrl;
-    QJsonObject m_prior; // the settings read before this run's first change
-    NumberRepair *m_repair = nullptr;
+    NumberReadBack *m_readBack = nullptr;
 };

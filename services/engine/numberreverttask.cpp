@@ -3,6 +3,7 @@
 #include "engineerrors.h"
 #include "enginelogging.h"
 #include "journal.h"
+#include "numberreadback.h"
 #include "trunkingapi.h"
 #include "twilioclient.h"
 #include "voiceapi.h"
@@ -38,12 +39,23 @@ void NumberRevertTask::onFetched(const TwilioResult<IncomingPhoneNumber> &result
         return end(NumberOutcome::Failed, NumberState::Failed,
                    EngineErrors::local(
                        why.isEmpty()
-                           ? tr("No saved settings for %1: Trunk Migrator did not migrate it, so "
-                                "there is nothing to revert.")
+                           ? tr("No saved settings for %1 in this journal, so it was left as it "
+                                "is. Either Trunk Migrator did not migrate it, or it already "
+                                "carried the new voice URL when this journal first saw it (it was "
+                                "moved through another journal or by hand): its original "
+                                "settings are in that journal and its audit log (CSV export).")
                                  .arg(m_number.phoneNumber)
                            : why));
     }
     m_snapshot = *snapshot;
+    reconcileInterrupted(
+        m_snapshot.priorTrunkSid, [this](const QString &action) -> std::optional<bool> {
+            if (action == QLatin1String("add_to_trunk") || action == QLatin1String("set_trunk_sid"))
+                return onPriorTrunk(m_number);
+            if (action == QLatin1String("restore_settings"))
+                return hasPriorSettings(m_number);
+            return std::nullopt;
+        });
     const QString live = m_number.trunkSid.value_or(QString());
     if (stopRequested())
         return end(NumberOutcome::Cancelled,
@@ -70,42 +82,48 @@ void NumberRevertTask::addToTrunk()
         m_context.client->trunking().addTrunkPhoneNumber(
             m_snapshot.priorTrunkSid, m_sid, this,
             [this, step, c](const TwilioResult<TrunkPhoneNumber> &r) {
-                if (!r.ok() && r.error.kind == TwilioError::Kind::Api)
-                    return recheckAdd(step, c, r.error);
-                m_recorder->finish(step, c, r.error, r.reply);
-                if (!r.ok())
-                    return end(NumberOutcome::Failed, NumberState::Failed,
-                               EngineErrors::withContext(
-                                   EngineErrors::fromTwilio(r.error),
-                                   tr("The number could not be added back to the trunk; it keeps "
-                                      "the new voice URL")));
-                m_number.trunkSid = m_snapshot.priorTrunkSid;
-                restoreSettings();
+                // Neither an answer nor an error is proof: "already on the trunk" answers vary,
+                // and a lost answer may hide an add that went through. The live number decides.
+                recheckAdd(step, c, r.error);
             });
     });
 }
 
 void NumberRevertTask::recheckAdd(qint64 step, const Change &c, const TwilioError &error)
 {
-    // "Already on the trunk" answers vary; the live number says whether the goal is reached.
-    m_context.client->voice().fetchIncomingPhoneNumber(
-        m_sid, this, [this, step, c, error](const TwilioResult<IncomingPhoneNumber> &r) {
-            if (r.ok() && r.value.trunkSid == m_snapshot.priorTrunkSid) {
-                m_recorder->finish(step, c, TwilioError{}, TwilioReplyInfo{});
-                m_number = r.value;
-                return restoreSettings();
-            }
-            m_recorder->finish(step, c, error, TwilioReplyInfo{});
-            if (r.ok() && error.httpStatus == 404 && !stopRequested()) {
-                qCInfo(lcEngine) << "trunk PhoneNumbers subresource answered 404 for" << m_sid
-                                 << "- setting TrunkSid instead";
-                return setTrunkSid();
-            }
-            end(NumberOutcome::Failed, NumberState::Failed,
-                EngineErrors::withContext(EngineErrors::fromTwilio(r.ok() ? error : r.error),
-                                          tr("The number could not be added back to the trunk; "
-                                             "it keeps the new voice URL")));
-        });
+    if (!m_readBack)
+        m_readBack = new NumberReadBack(m_context, m_sid, this);
+    m_readBack->read([this, step, c, error](const TwilioResult<IncomingPhoneNumber> &r) {
+        if (r.ok() && onPriorTrunk(r.value)) {
+            m_recorder->finish(step, c, TwilioError{}, r.reply);
+            m_number = r.value;
+            return restoreSettings();
+        }
+        TwilioError why = error;
+        if (!why.isError() && r.ok())
+            why = TwilioError::make(TwilioError::Kind::BadResponse,
+                                    tr("Twilio answered, but the number is not on the trunk."));
+        m_recorder->finish(step, c, why, r.reply);
+        if (r.ok() && error.httpStatus == 404 && !stopRequested()) {
+            qCInfo(lcEngine) << "trunk PhoneNumbers subresource answered 404 for" << m_sid
+                             << "- setting TrunkSid instead";
+            return setTrunkSid();
+        }
+        end(NumberOutcome::Failed, NumberState::Failed,
+            EngineErrors::withContext(EngineErrors::fromTwilio(r.ok() ? why : r.error),
+                                      tr("The number could not be added back to the trunk; "
+                                         "it keeps the new voice URL")));
+    });
+}
+
+bool NumberRevertTask::onPriorTrunk(const IncomingPhoneNumber &number) const
+{
+    return number.trunkSid.value_or(QString()) == m_snapshot.priorTrunkSid;
+}
+
+bool NumberRevertTask::hasPriorSettings(const IncomingPhoneNumber &number) const
+{
+    return VoiceSettings::restoreUpdate(m_snapshot.priorSettings, number).isEmpty();
 }
 
 void NumberRevertTask::setTrunkSid()
@@ -114,7 +132,7 @@ void NumberRevertTask::setTrunkSid()
                             QStringLiteral("trunk_sid=") + m_snapshot.priorTrunkSid);
     IncomingPhoneNumberUpdate update;
     update.trunkSid = m_snapshot.priorTrunkSid;
-    updateNumber(c, update,
+    updateNumber(c, update, &NumberRevertTask::onPriorTrunk,
                  tr("The number could not be added back to the trunk; it keeps the new voice URL"),
                  &NumberRevertTask::restoreSettings);
 }
@@ -135,28 +153,48 @@ void NumberRevertTask::restoreSettings()
     const Change c = change(QStringLiteral("restore_settings"),
                             VoiceSettings::describe(VoiceSettings::snapshotOf(m_number), fields),
                             VoiceSettings::describe(m_snapshot.priorSettings, fields));
-    updateNumber(c, update,
+    updateNumber(c, update, &NumberRevertTask::hasPriorSettings,
                  tr("The number is back on the trunk but its previous settings could not be "
                     "restored"),
                  &NumberRevertTask::forget);
 }
 
 void NumberRevertTask::updateNumber(const Change &c, const IncomingPhoneNumberUpdate &update,
-                                    const QString &failure, void (NumberRevertTask::*next)())
+                                    Reached reached, const QString &failure,
+                                    void (NumberRevertTask::*next)())
 {
-    m_recorder->begin(c, this, [this, c, update, failure, next](qint64 step) {
+    m_recorder->begin(c, this, [this, c, update, reached, failure, next](qint64 step) {
         if (step == 0)
             return failJournal();
         m_context.client->voice().updateIncomingPhoneNumber(
             m_sid, update, this,
-            [this, step, c, failure, next](const TwilioResult<IncomingPhoneNumber> &r) {
-                m_recorder->finish(step, c, r.error, r.reply);
-                if (!r.ok())
-                    return end(
-                        NumberOutcome::Failed, NumberState::Failed,
-                        EngineErrors::withContext(EngineErrors::fromTwilio(r.error), failure));
-                m_number = r.value;
-                (this->*next)();
+            [this, step, c, reached, failure, next](const TwilioResult<IncomingPhoneNumber> &r) {
+                if (r.ok() && (this->*reached)(r.value)) {
+                    m_recorder->finish(step, c, r.error, r.reply);
+                    m_number = r.value;
+                    return (this->*next)();
+                }
+                // Failed, ambiguous, or answered without the change: read what is live.
+                if (!m_readBack)
+                    m_readBack = new NumberReadBack(m_context, m_sid, this);
+                m_readBack->read([this, step, c, r, reached, failure,
+                                  next](const TwilioResult<IncomingPhoneNumber> &live) {
+                    if (live.ok() && (this->*reached)(live.value)) {
+                        m_recorder->finish(step, c, TwilioError{}, r.reply);
+                        m_number = live.value;
+                        return (this->*next)();
+                    }
+                    if (live.ok())
+                        m_number = live.value;
+                    TwilioError why = r.error;
+                    if (r.ok())
+                        why = TwilioError::make(TwilioError::Kind::BadResponse,
+                                                tr("Twilio answered the update, but the number "
+                                                   "does not show it (not applied)."));
+                    m_recorder->finish(step, c, why, r.reply);
+                    end(NumberOutcome::Failed, NumberState::Failed,
+                        EngineErrors::withContext(EngineErrors::fromTwilio(why), failure));
+                });
             });
     });
 }

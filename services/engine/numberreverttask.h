@@ -12,8 +12,10 @@ template<class T> struct TwilioResult;
 // Reverts one number to the settings saved before its first migration:
 //   1. fetch the live number and read its snapshot from the journal;
 //   2. put it back on its trunk (POST trunk PhoneNumbers; already there counts as done; a 404
-//      from a missing subresource (IE1) falls back to updating TrunkSid);
-//   3. only then restore every saved voice field that differs (VoiceSettings::restoreUpdate);
+//      from a missing subresource (IE1) falls back to updating TrunkSid), and confirm from the
+//      live number that it is there: an answer alone is not proof;
+//   3. only then restore every saved voice field that differs (VoiceSettings::restoreUpdate),
+//      confirmed the same way (an update Twilio answered without applying is not a restore);
 //   4. forget the snapshot, once both succeeded.
 // Adding back first means the number routes through the trunk again before its URL changes:
 // it is never off the trunk without the handler URL at any moment.
@@ -32,14 +34,19 @@ private:
     void recheckAdd(qint64 step, const Change &change, const TwilioError &error);
     void setTrunkSid();
     void restoreSettings();
-    // Records and sends one IncomingPhoneNumber update; on success takes the answer as the live
-    // number and goes on with `next`, otherwise ends the job with `failure` as the context.
+    using Reached = bool (NumberRevertTask::*)(const IncomingPhoneNumber &) const;
+    // Records and sends one IncomingPhoneNumber update; once the answer (or a re-read) shows
+    // `reached`, takes it as the live number and goes on with `next`, otherwise ends the job
+    // with `failure` as the context.
     void updateNumber(const Change &change, const IncomingPhoneNumberUpdate &update,
-                      const QString &failure, void (NumberRevertTask::*next)());
+                      Reached reached, const QString &failure, void (NumberRevertTask::*next)());
+    bool onPriorTrunk(const IncomingPhoneNumber &number) const;
+    bool hasPriorSettings(const IncomingPhoneNumber &number) const;
     void forget();
     Change change(const QString &action, const QString &before, const QString &after) const;
     void end(NumberOutcome outcome, NumberState state, const OperationError &error = {});
     void failJournal();
 
     NumberSnapshot m_snapshot;
+    class NumberReadBack *m_readBack = nullptr;
 };

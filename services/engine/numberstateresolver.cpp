@@ -1,7 +1,6 @@
 #include "numberstateresolver.h"
 
 #include "journal.h"
-#include "numberrepair.h"
 
 #include <QCoreApplication>
 
@@ -46,11 +45,21 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
         info.lastError.twilioCode = last->result.twilioCode;
         info.lastError.requestId = last->result.requestId;
     }
-    // The repair after a failed migration step (NumberRepair) is the newest step then; the
-    // row must say the number did not migrate, and in which state it was left.
-    const bool repair =
-        last && last->action == NumberRepair::actionName() && last->state != StepState::Intent;
-    if (repair && lastFailed)
+    // Journals of earlier versions restored a number after a failed step
+    // ("restore_after_failure"); the row must still say the number did not migrate, and in
+    // which state it was left.
+    const bool repair = last && last->action == QLatin1String("restore_after_failure") &&
+                        last->state != StepState::Intent;
+    const bool removalFailed = lastFailed && onTrunk &&
+                               (last->action == QLatin1String("remove_from_trunk") ||
+                                last->action == QLatin1String("clear_trunk_sid"));
+    if (removalFailed)
+        info.lastError.message =
+            tr("Not moved: taking it off the trunk failed, so it is on the trunk with the new "
+               "voice URL (the trunk ignores it; its calls still reach the PBX through the "
+               "trunk). Retry to finish, or revert to restore its old settings. %1")
+                .arg(last->result.errorMessage);
+    else if (repair && lastFailed)
         info.lastError.message =
             tr("Not migrated, and its previous voice settings could not be put back: it is still "
                "on the trunk (its calls still reach the PBX through the trunk), but its voice "

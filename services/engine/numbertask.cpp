@@ -2,6 +2,7 @@
 
 #include "changerecorder.h"
 #include "engineerrors.h"
+#include "journal.h"
 #include "journaltypes.h"
 
 NumberTask::NumberTask(const EngineContext &context, ChangeRecorder *recorder,
@@ -52,4 +53,20 @@ OperationError NumberTask::journalFailure() const
     return EngineErrors::local(tr("The journal could not be written, so the next change was not "
                                   "made: %1")
                                    .arg(m_recorder->errorString()));
+}
+
+void NumberTask::reconcileInterrupted(
+    const QString &trunkSid, const std::function<std::optional<bool>(const QString &)> &applied)
+{
+    const auto last = m_context.journal->lastStep(m_sid);
+    if (!last || last->runId != m_recorder->runId() || last->state != StepState::Failed ||
+        !last->result.errorMessage.startsWith(QLatin1String("interrupted")))
+        return;
+    const std::optional<bool> verdict = applied(last->action);
+    if (!verdict)
+        return;
+    m_recorder->note(
+        Change{m_sid, m_number.phoneNumber, trunkSid, last->action, QString(), last->detail},
+        *verdict ? QStringLiteral("found applied after restart")
+                 : QStringLiteral("found not applied after restart"));
 }

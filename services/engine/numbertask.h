@@ -6,6 +6,9 @@
 
 #include <QObject>
 
+#include <functional>
+#include <optional>
+
 class ChangeRecorder;
 
 // How one number's job ended, for the run summary.
@@ -42,6 +45,12 @@ protected:
     void closeStep(NumberOutcome outcome, const OperationError &error);
     // Why the next change was not made when its journal intent could not be written.
     OperationError journalFailure() const;
+    // After a restart (resume): the call this number was in when the process died, closed by
+    // RunRecovery as interrupted, is reconciled against the live number in the audit log
+    // ("found applied after restart" / "found not applied after restart"). `applied` says, for
+    // an action, whether the live number shows it (nullopt: not an action it knows).
+    void reconcileInterrupted(const QString &trunkSid,
+                              const std::function<std::optional<bool>(const QString &)> &applied);
 
     EngineContext m_context;
     ChangeRecorder *m_recorder = nullptr;

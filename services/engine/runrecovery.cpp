@@ -96,6 +96,10 @@ QString RunRecovery::refusal(const InterruptedRun &found, const QString &connect
     if (found.isNull())
         return resume ? tr("There is no interrupted run to resume.")
                       : tr("There is no interrupted run to roll back.");
+    if (!found.runningElsewhere.isEmpty())
+        return tr("Run %1 is not interrupted: it is still running in %2. Wait for it to finish.")
+            .arg(found.runId)
+            .arg(found.runningElsewhere);
     // Only the run's own account can be changed, with its credentials.
     if (connectedAccount.isEmpty())
         return (resume ? tr("Connect to account %1 first to resume its interrupted run.")

@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include "privatefiles.h"
+
 namespace {
 QString tr(const char *text)
 {
@@ -88,7 +90,7 @@ bool AuditCsvWriter::writeFile(const QString &path, const QList<AuditRecord> &re
     QSaveFile file(path);
     // Unbuffered: with Qt's write buffer a failed flush (full disk) is not reported by commit()
     // in Qt 6.4, and a truncated file would replace the old one. write() sends 64 KiB chunks.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || !PrivateFiles::restrict(file)) {
         m_error =
             tr("Cannot create %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;

@@ -1,5 +1,7 @@
 #include "auditlog.h"
 
+#include "urlcredentials.h"
+
 #include "auditcsvwriter.h"
 #include "sqlitestore.h"
 #include "validation.h"
@@ -77,6 +79,10 @@ AuditRecord AuditLog::redacted(AuditRecord record) const
                           &record.phoneNumber, &record.numberSid, &record.trunkSid, &record.before,
                           &record.after, &record.requestId, &record.outcome})
         *text = m_redactor.redact(*text);
+    // Credentials of the customer's own systems inside the URLs a number carried: the audit
+    // log says where calls went, never how to log in there (the journal keeps them exact).
+    record.before = UrlCredentials::redact(record.before);
+    record.after = UrlCredentials::redact(record.after);
     return record;
 }
 
@@ -104,6 +110,39 @@ bool AuditLog::append(AuditRecord record)
     q.addBindValue(nullIfZero(record.twilioCode));
     q.addBindValue(notNull(record.requestId));
     q.addBindValue(record.outcome);
+    if (!m_store.exec(q, tr("Writing the audit log"))) {
+        m_error = m_store.errorString();
+        return false;
+    }
+    m_lastId = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool AuditLog::complete(qint64 id, const QString &outcome, int httpStatus, int twilioCode,
+                        const QString &requestId)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("UPDATE audit SET outcome = ?, http_status = ?, twilio_code = ?,"
+                             " request_id = ? WHERE id = ?"));
+    q.addBindValue(m_redactor.redact(outcome));
+    q.addBindValue(nullIfZero(httpStatus));
+    q.addBindValue(nullIfZero(twilioCode));
+    q.addBindValue(notNull(m_redactor.redact(requestId)));
+    q.addBindValue(id);
+    if (!m_store.exec(q, tr("Writing the audit log"))) {
+        m_error = m_store.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool AuditLog::closePending(const QString &accountSid, const QString &outcome)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("UPDATE audit SET outcome = ? WHERE outcome = ? AND account_sid = ?"));
+    q.addBindValue(outcome);
+    q.addBindValue(pendingOutcome());
+    q.addBindValue(accountSid);
     if (!m_store.exec(q, tr("Writing the audit log"))) {
         m_error = m_store.errorString();
         return false;

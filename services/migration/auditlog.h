@@ -25,6 +25,15 @@ public:
     // Fills in the time and operator when empty. Returns false with errorString() set on bad
     // input (malformed SIDs or number) or a database error; nothing is stored then.
     bool append(AuditRecord record);
+    // The id of the last record append() stored (to complete() it later).
+    qint64 lastId() const { return m_lastId; }
+    // Completes a record written before its call (outcome "pending") with the result.
+    bool complete(qint64 id, const QString &outcome, int httpStatus, int twilioCode,
+                  const QString &requestId);
+    // Records still "pending" of the account were written by a process that died before their
+    // result: they become `outcome` (the account's run lock says no live process owns them).
+    bool closePending(const QString &accountSid, const QString &outcome);
+    static QString pendingOutcome() { return QStringLiteral("pending"); }
     // Oldest first; accountSid empty means every account.
     QList<AuditRecord> records(const QString &accountSid = {});
 
@@ -45,4 +54,5 @@ private:
     SecretRedactor m_redactor;
     QString m_operator;
     QString m_error;
+    qint64 m_lastId = 0;
 };

@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include "privatefiles.h"
+
 namespace {
 QString tr(const char *text)
 {
@@ -117,7 +119,7 @@ bool HandlerGenerator::writeFile(const QString &path, const QByteArray &content)
     QSaveFile file(path);
     // Unbuffered: with Qt's write buffer a failed flush (full disk) is not reported by commit()
     // in Qt 6.4, and a truncated file would replace the old one.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) ||
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || !PrivateFiles::restrict(file) ||
         file.write(content) != content.size() || !file.commit()) {
         m_error =
             tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
@@ -149,7 +151,7 @@ bool HandlerGenerator::exportToDirectory(const QString &directory, const QString
                                                          : pbxDomain.toUtf8());
 
     const QDir dir(directory);
-    if (!dir.mkpath(QStringLiteral("."))) {
+    if (!PrivateFiles::makeFolder(dir.absolutePath())) {
         m_error = tr("Could not create the folder %1.").arg(QDir::toNativeSeparators(directory));
         return false;
     }

@@ -194,6 +194,9 @@ struct InterruptedRun
     int inFlight = 0; // numbers with an intent and no result
     int migrated = 0;
     int pending = 0;
+    // Not interrupted at all: another live process holds the account's run lock (who, since
+    // when). Resume and rollback are refused while it is set.
+    QString runningElsewhere;
     bool isNull() const { return runId == 0; }
 };
 

@@ -1,10 +1,12 @@
 #include "sqlitestore.h"
 
 #include "migrationlogging.h"
+#include "privatefiles.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -74,8 +76,14 @@ bool SqliteStore::open(const QString &path)
     m_error.clear();
     m_path = path;
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
+    if (!PrivateFiles::makeFolder(info.absolutePath())) {
         fail(tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath())));
+        return false;
+    }
+    // A new journal is created private (0600) before SQLite opens it; its -wal and -shm
+    // files take the same permissions from it.
+    if (!PrivateFiles::createRestricted(path)) {
+        fail(tr("Cannot create %1.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
     {
@@ -99,6 +107,11 @@ bool SqliteStore::open(const QString &path)
         m_error = error;
         return false;
     }
+    // Ours now (a journal of an earlier version may have been readable by all).
+    for (const char *suffix : {"", "-wal", "-shm"})
+        if (QFile::exists(path + QLatin1String(suffix)))
+            QFile::setPermissions(path + QLatin1String(suffix),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return true;
 }
 
@@ -148,7 +161,20 @@ bool SqliteStore::configure()
                  .arg(SchemaVersion));
         return false;
     }
+    const bool unversioned = version.value(0).toInt() == 0;
     version.finish(); // an active statement holds a read transaction, which blocks the switch
+    // Version 0 is a new, empty file; a database with tables but no version is someone else's
+    // (another program's SQLite file chosen by mistake) and must not be adopted or changed.
+    if (unversioned) {
+        QSqlQuery tables(database());
+        if (!tables.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !tables.next() ||
+            tables.value(0).toInt() > 0) {
+            fail(tr("%1 is an SQLite database but not a Trunk Migrator journal. It was left "
+                    "unchanged; choose another file.")
+                     .arg(QDir::toNativeSeparators(m_path)));
+            return false;
+        }
+    }
     // WAL: readers never block the writer, and a crash mid-transaction leaves the last commit.
     // synchronous=FULL: every commit is on disk before the API call it announces is made, so
     // even a power cut cannot lose an intent whose call went out (NORMAL could).

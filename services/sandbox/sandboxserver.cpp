@@ -1,6 +1,7 @@
 #include "sandboxserver.h"
 
 #include "demoseeder.h"
+#include "formparams.h"
 #include "sandboxcontext.h"
 #include "sandboxfaults.h"
 #include "sandboxroutes.h"
@@ -23,6 +24,10 @@ public:
 
     void onRequest(const SandboxRequest &request, const QPointer<QTcpSocket> &socket);
     SandboxResponse dispatch(const SandboxRequest &request);
+    SandboxResponse ignored(const SandboxRequest &request);
+    SandboxResponse faultControl(const SandboxRequest &request);
+    void answer(const QPointer<QTcpSocket> &socket, SandboxResponse response,
+                SandboxFaults::Decision decision, const QByteArray &requestId, bool closeAfter);
     bool authenticated(const SandboxRequest &request) const;
     QByteArray newRequestId();
 
@@ -50,8 +55,7 @@ SandboxServer::Private::Private(SandboxServer *q, const SandboxOptions &options)
     , requestIds(options.seed ^ 0x1234567u)
 {
     trunkSid = DemoSeeder::seed(context, options.numbers);
-    faults.setFailRate(options.failRate);
-    faults.setDropRate(options.dropRate);
+    faults.settings() = options.faults;
     transport = new SandboxTransport(
         [this](const SandboxRequest &request, const QPointer<QTcpSocket> &socket) {
             onRequest(request, socket);
@@ -109,6 +113,74 @@ SandboxResponse SandboxServer::Private::dispatch(const SandboxRequest &request)
     return route->handler(context, request, params);
 }
 
+namespace {
+// An update of an existing resource: a DELETE, or a POST to an instance (its last path segment
+// is a SID), as opposed to a create (a POST to a list).
+bool isUpdate(const SandboxRequest &request)
+{
+    if (request.method == "DELETE")
+        return true;
+    static const QRegularExpression instance(QStringLiteral("/[A-Z]{2}[0-9a-f]{32}(\\.json)?$"));
+    return request.method == "POST" && instance.match(request.path).hasMatch();
+}
+} // namespace
+
+SandboxResponse SandboxServer::Private::ignored(const SandboxRequest &request)
+{
+    // Answered as if it worked, with the resource as it still is.
+    if (request.method == "DELETE")
+        return SandboxResponse::noContent();
+    SandboxRequest read = request;
+    read.method = "GET";
+    read.body.clear();
+    return dispatch(read);
+}
+
+SandboxResponse SandboxServer::Private::faultControl(const SandboxRequest &request)
+{
+    if (!authenticated(request))
+        return SandboxResponse::error(401, 20003, QStringLiteral("Authenticate"));
+    if (request.method == "POST") {
+        const FormParams form = FormParams::parse(request.body);
+        QHash<QString, QString> values;
+        for (const QString &key : form.keys())
+            values.insert(key, form.value(key));
+        QString error;
+        if (!faults.settings().apply(values, &error))
+            return SandboxResponse::invalidParameter(error);
+        if (values.contains(QStringLiteral("latency_ms")))
+            options.latencyMs =
+                qBound(0, values.value(QStringLiteral("latency_ms")).toInt(), 600000);
+        if (values.contains(QStringLiteral("rate_limit_concurrency")))
+            options.rateLimitConcurrency =
+                qMax(0, values.value(QStringLiteral("rate_limit_concurrency")).toInt());
+    }
+    QJsonObject body = faults.settings().toJson();
+    body.insert(QStringLiteral("latency_ms"), options.latencyMs);
+    body.insert(QStringLiteral("rate_limit_concurrency"), options.rateLimitConcurrency);
+    return SandboxResponse::json(200, body);
+}
+
+void SandboxServer::Private::answer(const QPointer<QTcpSocket> &socket, SandboxResponse response,
+                                    SandboxFaults::Decision decision, const QByteArray &requestId,
+                                    bool closeAfter)
+{
+    response.headers.append({"Twilio-Request-Id", requestId});
+    response.headers.append({"Twilio-Concurrent-Requests", QByteArray::number(inFlight)});
+    --inFlight;
+    switch (decision) {
+    case SandboxFaults::Decision::Drop:
+    case SandboxFaults::Decision::ApplyThenDrop:
+        return SandboxTransport::drop(socket);
+    case SandboxFaults::Decision::StallBody:
+        return SandboxTransport::stall(socket, response);
+    case SandboxFaults::Decision::OversizeBody:
+        return SandboxTransport::streamOversize(socket, response);
+    default:
+        return SandboxTransport::respond(socket, response, closeAfter);
+    }
+}
+
 void SandboxServer::Private::onRequest(const SandboxRequest &request,
                                        const QPointer<QTcpSocket> &socket)
 {
@@ -119,6 +191,8 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
     const bool control = request.path.startsWith(QLatin1String("/_sandbox/"));
     const bool closeAfter = request.header("Connection").toLower() == "close";
     const QByteArray requestId = newRequestId();
+    if (request.path == QLatin1String("/_sandbox/Faults"))
+        return SandboxTransport::respond(socket, faultControl(request), closeAfter);
 
     if (!control && options.rateLimitConcurrency > 0 && inFlight >= options.rateLimitConcurrency) {
         SandboxResponse limited =
@@ -133,36 +207,56 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
 
     ++inFlight;
     peak = qMax(peak, inFlight);
-    const SandboxFaults::Decision decision =
-        control ? SandboxFaults::Decision::Answer : faults.next(request.method);
+    using Decision = SandboxFaults::Decision;
+    const Decision decision =
+        control ? Decision::Answer : faults.next(request.method, isUpdate(request));
+    if (decision == Decision::DelayApply) {
+        // Held "in transit": applied (and answered, if the client still listens) only later,
+        // possibly long after the client gave up and retried.
+        QTimer::singleShot(faults.settings().delayApplyMs, q,
+                           [this, request, socket, requestId, closeAfter] {
+                               const SandboxResponse response = dispatch(request);
+                               qCDebug(lcSandbox) << request.method << request.path
+                                                  << "applied late ->" << response.status;
+                               emit q->writeApplied(request.method, request.path, response.status);
+                               answer(socket, response, Decision::Answer, requestId, closeAfter);
+                           });
+        return;
+    }
     SandboxResponse response;
     switch (decision) {
-    case SandboxFaults::Decision::Answer:
-        response = dispatch(request);
-        break;
-    case SandboxFaults::Decision::Fail500:
+    case Decision::Fail500:
         response = SandboxResponse::error(500, 20500, QStringLiteral("Internal Server Error"));
         break;
-    case SandboxFaults::Decision::Fail503:
+    case Decision::Fail503:
         response = SandboxResponse::error(503, 20503, QStringLiteral("Service Unavailable"));
         break;
-    case SandboxFaults::Decision::Drop:
+    case Decision::Drop:
+        break;
+    case Decision::IgnoreWrite:
+        response = ignored(request);
+        break;
+    case Decision::ApplyThen500:
+        dispatch(request);
+        response = SandboxResponse::error(500, 20500, QStringLiteral("Internal Server Error"));
+        break;
+    case Decision::ApplyThen503:
+        dispatch(request);
+        response = SandboxResponse::error(503, 20503, QStringLiteral("Service Unavailable"));
+        break;
+    default: // answered, or applied before the answer breaks
+        response = dispatch(request);
+        if (SandboxFaults::isWrite(request.method) && !control)
+            emit q->writeApplied(request.method, request.path, response.status);
         break;
     }
-    qCDebug(lcSandbox) << request.method << request.path << "->"
-                       << (decision == SandboxFaults::Decision::Drop ? 0 : response.status);
+    qCDebug(lcSandbox) << request.method << request.path << "->" << response.status << "fault"
+                       << int(decision);
 
     // The state changed on arrival; only the answer waits, on a timer, so concurrent requests
     // overlap their latency instead of queueing behind each other.
     const auto finish = [this, socket, response, decision, requestId, closeAfter]() {
-        SandboxResponse answer = response;
-        answer.headers.append({"Twilio-Request-Id", requestId});
-        answer.headers.append({"Twilio-Concurrent-Requests", QByteArray::number(inFlight)});
-        --inFlight;
-        if (decision == SandboxFaults::Decision::Drop)
-            SandboxTransport::drop(socket);
-        else
-            SandboxTransport::respond(socket, answer, closeAfter);
+        answer(socket, response, decision, requestId, closeAfter);
     };
     const int latency = control ? 0 : options.latencyMs;
     if (latency > 0)
@@ -256,6 +350,16 @@ void SandboxServer::setMethodFailRate(const QByteArray &method, double rate)
 void SandboxServer::setDropRate(double rate)
 {
     d->faults.setDropRate(rate);
+}
+
+FaultSettings SandboxServer::faults() const
+{
+    return d->faults.settings();
+}
+
+void SandboxServer::setFaults(const FaultSettings &faults)
+{
+    d->faults.settings() = faults;
 }
 
 void SandboxServer::setRateLimitConcurrency(int limit)

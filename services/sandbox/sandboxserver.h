@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sandboxfaults.h"
 #include "sandboxrequestrecord.h"
 #include "sandboxrouter.h"
 
@@ -17,9 +18,8 @@ struct SandboxOptions
     quint16 port = 0;             // 0 picks a free port
     int numbers = 250;            // phone numbers seeded on the demo trunk
     int latencyMs = 0;            // added to every answer, without serialising requests
-    double failRate = 0.0;        // fraction of requests answered with a 5xx
+    FaultSettings faults;         // failure, drop and the hard faults (see SandboxFaults)
     int rateLimitConcurrency = 0; // more requests than this in flight get 429/20429; 0 = off
-    double dropRate = 0.0;        // fraction of requests whose connection is closed unanswered
     quint32 seed = 1;             // seeds the demo data and the fault injection
 };
 
@@ -58,6 +58,9 @@ public:
     // setFailRate() for them; a negative rate removes the override.
     void setMethodFailRate(const QByteArray &method, double rate);
     void setDropRate(double rate);
+    // Every fault knob at once (also POST /_sandbox/Faults, see docs/SANDBOX.md).
+    FaultSettings faults() const;
+    void setFaults(const FaultSettings &faults);
     void setRateLimitConcurrency(int limit);
     // How long a new Serverless Build stays "building" (default 1500 ms).
     void setBuildDurationMs(int ms);
@@ -86,6 +89,8 @@ signals:
     // Every request on arrival, before any fault is decided (control endpoints included), so a
     // test can change the faults at a precise point of a client's conversation.
     void requestArrived(const QByteArray &method, const QString &path);
+    // A write took effect (answered or not, late or not): tests wait on it instead of the clock.
+    void writeApplied(const QByteArray &method, const QString &path, int status);
 
 private:
     class Private;

@@ -2,6 +2,8 @@
 
 #include <QHttpServerRequest>
 
+#include <memory>
+
 SandboxTransport::SandboxTransport(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))
@@ -72,23 +74,51 @@ QByteArray SandboxTransport::reasonPhrase(int status)
     }
 }
 
-void SandboxTransport::respond(QTcpSocket *socket, const SandboxResponse &response, bool closeAfter)
+QByteArray SandboxTransport::head(const SandboxResponse &response, qint64 length, bool closeAfter)
 {
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-        return;
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                      reasonPhrase(response.status) + "\r\n";
     if (!response.contentType.isEmpty())
         out += "Content-Type: " + response.contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += "Content-Length: " + QByteArray::number(length) + "\r\n";
     for (const auto &header : response.headers)
         out += header.first + ": " + header.second + "\r\n";
     if (closeAfter)
         out += "Connection: close\r\n";
-    out += "\r\n" + response.body;
-    socket->write(out);
+    return out + "\r\n";
+}
+
+void SandboxTransport::respond(QTcpSocket *socket, const SandboxResponse &response, bool closeAfter)
+{
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    socket->write(head(response, response.body.size(), closeAfter) + response.body);
     if (closeAfter)
         socket->disconnectFromHost();
+}
+
+void SandboxTransport::stall(QTcpSocket *socket, const SandboxResponse &response)
+{
+    if (socket && socket->state() == QAbstractSocket::ConnectedState)
+        socket->write(head(response, qMax<qint64>(1, response.body.size()), false));
+}
+
+void SandboxTransport::streamOversize(QTcpSocket *socket, const SandboxResponse &response)
+{
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    socket->write(head(response, OversizeBytes, false) + "{\"items\": [");
+    // Written as the client drains it, so the sandbox never holds more than a few chunks.
+    static const QByteArray chunk(64 * 1024, ' ');
+    auto sent = std::make_shared<qint64>(0);
+    auto more = [socket, sent] {
+        while (*sent < OversizeBytes && socket->bytesToWrite() < 4 * chunk.size()) {
+            socket->write(chunk);
+            *sent += chunk.size();
+        }
+    };
+    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, more);
+    more();
 }
 
 void SandboxTransport::drop(QTcpSocket *socket)

@@ -28,6 +28,13 @@ public:
     static void respond(QTcpSocket *socket, const SandboxResponse &response, bool closeAfter);
     // Closes the connection without an answer (fault injection).
     static void drop(QTcpSocket *socket);
+    // Fault injection: the status line and headers (Content-Length of the real body), then not
+    // one byte more; the connection stays open until the client gives up.
+    static void stall(QTcpSocket *socket, const SandboxResponse &response);
+    // Fault injection: a body far past any sane size (OversizeBytes, declared in
+    // Content-Length), streamed as the client reads it until it closes the connection.
+    static void streamOversize(QTcpSocket *socket, const SandboxResponse &response);
+    static constexpr qint64 OversizeBytes = qint64(1) << 30;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -35,5 +42,6 @@ protected:
 
 private:
     static QByteArray reasonPhrase(int status);
+    static QByteArray head(const SandboxResponse &response, qint64 length, bool closeAfter);
     Handler m_handler;
 };

@@ -47,7 +47,8 @@ void OperationRunner::step(quint64 op, const TwilioRequest &request, ResponseNex
                 return;
             found->second.transportId = 0;
             if (response.httpStatus != 0)
-                found->second.lastReply = {response.httpStatus, response.requestId};
+                found->second.lastReply = {response.httpStatus, response.requestId,
+                                           response.earlierAttempts};
             if (response.error.kind == TwilioError::Kind::Cancelled) {
                 complete(op, {}, response.error);
                 return;
@@ -78,7 +79,20 @@ void OperationRunner::pageStep(quint64 op, std::shared_ptr<Pager> pager,
 {
     step(op, request, [this, op, pager, request, next](const TwilioResponse &response) {
         if (response.error.isError()) {
-            next({}, response.error);
+            TwilioError error = response.error;
+            // A page that vanishes half-way through a list is a broken list, not the "no such
+            // list" a 404 on the first page can mean (IE1's missing trunk subresource).
+            if (error.httpStatus == 404 && pager->pages() > 0) {
+                error = TwilioError::make(
+                    TwilioError::Kind::BadResponse,
+                    QCoreApplication::translate("OperationRunner",
+                                                "Page %1 of the list answered 404: the list "
+                                                "changed or broke while it was being read.")
+                        .arg(pager->pages() + 1));
+                error.httpStatus = 404;
+                error.requestId = response.error.requestId;
+            }
+            next({}, error);
             return;
         }
         TwilioError error = pager->addPage(response.json.toObject(), m_hosts);

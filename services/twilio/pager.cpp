@@ -34,6 +34,15 @@ TwilioError Pager::addPage(const QJsonObject &page, const TwilioHosts &hosts)
         if (!item.isObject())
             return bad(
                 tr("Twilio's list \"%1\" holds an entry that is not an object.").arg(m_listKey));
+        // Every list resource Trunk Migrator reads is identified by its SID: an entry without
+        // one (or with one of another JSON type) is a broken answer, not an entry to drop.
+        const QJsonValue sid = item.toObject().value(QLatin1String("sid"));
+        if (!sid.isString() || sid.toString().isEmpty())
+            return bad(tr("Twilio's list \"%1\" holds an entry without a valid \"sid\" (entry %2 "
+                          "of page %3).")
+                           .arg(m_listKey)
+                           .arg(m_items.size() + 1)
+                           .arg(m_pages));
         m_items.append(item);
     }
 

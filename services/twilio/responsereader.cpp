@@ -14,9 +14,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ResponseReader", text);
 }
 
-// A page of 1000 numbers is ~1.5 MB; far more than that is not an answer we asked for.
-constexpr qint64 MaxBodyBytes = 32 * 1024 * 1024;
-
 void readHeaders(QNetworkReply *reply, TwilioResponse &response)
 {
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -36,7 +33,10 @@ TwilioResponse read(QNetworkReply *reply)
     TwilioResponse response;
     readHeaders(reply, response);
     const QNetworkReply::NetworkError netError = reply->error();
-    if (response.httpStatus == 0 && netError != QNetworkReply::NoError) {
+    // Codes below 200 are transport failures (refused, closed early, a body shorter than its
+    // Content-Length...): whatever status line came first, the answer is not whole.
+    const bool transportFailure = netError != QNetworkReply::NoError && int(netError) < 200;
+    if (transportFailure || (response.httpStatus == 0 && netError != QNetworkReply::NoError)) {
         response.error = TwilioError::make(TwilioError::Kind::Network, reply->errorString());
         response.error.networkError = netError;
         // Refused and unresolved connections never reached the server.
@@ -44,8 +44,8 @@ TwilioResponse read(QNetworkReply *reply)
                                               netError != QNetworkReply::HostNotFoundError;
         return response;
     }
-    const QByteArray body =
-        reply->bytesAvailable() > MaxBodyBytes ? QByteArray() : reply->readAll();
+    // The transport aborts anything past its cap while streaming (tooLarge()).
+    const QByteArray body = reply->readAll();
     if (response.httpStatus < 200 || response.httpStatus >= 300) {
         response.error = TwilioError::fromHttp(response.httpStatus, body, response.requestId);
         response.error.mayHaveBeenProcessed = response.httpStatus >= 500;
@@ -84,6 +84,32 @@ TwilioResponse timedOut(QNetworkReply *reply, int timeoutMs)
     response.error = TwilioError::make(
         TwilioError::Kind::Timeout,
         tr("no complete answer within %1 seconds.").arg(timeoutMs / 1000.0, 0, 'f', 1));
+    response.error.mayHaveBeenProcessed = true;
+    return response;
+}
+
+TwilioResponse stalled(QNetworkReply *reply, int stallMs)
+{
+    TwilioResponse response;
+    if (reply)
+        readHeaders(reply, response);
+    response.error = TwilioError::make(
+        TwilioError::Kind::Timeout,
+        tr("the answer stalled: no data for %1 seconds.").arg(stallMs / 1000.0, 0, 'f', 1));
+    response.error.mayHaveBeenProcessed = true;
+    return response;
+}
+
+TwilioResponse tooLarge(QNetworkReply *reply, qint64 capBytes)
+{
+    TwilioResponse response;
+    readHeaders(reply, response);
+    response.error = TwilioError::make(
+        TwilioError::Kind::BadResponse,
+        tr("the answer was larger than the %1 MiB this client accepts, so it was cut off.")
+            .arg(double(capBytes) / (1024 * 1024), 0, 'f', 1));
+    response.error.httpStatus = response.httpStatus;
+    response.error.requestId = response.requestId;
     response.error.mayHaveBeenProcessed = true;
     return response;
 }

@@ -12,5 +12,9 @@ namespace ResponseReader {
 TwilioResponse read(QNetworkReply *reply);
 // For a reply aborted by our own timer.
 TwilioResponse timedOut(QNetworkReply *reply, int timeoutMs);
+// No byte arrived for stallMs (the transport's stall timer).
+TwilioResponse stalled(QNetworkReply *reply, int stallMs);
+// The answer declared or streamed more than capBytes.
+TwilioResponse tooLarge(QNetworkReply *reply, qint64 capBytes);
 
 } // namespace ResponseReader

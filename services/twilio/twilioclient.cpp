@@ -79,6 +79,21 @@ void TwilioClient::applyConcurrency()
     m_transport->setMaxConcurrency(maximum);
 }
 
+void TwilioClient::setStallTimeoutMs(int ms)
+{
+    m_transport->setStallTimeoutMs(ms);
+}
+
+void TwilioClient::setMaxBodyBytes(qint64 bytes)
+{
+    m_transport->setMaxBodyBytes(bytes);
+}
+
+void TwilioClient::setDeadlineMs(int ms)
+{
+    m_transport->setDeadlineMs(ms);
+}
+
 void TwilioClient::setTimeoutMs(int ms)
 {
     m_transport->setTimeoutMs(ms);

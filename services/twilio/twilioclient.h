@@ -55,6 +55,12 @@ public:
     const TwilioHosts &hosts() const { return m_hosts; }
 
     void setTimeoutMs(int ms); // per attempt, counted from when it is sent; default 30 s
+    // No byte for this long ends an attempt (default 10 s); answers past maxBodyBytes are cut
+    // (default 16 MiB); no retry starts past deadlineMs after a request's first attempt
+    // (default 120 s). See TwilioTransport.
+    void setStallTimeoutMs(int ms);
+    void setMaxBodyBytes(qint64 bytes);
+    void setDeadlineMs(int ms);
     int timeoutMs() const;
     // Most requests in flight at once; 0 = automatic: 6 over plain http (QNAM opens at most 6
     // HTTP/1.1 connections per host, more would only queue inside it), 24 over https where

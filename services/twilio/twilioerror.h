@@ -41,3 +41,13 @@ struct TwilioError
     static TwilioError fromHttp(int httpStatus, const QByteArray &body, const QString &requestId);
     static QString kindName(Kind kind);
 };
+
+// One attempt of a request that was sent again after it: what it got, for the audit log
+// (every attempt that reached the network has a row, retried ones included).
+struct TwilioAttempt
+{
+    int httpStatus = 0; // 0 when no answer came (dropped, timed out, stalled)
+    int code = 0;
+    QString requestId;
+    QString what; // e.g. "timeout", "network", "api"
+};

@@ -52,4 +52,5 @@ struct TwilioResponse
     int serverConcurrency = -1; // Twilio-Concurrent-Requests, -1 when absent
     int retryAfterSeconds = -1;
     TwilioError error;
+    QList<TwilioAttempt> earlierAttempts; // sent again after these, oldest first
 };

@@ -14,6 +14,7 @@ struct TwilioReplyInfo
 {
     int httpStatus = 0;
     QString requestId;
+    QList<TwilioAttempt> earlierAttempts; // of the last request, before the one answered here
 };
 
 // The outcome of one client operation: value is meaningful only when ok(). reply describes the

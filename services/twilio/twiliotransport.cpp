@@ -23,8 +23,11 @@ struct TwilioTransport::Pending
     int limiterToken = 0;
     bool earlierAttemptMayHaveWorked = false;
     QPointer<QNetworkReply> reply;
-    QTimer *timer = nullptr; // timeout while sent, backoff while waiting to retry
-    QElapsedTimer clock;
+    QTimer *timer = nullptr;       // timeout while sent, backoff while waiting to retry
+    QTimer *stall = nullptr;       // no byte for m_stallMs while sent
+    QElapsedTimer clock;           // this attempt
+    QElapsedTimer since;           // the first attempt
+    QList<TwilioAttempt> attempts; // each one that was retried
 };
 
 TwilioTransport::TwilioTransport(QObject *parent)
@@ -108,7 +111,8 @@ void TwilioTransport::pump()
 
 void TwilioTransport::startAttempt(Pending &pending)
 {
-    ++pending.attempt;
+    if (pending.attempt++ == 0)
+        pending.since.start();
     ++m_sent;
     pending.limiterToken = m_limiter.started();
     const TwilioRequest &request = pending.request;
@@ -135,19 +139,61 @@ void TwilioTransport::startAttempt(Pending &pending)
     pending.clock.start();
     const quint64 id = pending.id;
     connect(reply, &QNetworkReply::finished, this, [this, id] { onReplyFinished(id); });
+    // Bounded while streaming: a huge or endless body is cut at the cap, not buffered whole.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, id] { onBytes(id); });
+    connect(reply, &QNetworkReply::readyRead, this, [this, id] { onBytes(id); });
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, id] { onBytes(id); });
     // The timeout starts now, when the request leaves, not while it waited in the queue.
     pending.timer = new QTimer(this);
     pending.timer->setSingleShot(true);
     connect(pending.timer, &QTimer::timeout, this, [this, id] { onTimeout(id); });
     pending.timer->start(m_timeoutMs);
+    pending.stall = new QTimer(this);
+    pending.stall->setSingleShot(true);
+    connect(pending.stall, &QTimer::timeout, this, [this, id] { onStalled(id); });
+    pending.stall->start(qMin(m_stallMs, m_timeoutMs));
+}
+
+void TwilioTransport::onBytes(quint64 id)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end() || !it->second->reply)
+        return;
+    Pending &pending = *it->second;
+    if (pending.stall)
+        pending.stall->start(qMin(m_stallMs, m_timeoutMs));
+    QNetworkReply *reply = pending.reply.data();
+    const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (declared <= m_maxBodyBytes && reply->bytesAvailable() <= m_maxBodyBytes)
+        return;
+    TwilioResponse response = ResponseReader::tooLarge(reply, m_maxBodyBytes);
+    abortAttempt(id, std::move(response));
+}
+
+void TwilioTransport::onStalled(quint64 id)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end() || !it->second->reply)
+        return;
+    abortAttempt(id, ResponseReader::stalled(it->second->reply, m_stallMs));
+}
+
+void TwilioTransport::abortAttempt(quint64 id, TwilioResponse response)
+{
+    Pending &pending = *m_pending.at(id);
+    const int token = pending.limiterToken;
+    detachReply(pending);
+    handleResult(id, std::move(response), token);
 }
 
 void TwilioTransport::detachReply(Pending &pending)
 {
-    if (pending.timer) {
-        pending.timer->stop();
-        pending.timer->deleteLater();
-        pending.timer = nullptr;
+    for (QTimer **timer : {&pending.timer, &pending.stall}) {
+        if (*timer) {
+            (*timer)->stop();
+            (*timer)->deleteLater();
+            *timer = nullptr;
+        }
     }
     if (QNetworkReply *reply = pending.reply.data()) {
         pending.reply = nullptr;
@@ -175,11 +221,7 @@ void TwilioTransport::onTimeout(quint64 id)
     auto it = m_pending.find(id);
     if (it == m_pending.end() || !it->second->reply)
         return;
-    Pending &pending = *it->second;
-    TwilioResponse response = ResponseReader::timedOut(pending.reply, m_timeoutMs);
-    const int token = pending.limiterToken;
-    detachReply(pending);
-    handleResult(id, std::move(response), token);
+    abortAttempt(id, ResponseReader::timedOut(it->second->reply, m_timeoutMs));
 }
 
 void TwilioTransport::handleResult(quint64 id, TwilioResponse response, int limiterToken)
@@ -213,15 +255,25 @@ void TwilioTransport::handleResult(quint64 id, TwilioResponse response, int limi
         response.error.isError()
             ? m_policy.decide(response.error, pending.request.kind, pending.attempt)
             : RetryPolicy::Decision::Give;
-    if (decision != RetryPolicy::Decision::Retry) {
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    const int delay = decision == RetryPolicy::Decision::Retry
+                          ? m_policy.delayMs(pending.attempt, response.retryAfterSeconds,
+                                             [this, &uniform] { return uniform(m_random); })
+                          : 0;
+    const bool pastDeadline = pending.since.elapsed() + delay > m_deadlineMs;
+    if (decision != RetryPolicy::Decision::Retry || pastDeadline) {
+        if (decision == RetryPolicy::Decision::Retry)
+            qCInfo(lcTwilio).noquote()
+                << "not retrying" << pending.request.methodName() << pending.url.path()
+                << "past its" << m_deadlineMs << "ms deadline";
         finish(id, response);
         pump();
         return;
     }
     ++m_retries;
-    std::uniform_real_distribution<double> uniform(0.0, 1.0);
-    const int delay = m_policy.delayMs(pending.attempt, response.retryAfterSeconds,
-                                       [this, &uniform] { return uniform(m_random); });
+    pending.attempts.append(TwilioAttempt{response.httpStatus, response.error.code,
+                                          response.requestId,
+                                          TwilioError::kindName(response.error.kind)});
     qCInfo(lcTwilio).noquote() << "retrying" << pending.request.methodName() << pending.url.path()
                                << "in" << delay << "ms after"
                                << TwilioError::kindName(response.error.kind) << response.httpStatus;
@@ -249,8 +301,10 @@ void TwilioTransport::finish(quint64 id, const TwilioResponse &response)
     std::unique_ptr<Pending> pending = std::move(it->second);
     m_pending.erase(it);
     detachReply(*pending);
+    TwilioResponse answered = response;
+    answered.earlierAttempts = pending->attempts;
     if (pending->done)
-        pending->done(response);
+        pending->done(answered);
 }
 
 void TwilioTransport::cancel(quint64 id)

@@ -38,6 +38,14 @@ public:
     void configure(const TwilioCredentials &credentials, const TwilioHosts &hosts);
     void setTimeoutMs(int ms) { m_timeoutMs = qMax(1, ms); }
     int timeoutMs() const { return m_timeoutMs; }
+    // No byte for this long (before or during the answer) ends the attempt like a timeout.
+    void setStallTimeoutMs(int ms) { m_stallMs = qMax(1, ms); }
+    // Answers (declared or streamed) past this size are aborted: no answer we ask for is near.
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = qMax<qint64>(1024, bytes); }
+    qint64 maxBodyBytes() const { return m_maxBodyBytes; }
+    // No retry starts later than this after a request's first attempt, so one slow endpoint
+    // cannot hold a caller for many times the timeout.
+    void setDeadlineMs(int ms) { m_deadlineMs = qMax(1, ms); }
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     const RetryPolicy &retryPolicy() const { return m_policy; }
     void setMaxConcurrency(int maximum);
@@ -57,6 +65,9 @@ private:
     void startAttempt(Pending &pending);
     void onReplyFinished(quint64 id);
     void onTimeout(quint64 id);
+    void onStalled(quint64 id);
+    void onBytes(quint64 id);
+    void abortAttempt(quint64 id, TwilioResponse response);
     void handleResult(quint64 id, TwilioResponse response, int limiterToken);
     void finish(quint64 id, const TwilioResponse &response);
     void detachReply(Pending &pending);
@@ -73,5 +84,8 @@ private:
     quint64 m_retries = 0;
     quint64 m_sent = 0;
     int m_timeoutMs = 30000;
+    int m_stallMs = 10000;
+    int m_deadlineMs = 120000;
+    qint64 m_maxBodyBytes = 16 * 1024 * 1024;
     bool m_pumpScheduled = false;
 };

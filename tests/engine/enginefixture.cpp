@@ -1,5 +1,7 @@
 #include "enginefixture.h"
 
+#include <QFile>
+
 #include "voiceapi.h"
 
 #include <QEventLoop>
@@ -44,10 +46,11 @@ QUrl EngineFixture::handlerUrl()
     return QUrl(QStringLiteral("https://trunk-migrator-4821.twil.io/outboundHandler"));
 }
 
-std::unique_ptr<MigrationService> EngineFixture::newService(QString *problem)
+std::unique_ptr<MigrationService> EngineFixture::newService(QString *problem,
+                                                            const QString &journal)
 {
     auto service = std::make_unique<MigrationService>();
-    service->setJournalPath(journalPath());
+    service->setJournalPath(journal.isEmpty() ? journalPath() : journal);
     service->setOperatorName(QStringLiteral("tester"));
     QSignalSpy connected(service.get(), &MigrationBackend::connected);
     QSignalSpy failed(service.get(), &MigrationBackend::failed);
@@ -174,6 +177,43 @@ int countMigrated(const QHash<QString, IncomingPhoneNumber> &now, const QStringL
                          n.voiceUrl == EngineFixture::handlerUrl().toString()
                      ? 1
                      : 0;
+    }
+    return count;
+}
+
+QString failedButSafe(const IncomingPhoneNumber &before, const IncomingPhoneNumber &now,
+                      const QString &trunkSid)
+{
+    if (now.trunkSid != std::optional(trunkSid))
+        return QStringLiteral("%1 failed and is off its trunk").arg(now.sid);
+    QJsonObject expected = voiceFields(before);
+    if (voiceFields(now) == expected)
+        return {};
+    expected.insert(QStringLiteral("voice_url"), EngineFixture::handlerUrl().toString());
+    expected.insert(QStringLiteral("voice_method"), QStringLiteral("POST"));
+    if (voiceFields(now) == expected)
+        return {};
+    return QStringLiteral("%1 failed and changed more than its voice URL").arg(now.sid);
+}
+
+QByteArray auditCsv(MigrationService &service, const QString &path)
+{
+    QSignalSpy exported(&service, &MigrationBackend::auditExported);
+    service.exportAudit(path);
+    if (!waitAny({&exported}, 5000))
+        return {};
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+int auditCount(const QByteArray &csv, const QString &sid, const char *action, const char *outcome)
+{
+    int count = 0;
+    const QList<QByteArray> lines = csv.split('\n');
+    for (const QByteArray &line : lines) {
+        const bool number = sid.isEmpty() || line.contains(sid.toLatin1());
+        const bool what = !*action || line.contains(QByteArray(",") + action + ',');
+        count += number && what && line.contains(QByteArray(",") + outcome) ? 1 : 0;
     }
     return count;
 }

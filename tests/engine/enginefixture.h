@@ -30,7 +30,8 @@ public:
 
     // A service on the journal, connected and with the main trunk's numbers loaded; null
     // (with a test failure message in *problem) when that did not work.
-    std::unique_ptr<MigrationService> newService(QString *problem);
+    // journal: another journal file than journalPath() (a second front end's).
+    std::unique_ptr<MigrationService> newService(QString *problem, const QString &journal = {});
 
     // Live state through the checking client.
     QHash<QString, IncomingPhoneNumber> numbers(); // every number of the account, by SID
@@ -44,6 +45,12 @@ private:
     QObject m_context;
     QTemporaryDir m_dir;
 };
+
+// The audit CSV of the service's account, exported to `path` and read back.
+QByteArray auditCsv(MigrationService &service, const QString &path);
+// Audit lines of one number (empty: any) and action (empty: any) whose outcome column starts
+// with `outcome`.
+int auditCount(const QByteArray &csv, const QString &sid, const char *action, const char *outcome);
 
 // Waits until one of the spies caught a signal; false on timeout.
 bool waitAny(const QList<QSignalSpy *> &spies, int timeoutMs);
@@ -61,6 +68,11 @@ QJsonObject voiceFields(const IncomingPhoneNumber &number);
 QString checkInvariant(const QHash<QString, IncomingPhoneNumber> &before,
                        const QHash<QString, IncomingPhoneNumber> &now, const QStringList &sids,
                        const QString &trunkSid);
+
+// A number reported failed is on its trunk, and either exactly as before or with only the new
+// voice URL and method set (a failed removal is not undone: docs/ENGINE.md). Empty when so.
+QString failedButSafe(const IncomingPhoneNumber &before, const IncomingPhoneNumber &now,
+                      const QString &trunkSid);
 
 // How many of `sids` are off the trunk with the new URL.
 int countMigrated(const QHash<QString, IncomingPhoneNumber> &now, const QStringList &sids);

@@ -264,6 +264,18 @@ void TestMigrationFlow::badInputChangesNothing()
     QCOMPARE(f->server().requestCount(), afterList);
     QCOMPARE(afterList - requests, quint64(1)); // mainTrunkSids() itself
 
+    // A well-formed trunk SID the account does not have is an error, not an empty list.
+    service->loadNumbers(QStringLiteral("TK0123456789abcdef0123456789abcdef"));
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.last().at(0).value<MigrationBackend::Operation>(),
+             MigrationBackend::Operation::LoadNumbers);
+    QVERIFY2(failed.last().at(1).value<OperationError>().message.contains(
+                 QLatin1String("does not exist")),
+             qPrintable(failed.last().at(1).value<OperationError>().message));
+    QSignalSpy reloaded(service.get(), &MigrationBackend::numbersLoaded);
+    service->loadNumbers(f->server().trunkSid());
+    QVERIFY(reloaded.wait(5000));
+
     // A well-formed SID the account does not have fails the plan, before any change.
     service->plan({QStringLiteral("PN0123456789abcdef0123456789abcdef")},
                   EngineFixture::handlerUrl());
@@ -284,12 +296,17 @@ void TestMigrationFlow::badInputChangesNothing()
 
 void TestMigrationFlow::busyRefusesSecondOperation()
 {
+    // The SIDs are read before the run starts: EngineFixture::mainTrunkSids() spins an event
+    // loop, and calling it between migrate() and the wait let the 20 numbers finish inside it,
+    // so the run's runFinished came before wait() started and wait() timed out (the flake
+    // of issue 7: the engine did finish; the test missed the signal).
+    const QStringList sids = f->mainTrunkSids();
     QSignalSpy failed(service.get(), &MigrationBackend::failed);
     QSignalSpy finished(service.get(), &MigrationBackend::runFinished);
-    service->migrate(f->mainTrunkSids().mid(0, 20), EngineFixture::handlerUrl());
+    service->migrate(sids.mid(0, 20), EngineFixture::handlerUrl());
     QVERIFY(service->isBusy());
-    service->plan(f->mainTrunkSids().mid(0, 1), EngineFixture::handlerUrl());
-    QVERIFY(finished.wait(30000));
+    service->plan(sids.mid(0, 1), EngineFixture::handlerUrl());
+    QVERIFY(waitAny({&finished}, 30000));
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed.first().at(0).value<MigrationBackend::Operation>(),
              MigrationBackend::Operation::Busy);

@@ -192,6 +192,13 @@ void TestHandlerGenerator::exportWritesFiles()
     QCOMPARE(read(QStringLiteral("outboundHandler.js")), generator.outboundSource());
     QCOMPARE(read(QStringLiteral(".env")), QByteArray("PBX_DOMAIN=pbx.example.net:5061\n"));
     QVERIFY(read(QStringLiteral("README.md")).contains("`pbx.example.net:5061`"));
+    // Private: 0600 files in 0700 folders it created (owner, group and other bits).
+    constexpr int ModeBits = 0x7000 | 0x0077;
+    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    for (const char *name : {"inboundHandler.js", "outboundHandler.js", ".env", "README.md"})
+        QCOMPARE(QFile::permissions(folder + u'/' + QLatin1String(name)) & ModeBits, owner);
+    for (const QString &created : {dir.filePath(QStringLiteral("handlers")), folder})
+        QCOMPARE(QFile::permissions(created) & ModeBits, owner | QFileDevice::ExeOwner);
     // Exported again over the same files: replaced, nothing left behind.
     QVERIFY(generator.exportToDirectory(folder));
     QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 4);

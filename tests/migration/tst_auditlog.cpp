@@ -52,6 +52,7 @@ private slots:
     void filterByAccount();
     void secretsNeverLeave();
     void exportFileErrors();
+    void urlCredentialsOfNumbersAreRedacted();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -212,6 +213,28 @@ void TestAuditLog::exportFileErrors()
     QVERIFY(!log.exportCsvFile(blocker.fileName() + QStringLiteral("/audit.csv")));
     QVERIFY2(log.errorString().contains(QLatin1String("Cannot create")),
              qPrintable(log.errorString()));
+}
+
+void TestAuditLog::urlCredentialsOfNumbersAreRedacted()
+{
+    // A number's old voice URL may log in to the customer's own system; the audit log keeps
+    // where calls went, never the credentials (the journal's snapshot keeps them for revert).
+    Journal journal;
+    QVERIFY(journal.open(m_path));
+    AuditLog log(journal.store());
+    QVERIFY(log.append(change(
+        QStringLiteral("voice_url=https://ops:hunter2@pbx.example.com/in?api_key=abc123&lang=de; "
+                       "voice_method=GET"),
+        QStringLiteral("voice_url=https://h.example.com/outboundHandler; voice_method=POST"),
+        QStringLiteral("success"))));
+    const QString csvPath = m_dir->filePath(QStringLiteral("audit.csv"));
+    QVERIFY(log.exportCsvFile(csvPath));
+    const QByteArray csv = fileBytes(csvPath);
+    QVERIFY(!csv.contains("hunter2"));
+    QVERIFY(!csv.contains("abc123"));
+    QVERIFY2(csv.contains("https://ops:[redacted]@pbx.example.com/in?api_key=[redacted]&lang=de"),
+             csv.constData());
+    QVERIFY(csv.contains("https://h.example.com/outboundHandler"));
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

@@ -1,6 +1,7 @@
 // What the journal does when things go wrong: a kill -9, a corrupt or newer file, an
 // uncreatable folder, a full database or disk. Nothing recorded before may be lost.
 #include "../common/filesizelimit.h"
+#include "auditlog.h"
 #include "journal.h"
 #include "journalfixture.h"
 
@@ -39,6 +40,8 @@ private slots:
     void openRefusesCorruptFile();
     void openRefusesNewerSchema();
     void openRefusesUnwritableFolder();
+    void openRefusesForeignSqliteFile();
+    void filesArePrivate();
     void crashSurvivesKill();
     void fullDatabaseIsReported();
     void fullDiskLosesNothing();
@@ -95,6 +98,53 @@ void TestJournalFailures::openRefusesUnwritableFolder()
     QVERIFY(!journal.open(blocker.fileName() + QStringLiteral("/journal.db")));
     QVERIFY2(journal.errorString().contains(QLatin1String("Cannot create the folder")),
              qPrintable(journal.errorString()));
+}
+
+void TestJournalFailures::openRefusesForeignSqliteFile()
+{
+    // Another program's SQLite database chosen by mistake: refused, and not one byte changed
+    // (no schema added, no switch to WAL).
+    const QString foreign = path(QStringLiteral("photos.db"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
+        db.setDatabaseName(foreign);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE photos (id INTEGER, name TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO photos VALUES (1, 'x')")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("f"));
+    const QByteArray bytes = fileBytes(foreign);
+    Journal journal;
+    QVERIFY(!journal.open(foreign));
+    QVERIFY2(journal.errorString().contains(QLatin1String("not a Trunk Migrator journal")),
+             qPrintable(journal.errorString()));
+    QCOMPARE(fileBytes(foreign), bytes);
+    QVERIFY(!QFile::exists(foreign + QStringLiteral("-wal")));
+}
+
+void TestJournalFailures::filesArePrivate()
+{
+    // Owner, group and other bits (the "user" bits only mirror the owner's for us).
+    constexpr int ModeBits = 0x7000 | 0x0077;
+    // Folders it creates are 0700, the journal 0600 (and its WAL), the CSV export 0600.
+    const QString folder = path(QStringLiteral("new/state"));
+    const QString file = folder + QStringLiteral("/journal.sqlite");
+    Journal journal;
+    QVERIFY2(journal.open(file), qPrintable(journal.errorString()));
+    QVERIFY(journal.beginRun(Account, Trunk, QStringLiteral("migrate")) != 0);
+    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    for (const QString &dir : {path(QStringLiteral("new")), folder})
+        QCOMPARE(QFile::permissions(dir) & ModeBits, owner | QFileDevice::ExeOwner);
+    QCOMPARE(QFile::permissions(file) & ModeBits, owner);
+    QCOMPARE(QFile::permissions(file + QStringLiteral("-wal")) & ModeBits, owner);
+    AuditLog audit(journal.store());
+    const QString csv = path(QStringLiteral("audit.csv"));
+    QVERIFY(audit.exportCsvFile(csv));
+    QCOMPARE(QFile::permissions(csv) & ModeBits, owner);
+    // An existing folder the user chose is left as it is.
+    QVERIFY(QFile::permissions(m_dir->path()) & QFileDevice::ExeOwner);
 }
 
 void TestJournalFailures::crashSurvivesKill()

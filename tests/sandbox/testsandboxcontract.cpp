@@ -1,4 +1,4 @@
-// Contract fidelity against Twilio's OpenAPI files (TM_SHARED_DIR/twilio-oai):
+// Contract fidelity against Twilio's OpenAPI files (third_party/twilio-oai):
 //  (a) every route the sandbox serves exists in the spec with that method and SID patterns;
 //  (b) every answer of every route carries every field of the spec's response schema, with
 //      the spec's JSON type. Routes without a spec file (upload host, /_sandbox/*) are the
@@ -163,7 +163,7 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(spec.load(QStringLiteral(TM_SHARED_DIR "/twilio-oai"), &error), qPrintable(error));
+        QVERIFY2(spec.load(QStringLiteral(TM_OPENAPI_DIR), &error), qPrintable(error));
     }
 
     void everyRouteIsInTheSpec()

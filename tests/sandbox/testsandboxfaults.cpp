@@ -1,7 +1,13 @@
 // Fault injection: latency without serialisation, 429 under concurrency, 5xx, dropped
-// connections, determinism by seed, and the control endpoints staying unfaulted.
+// connections, determinism by seed, and the control endpoints staying unfaulted; and the hard
+// faults real Twilio produces: a write applied then unanswered (drop or 5xx), an update
+// answered but not applied, a write applied late (after the client gave up), a stalled body
+// and an oversize one, each also set at run time through POST /_sandbox/Faults.
 #include "sandboxserver.h"
 #include "sandboxtestclient.h"
+#include "sandboxtransport.h"
+
+#include <QSignalSpy>
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -85,7 +91,7 @@ private slots:
     {
         SandboxOptions options;
         options.numbers = 5;
-        options.failRate = 1.0;
+        options.faults.failRate = 1.0;
         SandboxServer server(options);
         QVERIFY(server.start());
         SandboxTestClient client(server);
@@ -136,7 +142,7 @@ private slots:
     {
         SandboxOptions options;
         options.numbers = 5;
-        options.dropRate = 1.0;
+        options.faults.dropRate = 1.0;
         SandboxServer server(options);
         QVERIFY(server.start());
         SandboxTestClient client(server);
@@ -154,7 +160,7 @@ private slots:
             SandboxOptions options;
             options.numbers = 5;
             options.seed = seed;
-            options.failRate = 0.5;
+            options.faults.failRate = 0.5;
             SandboxServer server(options);
             if (!server.start())
                 return QStringList();
@@ -171,6 +177,131 @@ private slots:
         QVERIFY(other.at(0) != first.at(0));
         QVERIFY(first.mid(2).contains(QStringLiteral("200")));
         QVERIFY(first.mid(2).filter(QRegularExpression(QStringLiteral("^50[03]$"))).size() > 0);
+    }
+
+    void hardFaultsApplyOrIgnoreWrites_data()
+    {
+        QTest::addColumn<QString>("knob");
+        QTest::addColumn<int>("status"); // of the answer; 0 = none
+        QTest::addColumn<bool>("applied");
+        QTest::newRow("apply then drop") << "apply_then_drop" << 0 << true;
+        QTest::newRow("apply then 5xx") << "apply_then_5xx" << 500 << true;
+        QTest::newRow("ignore write") << "ignore_write" << 200 << false;
+    }
+
+    void hardFaultsApplyOrIgnoreWrites()
+    {
+        QFETCH(QString, knob);
+        QFETCH(int, status);
+        QFETCH(bool, applied);
+        SandboxOptions options;
+        options.numbers = 5;
+        SandboxServer server(options);
+        QVERIFY(server.start());
+        SandboxTestClient client(server);
+        const QString trunk = QStringLiteral("/v1/Trunks/") + server.trunkSid();
+        const QString name =
+            client.get(trunk).json.value(QLatin1String("friendly_name")).toString();
+        // Set at run time through the control endpoint, as a test or a user would.
+        const auto set = client.post(QStringLiteral("/_sandbox/Faults"), knob.toUtf8() + "=1");
+        QCOMPARE(set.status, 200);
+        QCOMPARE(set.json.value(knob).toDouble(), 1.0);
+        QCOMPARE(client.get(trunk).status, 200); // reads are not affected
+        const auto write = client.post(trunk, "FriendlyName=changed");
+        if (status == 500)
+            QVERIFY2(write.status == 500 || write.status == 503,
+                     qPrintable(QString::number(write.status)));
+        else
+            QCOMPARE(write.status, status);
+        if (status == 200) // answered as if done, with the resource as it still is
+            QCOMPARE(write.json.value(QLatin1String("friendly_name")).toString(), name);
+        QCOMPARE(client.post(QStringLiteral("/_sandbox/Faults"), knob.toUtf8() + "=0").status, 200);
+        QCOMPARE(client.get(trunk).json.value(QLatin1String("friendly_name")).toString(),
+                 applied ? QStringLiteral("changed") : name);
+        // A DELETE alike.
+        server.setFaults(FaultSettings{});
+        FaultSettings faults;
+        (knob == QLatin1String("apply_then_drop")  ? faults.applyThenDrop
+         : knob == QLatin1String("apply_then_5xx") ? faults.applyThen5xx
+                                                   : faults.ignoreWrite) = 1.0;
+        server.setFaults(faults);
+        client.del(trunk);
+        server.setFaults(FaultSettings{});
+        QCOMPARE(client.get(trunk).status, applied ? 404 : 200);
+    }
+
+    void delayedWriteIsAppliedAfterTheClientGaveUp()
+    {
+        SandboxOptions options;
+        options.numbers = 5;
+        SandboxServer server(options);
+        QVERIFY(server.start());
+        SandboxTestClient client(server);
+        QCOMPARE(client.post(QStringLiteral("/_sandbox/Faults"), "delay_apply_ms=2000").status,
+                 200);
+        const QString trunk = QStringLiteral("/v1/Trunks/") + server.trunkSid();
+        QSignalSpy arrived(&server, &SandboxServer::requestArrived);
+        QSignalSpy applied(&server, &SandboxServer::writeApplied);
+        // The client gives up once the DELETE has reached the sandbox, long before it lands.
+        QNetworkReply *reply = client.start("DELETE", trunk);
+        QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), 5000);
+        reply->abort();
+        reply->deleteLater();
+        server.setFaults(FaultSettings{});
+        QCOMPARE(client.get(trunk).status, 200);             // not applied yet
+        QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), 10000); // a spy check, not a new emission
+        QCOMPARE(applied.first().at(0).toByteArray(), QByteArray("DELETE"));
+        QCOMPARE(applied.first().at(2).toInt(), 204);
+        QCOMPARE(client.get(trunk).status, 404); // applied late
+    }
+
+    void brokenBodies()
+    {
+        SandboxOptions options;
+        options.numbers = 5;
+        options.faults.stallBody = 1.0;
+        SandboxServer server(options);
+        QVERIFY(server.start());
+        SandboxTestClient client(server);
+        // Headers, then nothing: a reader without its own stall timeout waits forever.
+        const auto stalled =
+            SandboxTestClient::finish(client.start("GET", QStringLiteral("/v1/Trunks")), 500);
+        QCOMPARE(stalled.error, QNetworkReply::TimeoutError);
+
+        FaultSettings oversize;
+        oversize.oversizeBody = 1.0;
+        server.setFaults(oversize);
+        QNetworkReply *reply = client.start("GET", QStringLiteral("/v1/Trunks"));
+        QVERIFY(
+            QTest::qWaitFor([reply] { return reply->bytesAvailable() > 8 * 1024 * 1024; }, 20000));
+        QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(),
+                 SandboxTransport::OversizeBytes);
+        reply->abort();
+        reply->deleteLater();
+        server.setFaults(FaultSettings{});
+        QCOMPARE(client.get(QStringLiteral("/v1/Trunks")).status, 200);
+    }
+
+    void faultControlRefusesBadValues()
+    {
+        SandboxOptions options;
+        options.numbers = 5;
+        SandboxServer server(options);
+        QVERIFY(server.start());
+        SandboxTestClient client(server);
+        const auto bad =
+            client.post(QStringLiteral("/_sandbox/Faults"), "drop_rate=2&fail_rate=0.5");
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(server.faults().failRate, 0.0); // nothing changed
+        const auto read = client.get(QStringLiteral("/_sandbox/Faults"));
+        QCOMPARE(read.status, 200);
+        for (const char *key : {"fail_rate", "drop_rate", "apply_then_drop", "apply_then_5xx",
+                                "ignore_write", "delay_apply_ms", "delay_apply_rate", "stall_body",
+                                "oversize_body", "latency_ms", "rate_limit_concurrency"})
+            QVERIFY2(read.json.contains(QLatin1String(key)), key);
+        client.setCredentials(server.accountSid(), QStringLiteral("wrong"));
+        QCOMPARE(client.post(QStringLiteral("/_sandbox/Faults"), "fail_rate=1").status, 401);
+        QCOMPARE(server.faults().failRate, 0.0);
     }
 };
 

@@ -15,7 +15,8 @@
 // query keys against its `in: query` parameters, path-level parameters included.
 //
 // The Serverless upload (multipart on serverless-upload.twilio.com) is not in the spec; its part
-// names are checked against ../shared/twilio-api.md §4.4 instead (uploadPartNames()).
+// names are checked against Twilio's documented upload form (Path, Visibility, Content) instead
+// (uploadPartNames()).
 class SpecParameters
 {
 public:

@@ -1,5 +1,5 @@
 // Issue 2 §4: every form field and query parameter the client can send is a declared parameter
-// of the OpenAPI operation it reaches (TM_SHARED_DIR/twilio-oai). Every public client operation
+// of the OpenAPI operation it reaches (third_party/twilio-oai). Every public client operation
 // runs against the in-process sandbox (ContractDriver), whose request observer records the
 // names each request carried; SpecParameters checks them. The multipart upload, outside the
 // spec, must carry exactly the parts twilio-api.md §4.4 documents.
@@ -145,7 +145,7 @@ private:
 void TestClientContract::initTestCase()
 {
     QString error;
-    QVERIFY2(m_spec.load(QStringLiteral(TM_SHARED_DIR "/twilio-oai"), &error), qPrintable(error));
+    QVERIFY2(m_spec.load(QStringLiteral(TM_OPENAPI_DIR), &error), qPrintable(error));
 }
 
 void TestClientContract::checkerAcceptsDeclaredNames()

@@ -43,6 +43,11 @@ private slots:
     void ambiguousCreateIsLookedUpNotDuplicated();
     void deleteWhoseAnswerWasLostSucceeds();
     void updateIsRetriedAfterTimeout();
+    void stalledBodyEndsAtTheStallTimeout();
+    void oversizeBodyIsCutAtTheCap();
+    void shortBodyIsNotAccepted();
+    void retriesStopAtTheDeadline();
+    void laterPage404IsAnError();
 
 private:
     std::unique_ptr<SandboxFixture> f;
@@ -361,6 +366,104 @@ void TestClientFaults::updateIsRetriedAfterTimeout()
     TM_WAIT_OK(updated); // an update is idempotent: sent again without a look-up
     QCOMPARE(updated.value().voiceUrl.value_or(QString()), *update.voiceUrl);
     QCOMPARE(f->client().counters().retries, quint64(1));
+}
+
+void TestClientFaults::stalledBodyEndsAtTheStallTimeout()
+{
+    FaultSettings stall;
+    stall.stallBody = 1.0;
+    f->server().setFaults(stall);
+    f->client().setRetryPolicy(fastRetries(2));
+    f->client().setStallTimeoutMs(200); // the overall timeout stays at its 30 s
+    QElapsedTimer clock;
+    clock.start();
+    Waiter<Trunk> w;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
+    QVERIFY(w.wait());
+    QCOMPARE(w.error().kind, TwilioError::Kind::Timeout);
+    QVERIFY2(w.error().message.contains(QLatin1String("stalled")), qPrintable(w.error().message));
+    QVERIFY(clock.elapsed() < 20000);
+    QCOMPARE(f->client().counters().inFlight, 0);
+}
+
+void TestClientFaults::oversizeBodyIsCutAtTheCap()
+{
+    FaultSettings oversize;
+    oversize.oversizeBody = 1.0;
+    f->server().setFaults(oversize);
+    f->client().setRetryPolicy(fastRetries(1));
+    f->client().setMaxBodyBytes(2 * 1024 * 1024);
+    Waiter<Trunk> w;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
+    QVERIFY(w.wait());
+    QCOMPARE(w.error().kind, TwilioError::Kind::BadResponse);
+    // The message names the cap; nothing was read to the end (the body is 1 GiB).
+    QVERIFY2(w.error().message.contains(QLatin1String("2.0 MiB")), qPrintable(w.error().message));
+    f->server().setFaults({});
+    Waiter<Trunk> again;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), again.callback());
+    TM_WAIT_OK(again);
+}
+
+void TestClientFaults::shortBodyIsNotAccepted()
+{
+    // A server that promises 500 bytes, sends 20 and closes.
+    QTcpServer liar;
+    QVERIFY(liar.listen(QHostAddress::LocalHost));
+    connect(&liar, &QTcpServer::newConnection, &liar, [&liar] {
+        QTcpSocket *socket = liar.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 500\r\n\r\n{\"sid\": \"TK0000000000");
+            socket->flush();
+            socket->disconnectFromHost();
+        });
+    });
+    TwilioEndpoint endpoint = f->endpoint();
+    endpoint.baseUrlOverride = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(liar.serverPort()));
+    QVERIFY(f->client().configure(f->credentials(), endpoint).isEmpty());
+    f->client().setRetryPolicy(fastRetries(1));
+    Waiter<Trunk> w;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
+    QVERIFY(w.wait());
+    QCOMPARE(w.error().kind, TwilioError::Kind::Network);
+    QVERIFY(w.error().mayHaveBeenProcessed);
+}
+
+void TestClientFaults::retriesStopAtTheDeadline()
+{
+    f->server().setFailRate(1.0);
+    RetryPolicy slow = fastRetries(50);
+    slow.baseDelayMs = 100;
+    slow.maxDelayMs = 100;
+    f->client().setRetryPolicy(slow);
+    f->client().setDeadlineMs(300);
+    Waiter<Trunk> w;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
+    QVERIFY(w.wait());
+    QCOMPARE(w.error().kind, TwilioError::Kind::Api);
+    // 50 attempts allowed, but none may start 300 ms after the first: a handful at most.
+    QVERIFY2(f->client().counters().retries < 10,
+             qPrintable(QString::number(f->client().counters().retries)));
+}
+
+void TestClientFaults::laterPage404IsAnError()
+{
+    // The first page is fine; the second answers 404 (the list broke while being read).
+    f->client().setPageSize(10);
+    connect(&f->server(), &SandboxServer::requestArrived, f->context(),
+            [this](const QByteArray &, const QString &path) {
+                if (path.contains(QLatin1String("/PhoneNumbers")))
+                    f->server().setTrunkPhoneNumbersAvailable(false); // from the next request on
+            });
+    Waiter<QList<TrunkPhoneNumber>> w;
+    f->client().trunking().listTrunkPhoneNumbers(f->server().trunkSid(), f->context(),
+                                                 w.callback());
+    QVERIFY(w.wait());
+    QCOMPARE(w.error().kind, TwilioError::Kind::BadResponse);
+    QCOMPARE(w.error().httpStatus, 404);
+    QVERIFY2(w.error().message.contains(QLatin1String("Page 2")), qPrintable(w.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestClientFaults)

@@ -20,6 +20,8 @@ const char page7[] = R"({"other":[]})";
 const char page8[] = R"({"calls":[1,2]})";
 const char page9[] = R"({"calls":[{}],"next_page_uri":42})";
 const char page10[] = R"({"calls":[],"next_page_uri":"/x?Page=1"})";
+const char page11[] = R"({"calls":[{"sid":"CA1"},{"sid":5}],"next_page_uri":null})";
+const char page12[] = R"({"calls":[{"sid":"CA1"},{"to":"+1"}],"next_page_uri":null})";
 
 QJsonObject json(const char *text)
 {
@@ -106,6 +108,12 @@ void TestPager::malformedPages()
     // An empty page that still announces a next one would loop for ever.
     QCOMPARE(Pager(Product::Api, QStringLiteral("calls"), 5).addPage(json(page10), hosts).kind,
              TwilioError::Kind::BadResponse);
+    // Entries of the wrong shape are an error, never silently dropped (an empty table).
+    for (const char *page : {page11, page12}) {
+        const TwilioError e = Pager(Product::Api, QStringLiteral("calls"), 5).addPage(json(page), hosts);
+        QCOMPARE(e.kind, TwilioError::Kind::BadResponse);
+        QVERIFY2(e.message.contains(QLatin1String("entry 2")), qPrintable(e.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPager)
