@@ -5,7 +5,9 @@
 
 void RecoveryCommands::start()
 {
-    const InterruptedRun run = m_backend->interruptedRun();
+    InterruptedRun run = m_backend->interruptedRun();
+    if (run.isNull() && m_options.command == QLatin1String("resume"))
+        run = m_backend->stoppedRun(); // stopped by SIGINT: resume finishes it
     if (m_options.command == QLatin1String("status")) {
         printStatus(run);
         finish(run.isNull() ? ExitCode::Ok : ExitCode::Interrupted);
@@ -23,7 +25,10 @@ void RecoveryCommands::start()
         m_backend->resume();
         return;
     }
-    printStatus(run);
+    // With --json the run's summary is the one document printed; the status goes before the
+    // question only on a terminal-style report.
+    if (!m_out->isJson())
+        printStatus(run);
     confirm(tr("Put the numbers of run %1 back on trunk %2?").arg(run.runId).arg(run.trunkSid),
             [this] {
                 beginRun();

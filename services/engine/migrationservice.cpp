@@ -308,6 +308,13 @@ InterruptedRun MigrationService::interruptedRun() const
     return found;
 }
 
+InterruptedRun MigrationService::stoppedRun() const
+{
+    if (m_account.sid.isEmpty() || !m_storage->isOpen())
+        return {};
+    return RunRecovery(*m_storage->journal(), m_account.sid).findStopped();
+}
+
 void MigrationService::resume()
 {
     recover(Operation::Resume);
@@ -321,7 +328,9 @@ void MigrationService::rollback()
 void MigrationService::recover(Operation operation)
 {
     const bool resuming = operation == Operation::Resume;
-    const InterruptedRun found = interruptedRun();
+    InterruptedRun found = interruptedRun();
+    if (found.isNull() && resuming)
+        found = stoppedRun(); // a run the user stopped: resume finishes its numbers
     const QString refusal = RunRecovery::refusal(found, m_account.sid, resuming);
     if (!refusal.isEmpty())
         return failLater(operation, refusal);

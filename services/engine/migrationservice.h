@@ -58,6 +58,7 @@ public:
     void cancel() override;
 
     InterruptedRun interruptedRun() const override;
+    InterruptedRun stoppedRun() const override;
     void resume() override;
     void rollback() override;
 

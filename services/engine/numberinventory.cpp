@@ -17,18 +17,17 @@ NumberInventory::NumberInventory(const EngineContext &context, const QString &tr
 void NumberInventory::start()
 {
     m_pending = 3;
-    m_context.client->trunking().fetchTrunk(
-        m_trunkSid, this, [this](const TwilioResult<Trunk> &r) {
-            if (!r.ok() && r.error.httpStatus == 404) {
-                TwilioError unknown = r.error;
-                unknown.message = tr("Trunk %1 does not exist in this account.").arg(m_trunkSid);
-                return fail(unknown);
-            }
-            if (!r.ok())
-                return fail(r.error);
-            --m_pending;
-            finishIfReady();
-        });
+    m_context.client->trunking().fetchTrunk(m_trunkSid, this, [this](const TwilioResult<Trunk> &r) {
+        if (!r.ok() && r.error.httpStatus == 404) {
+            TwilioError unknown = r.error;
+            unknown.message = tr("Trunk %1 does not exist in this account.").arg(m_trunkSid);
+            return fail(unknown);
+        }
+        if (!r.ok())
+            return fail(r.error);
+        --m_pending;
+        finishIfReady();
+    });
     m_context.client->trunking().listTrunkPhoneNumbers(
         m_trunkSid, this, [this](const TwilioResult<QList<TrunkPhoneNumber>> &r) {
             if (!r.ok() && r.error.httpStatus != 404)

@@ -65,6 +65,25 @@ InterruptedRun RunRecovery::find(qint64 ignoreRunId) const
     return out;
 }
 
+InterruptedRun RunRecovery::findStopped() const
+{
+    const auto run = m_journal.newestRun(m_accountSid);
+    if (!run || run->status != QLatin1String("cancelled") ||
+        (run->kind != QLatin1String("migrate") && run->kind != QLatin1String("revert")))
+        return {};
+    const int left = int(m_journal.cancelledNumberSteps(run->id).size());
+    if (left == 0)
+        return {};
+    InterruptedRun out;
+    out.runId = run->id;
+    out.accountSid = run->accountSid;
+    out.trunkSid = run->trunkSid;
+    out.started = run->startedAt;
+    out.pending = left;
+    out.stopped = true;
+    return out;
+}
+
 InterruptedRun RunRecovery::findAnyAccount(Journal &journal, qint64 ignoreRunId)
 {
     // The journal is asked per account; this only finds out which account to ask for.
@@ -115,7 +134,10 @@ bool RunRecovery::prepare(qint64 runId, bool resume, Restart *restart)
 
 bool RunRecovery::prepareResume(qint64 runId, Restart *restart)
 {
-    const auto run = m_journal.run(runId);
+    auto run = m_journal.run(runId);
+    // A run the user stopped is continued like an interrupted one.
+    if (run && run->status == QLatin1String("cancelled") && m_journal.reopenRun(runId))
+        run = m_journal.run(runId);
     if (!run || run->status != QLatin1String("running"))
         return fail(tr("There is no interrupted run %1 to resume.").arg(runId));
     if (!closeInterruptedCalls(runId, QStringLiteral("interrupted; live state re-checked")))
@@ -140,6 +162,22 @@ bool RunRecovery::prepareResume(qint64 runId, Restart *restart)
             continue;
         restart->numbers.append(step.numberSid);
         restart->openSteps.insert(step.numberSid, step.id);
+        if (isMigrate && restart->voiceUrl.isEmpty())
+            restart->voiceUrl = step.detail;
+    }
+    // Numbers a first SIGINT stopped (at a safe point, or before they started) while a second
+    // one then ended the process: the run never closed, so they are its business too. Each
+    // gets a new number step in the same run, so resume finishes and reports every number.
+    const QList<JournalStep> stopped = m_journal.cancelledNumberSteps(runId);
+    for (const JournalStep &step : stopped) {
+        if (step.numberSid.isEmpty() || restart->openSteps.contains(step.numberSid))
+            continue;
+        const qint64 reopened =
+            m_journal.recordIntent(runId, step.numberSid, step.action, step.detail);
+        if (reopened == 0)
+            return fail(m_journal.errorString());
+        restart->numbers.append(step.numberSid);
+        restart->openSteps.insert(step.numberSid, reopened);
         if (isMigrate && restart->voiceUrl.isEmpty())
             restart->voiceUrl = step.detail;
     }

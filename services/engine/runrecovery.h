@@ -21,6 +21,8 @@ public:
     // The newest unfinished run of the account; null when none (or ignoreRunId, the run this
     // process is executing right now).
     InterruptedRun find(qint64 ignoreRunId = 0) const;
+    // The account's newest run if it was stopped (cancelled) with number steps left cancelled.
+    InterruptedRun findStopped() const;
     // The same for whichever account has the newest unfinished run: before connectAccount()
     // the account is not known yet, but the wizard already offers to resume or roll back.
     static InterruptedRun findAnyAccount(Journal &journal, qint64 ignoreRunId = 0);

@@ -148,6 +148,27 @@ bool Journal::finishRun(qint64 runId, const QString &status)
     return q.numRowsAffected() == 1 || fail(tr("There is no run %1 in the journal.").arg(runId));
 }
 
+bool Journal::reopenRun(qint64 runId)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?"
+                             " AND status = 'cancelled'"));
+    q.addBindValue(runId);
+    if (!m_store.exec(q, tr("Reopening a run")))
+        return failStore();
+    return q.numRowsAffected() == 1 || fail(tr("Run %1 was not stopped.").arg(runId));
+}
+
+std::optional<JournalRun> Journal::newestRun(const QString &accountSid)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT id FROM runs WHERE account_sid = ? ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(accountSid);
+    if (!m_store.exec(q, tr("Looking for the newest run")))
+        return failStore(), std::nullopt;
+    return q.next() ? run(q.value(0).toLongLong()) : std::nullopt;
+}
+
 std::optional<JournalRun> Journal::run(qint64 runId)
 {
     QSqlQuery q(m_store.database());
@@ -239,6 +260,15 @@ QList<JournalStep> Journal::openIntents(qint64 runId)
     if (runId == 0)
         return readSteps(QStringLiteral("state = 'intent' ORDER BY id"), {});
     return readSteps(QStringLiteral("state = 'intent' AND run_id = ? ORDER BY id"), {runId});
+}
+
+QList<JournalStep> Journal::cancelledNumberSteps(qint64 runId)
+{
+    // Each number's newest number step only: one resumed and finished since is done.
+    return readSteps(QStringLiteral("id IN (SELECT MAX(id) FROM steps WHERE run_id = ? AND action"
+                                    " LIKE '%!_number' ESCAPE '!' GROUP BY number_sid) AND state ="
+                                    " 'failed' AND error_message = 'cancelled' ORDER BY id"),
+                     {runId});
 }
 
 std::optional<JournalStep> Journal::lastStep(const QString &numberSid)

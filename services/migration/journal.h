@@ -31,6 +31,10 @@ public:
     qint64 beginRun(const QString &accountSid, const QString &trunkSid, const QString &kind);
     bool finishRun(qint64 runId, const QString &status);
     std::optional<JournalRun> run(qint64 runId);
+    // A run the user stopped ("cancelled") is running again (resume continues it).
+    bool reopenRun(qint64 runId);
+    // The newest run of the account, whatever its status.
+    std::optional<JournalRun> newestRun(const QString &accountSid);
     // The newest run of the account still marked running: one a crash interrupted.
     std::optional<JournalRun> unfinishedRun(const QString &accountSid);
 
@@ -40,6 +44,9 @@ public:
     bool recordResult(qint64 stepId, const StepResult &result);
     // Steps whose call may or may not have reached Twilio, oldest first (runId 0: every run).
     QList<JournalStep> openIntents(qint64 runId = 0);
+    // The numbers of a run whose newest number step (migrate_number, revert_number) was closed
+    // as cancelled: stopped by the user before they were done.
+    QList<JournalStep> cancelledNumberSteps(qint64 runId);
     std::optional<JournalStep> lastStep(const QString &numberSid);
     std::optional<JournalStep> lastDoneStep(const QString &numberSid);
     // The newest step of each number in a run.

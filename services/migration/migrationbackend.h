@@ -60,6 +60,10 @@ public:
 
     // Recovery from the journal after a crash or a closed window.
     virtual InterruptedRun interruptedRun() const = 0;
+    // The account's newest run when the user stopped it with numbers left unfinished (it is
+    // not "interrupted": nothing is unknown about it); resume() continues it when no run is
+    // interrupted. Null otherwise, and by default.
+    virtual InterruptedRun stoppedRun() const { return {}; }
     virtual void resume() = 0;
     virtual void rollback() = 0;
 

@@ -197,6 +197,9 @@ struct InterruptedRun
     // Not interrupted at all: another live process holds the account's run lock (who, since
     // when). Resume and rollback are refused while it is set.
     QString runningElsewhere;
+    // Not interrupted either: the user stopped it (Stop, SIGINT) with `pending` numbers left
+    // unfinished; resume() continues it (MigrationBackend::stoppedRun()).
+    bool stopped = false;
     bool isNull() const { return runId == 0; }
 };
 

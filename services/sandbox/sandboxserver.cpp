@@ -42,6 +42,7 @@ public:
     quint64 requestCount = 0;
     int inFlight = 0;
     int peak = 0;
+    int held = 0;
     bool trunkPhoneNumbers = true;
     bool serverless = true;
     RequestObserver observer;
@@ -213,8 +214,10 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
     if (decision == Decision::DelayApply) {
         // Held "in transit": applied (and answered, if the client still listens) only later,
         // possibly long after the client gave up and retried.
+        ++held;
         QTimer::singleShot(faults.settings().delayApplyMs, q,
                            [this, request, socket, requestId, closeAfter] {
+                               --held;
                                const SandboxResponse response = dispatch(request);
                                qCDebug(lcSandbox) << request.method << request.path
                                                   << "applied late ->" << response.status;
@@ -237,13 +240,14 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
         response = ignored(request);
         break;
     case Decision::ApplyThen500:
-        dispatch(request);
-        response = SandboxResponse::error(500, 20500, QStringLiteral("Internal Server Error"));
+    case Decision::ApplyThen503: {
+        const SandboxResponse applied = dispatch(request);
+        emit q->writeApplied(request.method, request.path, applied.status);
+        response = decision == Decision::ApplyThen500
+                       ? SandboxResponse::error(500, 20500, QStringLiteral("Internal Server Error"))
+                       : SandboxResponse::error(503, 20503, QStringLiteral("Service Unavailable"));
         break;
-    case Decision::ApplyThen503:
-        dispatch(request);
-        response = SandboxResponse::error(503, 20503, QStringLiteral("Service Unavailable"));
-        break;
+    }
     default: // answered, or applied before the answer breaks
         response = dispatch(request);
         if (SandboxFaults::isWrite(request.method) && !control)
@@ -390,6 +394,16 @@ void SandboxServer::setRequestObserver(RequestObserver observer)
 QList<SandboxRouteInfo> SandboxServer::routeTable()
 {
     return SandboxRoutes::all().routes();
+}
+
+std::optional<QJsonObject> SandboxServer::storedNumber(const QString &numberSid) const
+{
+    return d->context.store.find(QStringLiteral("IncomingPhoneNumbers"), numberSid);
+}
+
+int SandboxServer::writesHeld() const
+{
+    return d->held;
 }
 
 quint64 SandboxServer::requestCount() const

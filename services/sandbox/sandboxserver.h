@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 // Options of the Twilio emulator; the `twilio-sandbox` flags map one to one onto them.
 struct SandboxOptions
@@ -79,6 +80,12 @@ public:
     // what a client sends; an empty function turns it off. Off by default: it parses bodies.
     using RequestObserver = std::function<void(const SandboxRequestRecord &)>;
     void setRequestObserver(RequestObserver observer);
+
+    // The stored IncomingPhoneNumber record (as kept, not rendered), for tests that check the
+    // invariant at the moment each write lands (writeApplied()); nullopt when unknown.
+    std::optional<QJsonObject> storedNumber(const QString &numberSid) const;
+    // Writes held by --delay-apply that have not landed yet.
+    int writesHeld() const;
 
     // Counters for tests and benchmarks.
     quint64 requestCount() const;

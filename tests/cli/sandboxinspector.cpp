@@ -96,13 +96,23 @@ QStringList SandboxInspector::offTrunkWithoutUrl(const QHash<QString, NumberSnap
 
 bool SandboxInspector::simulateCall(const QString &from, const QString &to, QString *error)
 {
-    QNetworkRequest request(m_baseUrl.resolved(QUrl(QStringLiteral("/_sandbox/SimulateCall"))));
+    // '+' must travel as %2B in a form body, or it decodes as a space.
+    return control(QStringLiteral("/_sandbox/SimulateCall"),
+                   "From=" + QUrl::toPercentEncoding(from) + "&To=" + QUrl::toPercentEncoding(to),
+                   error);
+}
+
+bool SandboxInspector::setFaults(const QByteArray &form, QString *error)
+{
+    return control(QStringLiteral("/_sandbox/Faults"), form, error);
+}
+
+bool SandboxInspector::control(const QString &path, const QByteArray &body, QString *error)
+{
+    QNetworkRequest request(m_baseUrl.resolved(QUrl(path)));
     request.setRawHeader("Authorization", m_authorization);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArray("application/x-www-form-urlencoded"));
-    // '+' must travel as %2B in a form body, or it decodes as a space.
-    const QByteArray body =
-        "From=" + QUrl::toPercentEncoding(from) + "&To=" + QUrl::toPercentEncoding(to);
     QNetworkReply *reply = m_network.post(request, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

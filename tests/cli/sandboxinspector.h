@@ -35,6 +35,8 @@ public:
     QHash<QString, NumberSnapshot> numbers(QString *error);
     // POST /_sandbox/SimulateCall: records the legs of a test call. False with *error.
     bool simulateCall(const QString &from, const QString &to, QString *error);
+    // POST /_sandbox/Faults with a form body (e.g. "latency_ms=200"). False with *error.
+    bool setFaults(const QByteArray &form, QString *error);
     // The numbers on one trunk (the account also has numbers elsewhere or on no trunk).
     static QHash<QString, NumberSnapshot> onTrunk(const QHash<QString, NumberSnapshot> &numbers,
                                                   const QString &trunkSid);
@@ -45,6 +47,8 @@ public:
                                           const QString &voiceUrl);
 
 private:
+    bool control(const QString &path, const QByteArray &body, QString *error);
+
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
     QString m_accountSid;

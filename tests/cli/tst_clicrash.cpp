@@ -6,6 +6,7 @@
 #include "sandboxinspector.h"
 #include "sandboxprocess.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -42,6 +43,10 @@ private slots:
     void init();
     void killDuringMigrateThenResume();
     void sigintCancels();
+    void sigintThenResumeFinishesEveryNumber_data();
+    void sigintThenResumeFinishesEveryNumber();
+    void killDuringMigrateThenRollbackJson();
+    void secondProcessIsRefusedWhileTheFirstRuns();
     void cleanup();
 
 private:
@@ -135,6 +140,106 @@ void TestCliCrash::sigintCancels()
     QVERIFY2(rerun.exitCode == 0, rerun.err.right(2000).constData());
     checkRule();
     QVERIFY(!m_cli->allStderr.contains(m_sandbox->authToken.toUtf8()));
+}
+
+void TestCliCrash::sigintThenResumeFinishesEveryNumber_data()
+{
+    QTest::addColumn<bool>("twice");
+    QTest::newRow("one SIGINT") << false;
+    QTest::newRow("a second SIGINT while cancelling") << true;
+}
+
+void TestCliCrash::sigintThenResumeFinishesEveryNumber()
+{
+    QFETCH(bool, twice);
+    QProcess process;
+    m_cli->start(&process, migrateArgs());
+    QByteArray err;
+    QVERIFY(waitForProgress(&process, &err, 60) >= 60);
+    // The first asks to finish what is in flight; a second, once that is announced, stops
+    // without waiting (sent after the note, so the two are never merged into one signal).
+    ::kill(pid_t(process.processId()), SIGINT);
+    if (twice) {
+        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("Cancelling"),
+                                 10000);
+        ::kill(pid_t(process.processId()), SIGINT);
+    }
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 130);
+    checkRule();
+    // Resume finishes every number, those the SIGINT stopped at a safe point included (on the
+    // trunk with the new URL) and those never started, and reports each.
+    const CliResult resume = m_cli->run({"resume", "--json"});
+    QVERIFY2(resume.exitCode == 0, resume.err.right(2000).constData());
+    QString error;
+    const QHash<QString, NumberSnapshot> numbers = m_inspector->numbers(&error);
+    int stillOnTrunk = 0;
+    for (const NumberSnapshot &before : std::as_const(m_initial))
+        stillOnTrunk += numbers.value(before.sid).trunkSid.isEmpty() ? 0 : 1;
+    QVERIFY2(stillOnTrunk == 0, (resume.out.left(600) + resume.err.right(1500)).constData());
+    const QJsonObject report = QJsonDocument::fromJson(resume.out).object();
+    QCOMPARE(report.value(QLatin1String("migrated")).toInt() +
+                 report.value(QLatin1String("already_migrated")).toInt(),
+             report.value(QLatin1String("numbers")).toArray().size());
+    QCOMPARE(m_cli->run({"status"}).exitCode, 0);
+}
+
+void TestCliCrash::killDuringMigrateThenRollbackJson()
+{
+    QProcess process;
+    m_cli->start(&process, migrateArgs());
+    QByteArray err;
+    QVERIFY(waitForProgress(&process, &err, 60) >= 60);
+    process.kill();
+    QVERIFY(process.waitForFinished(5000));
+    checkRule();
+    const CliResult rollback = m_cli->run({"rollback", "--yes", "--json"});
+    QVERIFY2(rollback.exitCode == 0, rollback.err.right(2000).constData());
+    // Exactly one JSON document (the summary), not the status and then the summary.
+    QJsonParseError parse{};
+    const QJsonDocument doc = QJsonDocument::fromJson(rollback.out, &parse);
+    QVERIFY2(parse.error == QJsonParseError::NoError, rollback.out.left(2000).constData());
+    QVERIFY(doc.isObject());
+    QString error;
+    const QHash<QString, NumberSnapshot> numbers = m_inspector->numbers(&error);
+    for (const NumberSnapshot &before : std::as_const(m_initial))
+        QVERIFY2(numbers.value(before.sid) == before, qPrintable(before.sid));
+}
+
+void TestCliCrash::secondProcessIsRefusedWhileTheFirstRuns()
+{
+    QProcess first;
+    m_cli->start(&first, migrateArgs());
+    QByteArray err;
+    QVERIFY(waitForProgress(&first, &err, 30) >= 30);
+    // Slow the account down so the first run is certainly still running while the others ask
+    // (no clock decides the order: the run cannot finish 500 numbers at 300 ms per call
+    // within the few requests the other processes make).
+    QString error;
+    QVERIFY2(m_inspector->setFaults("latency_ms=300", &error), qPrintable(error));
+
+    // The same journal: the run is reported as running, never "interrupted".
+    const CliResult status = m_cli->run({"status", "--json"});
+    const QJsonObject run = QJsonDocument::fromJson(status.out).object();
+    QVERIFY2(run.value(QLatin1String("running")).toBool(), status.out.constData());
+    QCOMPARE(run.value(QLatin1String("interrupted")).toBool(), false);
+    QVERIFY(
+        run.value(QLatin1String("holder")).toString().contains(QString::number(first.processId())));
+    for (const QStringList &command : {QStringList{"resume"}, QStringList{"rollback", "--yes"}}) {
+        const CliResult refused = m_cli->run(command);
+        QVERIFY2(refused.exitCode != 0 && refused.err.contains("still running"),
+                 refused.err.constData());
+    }
+    // Another journal (a second administrator's CLI): refused before any change.
+    CliProcess other(*m_sandbox, m_dir->filePath(QStringLiteral("other.sqlite")));
+    const CliResult second = other.run(migrateArgs());
+    QVERIFY2(second.exitCode != 0 && second.err.contains("right now"), second.err.constData());
+
+    QVERIFY2(m_inspector->setFaults("latency_ms=0", &error), qPrintable(error));
+    QVERIFY(first.waitForFinished(60000));
+    QCOMPARE(first.exitCode(), 0);
+    checkRule();
+    QCOMPARE(m_cli->run({"status"}).exitCode, 0);
 }
 
 void TestCliCrash::cleanup()

@@ -452,10 +452,12 @@ void TestClientFaults::laterPage404IsAnError()
 {
     // The first page is fine; the second answers 404 (the list broke while being read).
     f->client().setPageSize(10);
+    int pages = 0;
     connect(&f->server(), &SandboxServer::requestArrived, f->context(),
-            [this](const QByteArray &, const QString &path) {
-                if (path.contains(QLatin1String("/PhoneNumbers")))
-                    f->server().setTrunkPhoneNumbersAvailable(false); // from the next request on
+            [this, &pages](const QByteArray &, const QString &path) {
+                // Arrival comes before the answer: the second page is the one that 404s.
+                if (path.contains(QLatin1String("/PhoneNumbers")) && ++pages == 2)
+                    f->server().setTrunkPhoneNumbersAvailable(false);
             });
     Waiter<QList<TrunkPhoneNumber>> w;
     f->client().trunking().listTrunkPhoneNumbers(f->server().trunkSid(), f->context(),

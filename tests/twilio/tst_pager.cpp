@@ -110,7 +110,8 @@ void TestPager::malformedPages()
              TwilioError::Kind::BadResponse);
     // Entries of the wrong shape are an error, never silently dropped (an empty table).
     for (const char *page : {page11, page12}) {
-        const TwilioError e = Pager(Product::Api, QStringLiteral("calls"), 5).addPage(json(page), hosts);
+        const TwilioError e =
+            Pager(Product::Api, QStringLiteral("calls"), 5).addPage(json(page), hosts);
         QCOMPARE(e.kind, TwilioError::Kind::BadResponse);
         QVERIFY2(e.message.contains(QLatin1String("entry 2")), qPrintable(e.message));
     }
