@@ -35,16 +35,22 @@ bool RunRecovery::fail(const QString &message)
     return false;
 }
 
+InterruptedRun RunRecovery::describe(const JournalRun &run)
+{
+    InterruptedRun out;
+    out.runId = run.id;
+    out.accountSid = run.accountSid;
+    out.trunkSid = run.trunkSid;
+    out.started = run.startedAt;
+    return out;
+}
+
 InterruptedRun RunRecovery::find(qint64 ignoreRunId) const
 {
     const auto run = m_journal.unfinishedRun(m_accountSid);
     if (!run || run->id == ignoreRunId)
         return {};
-    InterruptedRun out;
-    out.runId = run->id;
-    out.accountSid = run->accountSid;
-    out.trunkSid = run->trunkSid;
-    out.started = run->startedAt;
+    InterruptedRun out = describe(*run);
     QSet<QString> inFlight;
     int openNumbers = 0;
     const QList<JournalStep> open = m_journal.openIntents(run->id);
@@ -74,11 +80,7 @@ InterruptedRun RunRecovery::findStopped() const
     const int left = int(m_journal.cancelledNumberSteps(run->id).size());
     if (left == 0)
         return {};
-    InterruptedRun out;
-    out.runId = run->id;
-    out.accountSid = run->accountSid;
-    out.trunkSid = run->trunkSid;
-    out.started = run->startedAt;
+    InterruptedRun out = describe(*run);
     out.pending = left;
     out.stopped = true;
     return out;

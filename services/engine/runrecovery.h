@@ -59,6 +59,7 @@ public:
 
 private:
     bool prepareResume(qint64 runId, Restart *restart);
+    static InterruptedRun describe(const JournalRun &run);
     bool prepareRollback(qint64 runId, Restart *restart);
     bool closeInterruptedCalls(qint64 runId, const QString &why);
     bool fail(const QString &message);

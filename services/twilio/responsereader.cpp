@@ -24,6 +24,18 @@ void readHeaders(QNetworkReply *reply, TwilioResponse &response)
     response.retryAfterSeconds = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
 }
 
+// An answer our own timers or caps cut short: the request was sent, so it may have been
+// processed (a write must be checked, never blindly repeated).
+TwilioResponse aborted(QNetworkReply *reply, TwilioError::Kind kind, const QString &message)
+{
+    TwilioResponse response;
+    if (reply)
+        readHeaders(reply, response);
+    response.error = TwilioError::make(kind, message);
+    response.error.mayHaveBeenProcessed = true;
+    return response;
+}
+
 } // namespace
 
 namespace ResponseReader {
@@ -78,39 +90,25 @@ TwilioResponse read(QNetworkReply *reply)
 
 TwilioResponse timedOut(QNetworkReply *reply, int timeoutMs)
 {
-    TwilioResponse response;
-    if (reply)
-        readHeaders(reply, response);
-    response.error = TwilioError::make(
-        TwilioError::Kind::Timeout,
-        tr("no complete answer within %1 seconds.").arg(timeoutMs / 1000.0, 0, 'f', 1));
-    response.error.mayHaveBeenProcessed = true;
-    return response;
+    return aborted(reply, TwilioError::Kind::Timeout,
+                   tr("no complete answer within %1 seconds.").arg(timeoutMs / 1000.0, 0, 'f', 1));
 }
 
 TwilioResponse stalled(QNetworkReply *reply, int stallMs)
 {
-    TwilioResponse response;
-    if (reply)
-        readHeaders(reply, response);
-    response.error = TwilioError::make(
-        TwilioError::Kind::Timeout,
+    return aborted(
+        reply, TwilioError::Kind::Timeout,
         tr("the answer stalled: no data for %1 seconds.").arg(stallMs / 1000.0, 0, 'f', 1));
-    response.error.mayHaveBeenProcessed = true;
-    return response;
 }
 
 TwilioResponse tooLarge(QNetworkReply *reply, qint64 capBytes)
 {
-    TwilioResponse response;
-    readHeaders(reply, response);
-    response.error = TwilioError::make(
-        TwilioError::Kind::BadResponse,
-        tr("the answer was larger than the %1 MiB this client accepts, so it was cut off.")
-            .arg(double(capBytes) / (1024 * 1024), 0, 'f', 1));
+    TwilioResponse response =
+        aborted(reply, TwilioError::Kind::BadResponse,
+                tr("the answer was larger than the %1 MiB this client accepts, so it was cut off.")
+                    .arg(double(capBytes) / (1024 * 1024), 0, 'f', 1));
     response.error.httpStatus = response.httpStatus;
     response.error.requestId = response.requestId;
-    response.error.mayHaveBeenProcessed = true;
     return response;
 }
 
