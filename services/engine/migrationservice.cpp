@@ -71,6 +71,9 @@ bool MigrationService::beginOperation(Operation operation, bool needsAccount)
     }
     if (!takeRunLock(operation))
         return false;
+    if (operation != Operation::Plan && operation != Operation::Migrate &&
+        operation != Operation::LoadNumbers)
+        m_listedOff.clear(); // the account may change now: the listing no longer says how it is
     m_busy = true;
     m_operation = operation;
     emit busyChanged(true);
@@ -200,6 +203,11 @@ void MigrationService::loadNumbers(const QString &trunkSid)
             [this](const OperationError &e) { failOperation(Operation::LoadNumbers, e); });
     connect(job, &NumberInventory::loaded, this,
             [this](const QString &trunk, const QVector<NumberInfo> &numbers) {
+                m_listedOff.clear();
+                for (const NumberInfo &n : numbers)
+                    if (n.trunkSid.isEmpty())
+                        m_listedOff.insert(n.sid, n);
+                m_listedAt.start();
                 endOperation();
                 emit numbersLoaded(trunk, numbers);
             });
@@ -253,6 +261,18 @@ void MigrationService::migrate(const QStringList &numberSids, const QUrl &voiceU
     if (!beginOperation(Operation::Migrate))
         return;
     auto *run = new NumberRun(context(), NumberRun::Kind::Migrate, m_trunkSid, url, window(), this);
+    // Already migrated in the listing just read: nothing to do, so no read either (a re-run of
+    // a finished trunk makes no call and cannot fail on one).
+    QHash<QString, NumberInfo> listed;
+    const bool fresh = m_listedAt.isValid() && m_listedAt.elapsed() < 60000;
+    for (const QString &sid : fresh ? numberSids : QStringList()) {
+        const auto found = m_listedOff.constFind(sid);
+        if (found != m_listedOff.cend() && found->voiceUrl == url &&
+            found->voiceMethod == QLatin1String("POST"))
+            listed.insert(sid, *found);
+    }
+    run->setListedMigrated(listed);
+    m_listedOff.clear();
     startRun(run, Operation::Migrate);
     if (!run->start(numberSids))
         failOperation(Operation::Migrate, EngineErrors::local(run->errorString()));

@@ -4,6 +4,7 @@
 #include "migrationbackend.h"
 #include "sandboxserver.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QUrl>
 
@@ -93,5 +94,9 @@ private:
     QString m_trunkSid;
     QString m_handlerUrl;
     CutoverSheet m_sheet;
+    // From the last loadNumbers(): the numbers off m_trunkSid, by SID, with the URL they carry.
+    // Used by the next migrate() only, within a minute, and by nothing after any change.
+    QHash<QString, NumberInfo> m_listedOff;
+    QElapsedTimer m_listedAt;
     std::unique_ptr<RunLock> m_lock;
 };

@@ -3,6 +3,7 @@
 #include "enginelogging.h"
 #include "journal.h"
 #include "numberbatch.h"
+#include "numberlistedtask.h"
 #include "numbermigrationtask.h"
 #include "numberreverttask.h"
 
@@ -84,6 +85,8 @@ void NumberRun::launch(const QStringList &sids)
     m_recorder = new ChangeRecorder(m_context, m_runId, this);
     auto factory = [this](const QString &sid, QObject *parent) -> NumberTask * {
         const qint64 step = m_steps.value(sid);
+        if (m_kind == Kind::Migrate && m_listed.contains(sid))
+            return new NumberListedTask(m_context, m_recorder, m_listed.value(sid), step, parent);
         if (m_kind == Kind::Migrate)
             return new NumberMigrationTask(m_context, m_recorder, sid, step, m_trunkSid, m_voiceUrl,
                                            parent);

@@ -28,6 +28,8 @@ public:
     // A new journal run over `sids`. False with errorString() when the journal cannot record
     // it; nothing was changed then.
     bool start(const QStringList &sids);
+    // Numbers the listing read just before showed already migrated (NumberListedTask): no call.
+    void setListedMigrated(const QHash<QString, NumberInfo> &numbers) { m_listed = numbers; }
     // Continues an interrupted run: `openSteps` maps each pending number to its still-open
     // number step.
     bool resume(qint64 runId, const QHash<QString, qint64> &openSteps, const QStringList &order);
@@ -56,6 +58,7 @@ private:
     int m_window;
     qint64 m_runId = 0;
     QHash<QString, qint64> m_steps;
+    QHash<QString, NumberInfo> m_listed;
     ChangeRecorder *m_recorder = nullptr;
     NumberBatch *m_batch = nullptr;
     QString m_error;

@@ -199,9 +199,23 @@ bool RunRecovery::prepareRollback(qint64 runId, Restart *restart)
     // A number's newest step is an API call exactly when the run changed (or may have
     // changed) it: its number step is always written first. That includes a restore after a
     // failed removal, whether or not the restore went through.
+    // An interrupted revert (or rollback) is rolled back by finishing it: only its numbers not
+    // yet reverted. One it did revert has no snapshot any more; reverting it again would report
+    // a false failure ("no saved settings").
+    if (!wasMigrate) {
+        QSet<QString> unfinished;
+        for (const JournalStep &step : m_journal.openIntents(runId))
+            if (isNumberStep(step) && !step.numberSid.isEmpty())
+                unfinished.insert(step.numberSid);
+        for (const JournalStep &step : m_journal.cancelledNumberSteps(runId))
+            unfinished.insert(step.numberSid);
+        for (const JournalStep &step : m_journal.lastStepsOfRun(runId))
+            if (unfinished.contains(step.numberSid))
+                restart->numbers.append(step.numberSid);
+    }
     const QList<JournalStep> last = m_journal.lastStepsOfRun(runId);
     for (const JournalStep &step : last) {
-        if (!wasMigrate || !isNumberStep(step))
+        if (wasMigrate && !isNumberStep(step))
             restart->numbers.append(step.numberSid);
     }
     StepResult rolledBack;

@@ -22,6 +22,7 @@ private slots:
     void deleteTrunkOnlyWhenEmpty();
     void badInputChangesNothing();
     void busyRefusesSecondOperation();
+    void rerunAfterListingNeedsNoRead();
     void embeddedSandboxConnects();
 
 private:
@@ -137,6 +138,33 @@ void TestMigrationFlow::rerunMakesNoWriteCalls()
     QVERIFY(ready.wait(15000));
     QCOMPARE(ready.first().at(0).value<MigrationPlan>().alreadyMigrated, 250);
     QCOMPARE(ready.first().at(0).value<MigrationPlan>().apiCalls, 0);
+}
+
+void TestMigrationFlow::rerunAfterListingNeedsNoRead()
+{
+    // A finished trunk re-run right after its listing (the CLI's `migrate --all`): the listing
+    // shows every number migrated, so no call is made, and reads failing cannot fail it.
+    const QStringList sids = f->mainTrunkSids();
+    QVERIFY(waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }));
+    QSignalSpy loaded(service.get(), &MigrationBackend::numbersLoaded);
+    service->loadNumbers(f->server().trunkSid());
+    QVERIFY(waitAny({&loaded}, 15000));
+    f->server().setMethodFailRate("GET", 1.0);
+    const quint64 requests = f->server().requestCount();
+    const auto summary =
+        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+    f->server().setMethodFailRate("GET", -1);
+    QVERIFY(summary);
+    QCOMPARE(summary->alreadyMigrated, 250);
+    QCOMPARE(summary->failed, 0);
+    QCOMPARE(f->server().requestCount(), requests);
+    // The listing serves one run only: after a change, numbers are read again.
+    QVERIFY(waitRun(*service, [&] { service->revert(sids.mid(0, 1)); }));
+    const auto again =
+        waitRun(*service, [&] { service->migrate(sids.mid(0, 2), EngineFixture::handlerUrl()); });
+    QVERIFY(again);
+    QCOMPARE(again->migrated, 1);
+    QCOMPARE(again->alreadyMigrated, 1);
 }
 
 void TestMigrationFlow::revertRestoresExactPriorSettings()
