@@ -3,8 +3,11 @@
 // number ends migrated or reported failed on its trunk, nothing is ever off the trunk without
 // its new URL, and a failed removal is never "undone" (a late removal would then strand the
 // old URL off the trunk).
+#include "../common/filesizelimit.h"
 #include "enginefixture.h"
 #include "runlock.h"
+
+#include <QFileInfo>
 
 #include <QFile>
 #include <QTest>
@@ -37,6 +40,7 @@ private slots:
     void writesAppliedThenUnansweredAreFoundApplied();
     void secondJournalNeverSnapshotsTheHandler();
     void liveRunInAnotherProcessIsNotInterrupted();
+    void fullDiskMidRunLeavesNoChangeUnrecorded();
     void cancelMidRunLeavesConsistentState();
 
 private:
@@ -379,6 +383,56 @@ void TestMigrationFaults::liveRunInAnotherProcessIsNotInterrupted()
     QVERIFY(next->interruptedRun().runningElsewhere.isEmpty());
     const auto summary = waitRun(*next, [&] { next->resume(); });
     QVERIFY(summary);
+    QCOMPARE(countMigrated(f->numbers(), sids), 250);
+}
+
+void TestMigrationFaults::fullDiskMidRunLeavesNoChangeUnrecorded()
+{
+    // The disk fills up a few numbers into the run (RLIMIT_FSIZE: writes past the limit fail
+    // with EFBIG, SIGXFSZ ignored). No call is made whose intent and audit row are not on
+    // disk, so every change that took effect has its row, and what the numbers report is true.
+    const QStringList sids = f->mainTrunkSids();
+    const auto before = f->numbers();
+    const qint64 used = qMax(QFileInfo(f->journalPath()).size(),
+                             QFileInfo(f->journalPath() + QStringLiteral("-wal")).size());
+    QHash<QString, NumberInfo> rows;
+    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
+            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
+    std::optional<RunSummary> summary;
+    {
+        FileSizeLimit full(rlim_t(used + 480 * 1024)); // the run starts, then fills
+        QVERIFY(full.isActive());
+        summary = waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+    }
+    QVERIFY(summary);
+    QVERIFY2(summary->failed > 0, "the disk never filled up");
+    const auto now = f->numbers();
+    const QString violation = checkInvariant(before, now, sids, f->server().trunkSid());
+    QVERIFY2(violation.isEmpty(), qPrintable(violation));
+    const QByteArray csv = auditCsv(*service, f->journalPath() + QStringLiteral(".csv"));
+    int changed = 0;
+    for (const QString &sid : sids) {
+        const bool urlChanged = now.value(sid).voiceUrl != before.value(sid).voiceUrl;
+        const bool moved = now.value(sid).trunkSid != before.value(sid).trunkSid;
+        changed += urlChanged || moved ? 1 : 0;
+        if (urlChanged)
+            QVERIFY2(auditCount(csv, sid, "set_voice_url", "") > 0, qPrintable(sid));
+        if (moved)
+            QVERIFY2(auditCount(csv, sid, "remove_from_trunk", "") > 0, qPrintable(sid));
+        // A failed number that was changed says so; none claims to be untouched when it is not.
+        const NumberInfo &row = rows.value(sid);
+        if (row.state == NumberState::Failed && urlChanged)
+            QVERIFY2(!row.lastError.message.contains(QLatin1String("nothing was changed")) &&
+                         !row.lastError.message.contains(QLatin1String("unchanged")),
+                     qPrintable(row.lastError.message));
+    }
+    qInfo("disk full after %d changed numbers; %d failed", changed, summary->failed);
+    // With room again, "retry failed" finishes the trunk.
+    QStringList left;
+    for (const QString &sid : sids)
+        if (countMigrated(f->numbers(), {sid}) == 0)
+            left.append(sid);
+    QVERIFY(waitRun(*service, [&] { service->migrate(left, EngineFixture::handlerUrl()); }));
     QCOMPARE(countMigrated(f->numbers(), sids), 250);
 }
 
