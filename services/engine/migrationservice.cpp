@@ -133,7 +133,8 @@ void MigrationService::failLater(Operation operation, const QString &message)
 
 EngineContext MigrationService::context()
 {
-    return EngineContext{m_client, m_storage->journal(), m_storage->audit(), m_account.sid};
+    return EngineContext{m_client, m_storage->journal(), m_storage->audit(), m_account.sid,
+                         m_numberDeadlineMs};
 }
 
 int MigrationService::window() const

@@ -37,6 +37,7 @@ public:
     void setSandboxOptions(const SandboxOptions &options);
     void setConcurrency(int maximum); // the client's request ceiling; 0 = automatic
     void setOperatorName(const QString &name);
+    void setNumberDeadlineMs(int ms) { m_numberDeadlineMs = qMax(1, ms); } // default 5 min
 
     TwilioClient *client() const { return m_client; }
     SandboxServer *sandbox() const { return m_sandbox.data(); }
@@ -99,4 +100,5 @@ private:
     QHash<QString, NumberInfo> m_listedOff;
     QElapsedTimer m_listedAt;
     std::unique_ptr<RunLock> m_lock;
+    int m_numberDeadlineMs = 5 * 60 * 1000;
 };

@@ -84,7 +84,7 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
         break;
     }
     if (stopRequested())
-        return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
+        return stopAtSafePoint();
     if (!saveOriginal(decision))
         return end(NumberOutcome::Failed, NumberState::Failed,
                    EngineErrors::local(tr("The settings of %1 could not be saved, so it was not "
@@ -142,7 +142,7 @@ void NumberMigrationTask::afterUpdate(qint64 step, const Change &c,
         m_recorder->finish(step, c, r.error, r.reply);
         m_number = r.value;
         if (stopRequested()) // the safe point: on the trunk, new URL
-            return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
+            return stopAtSafePoint();
         return removeFromTrunk();
     }
     // Failed, ambiguous, or answered without the change (Twilio ignoring a parameter answers
@@ -156,7 +156,7 @@ void NumberMigrationTask::afterUpdate(qint64 step, const Change &c,
         if (seen) {
             m_recorder->finish(step, c, TwilioError{}, r.reply);
             if (onTrunk && stopRequested()) // the safe point: on the trunk, new URL
-                return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
+                return stopAtSafePoint();
             if (onTrunk)
                 return removeFromTrunk();
             if (liveTrunk.isEmpty()) // someone took it off meanwhile; it carries the new URL
@@ -252,7 +252,7 @@ void NumberMigrationTask::afterRemoval(qint64 step, const Change &c, const Twili
         const bool stillOn = r.ok() && live == m_trunkSid;
         if (stillOn && error.httpStatus == 404 && c.action == RemoveFromTrunk) {
             if (stopRequested()) // the safe point: on the trunk, new URL (see cancel())
-                return end(NumberOutcome::Cancelled, NumberState::OnTrunk);
+                return stopAtSafePoint();
             qCInfo(lcEngine) << "trunk PhoneNumbers subresource answered 404 for" << m_sid
                              << "still on" << m_trunkSid << "- clearing TrunkSid instead";
             return clearTrunkSid();
@@ -279,6 +279,13 @@ void NumberMigrationTask::leftOnTrunk(const OperationError &cause, const QString
                       "so its calls still reach the PBX through the trunk. Retry to finish the "
                       "move, or revert to restore its old settings")
                        .arg(why)));
+}
+
+void NumberMigrationTask::stopAtSafePoint()
+{
+    const NumberOutcome outcome = stopOutcome();
+    end(outcome, outcome == NumberOutcome::Cancelled ? NumberState::OnTrunk : NumberState::Failed,
+        stopError());
 }
 
 void NumberMigrationTask::failJournal()

@@ -53,6 +53,8 @@ private:
     // Ends the job: closes the number's run step and reports.
     void end(NumberOutcome outcome, NumberState state, const OperationError &error = {});
     void failJournal();
+    // On the trunk, the next call not made: after cancel(), or past the number's deadline.
+    void stopAtSafePoint();
 
     QString m_trunkSid;
     QString m_voiceUrl;

@@ -58,8 +58,11 @@ void NumberRevertTask::onFetched(const TwilioResult<IncomingPhoneNumber> &result
         });
     const QString live = m_number.trunkSid.value_or(QString());
     if (stopRequested())
-        return end(NumberOutcome::Cancelled,
-                   live.isEmpty() ? NumberState::Migrated : NumberState::OnTrunk);
+        return end(stopOutcome(),
+                   stopOutcome() == NumberOutcome::Failed ? NumberState::Failed
+                   : live.isEmpty()                       ? NumberState::Migrated
+                                                          : NumberState::OnTrunk,
+                   stopError());
     if (!live.isEmpty() && live != m_snapshot.priorTrunkSid)
         return end(NumberOutcome::Failed, NumberState::Failed,
                    EngineErrors::local(tr("%1 is now on another trunk (%2); it was left "
@@ -144,8 +147,11 @@ void NumberRevertTask::restoreSettings()
     if (update.isEmpty())
         return forget();
     if (stopRequested())
-        return end(NumberOutcome::Cancelled, NumberState::OnTrunk,
-                   EngineErrors::local(tr("Cancelled: back on the trunk, settings not restored")));
+        return end(
+            stopOutcome(),
+            stopOutcome() == NumberOutcome::Failed ? NumberState::Failed : NumberState::OnTrunk,
+            stopError(
+                EngineErrors::local(tr("Cancelled: back on the trunk, settings not restored"))));
     QStringList fields;
     for (const QString &field : VoiceSettings::fieldNames())
         if (field != QLatin1String("trunk_sid"))

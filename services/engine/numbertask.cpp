@@ -14,6 +14,7 @@ NumberTask::NumberTask(const EngineContext &context, ChangeRecorder *recorder,
     , m_numberStep(numberStep)
 {
     m_number.sid = numberSid;
+    m_age.start();
 }
 
 NumberInfo NumberTask::infoOf(const IncomingPhoneNumber &number, NumberState state,
@@ -69,4 +70,14 @@ void NumberTask::reconcileInterrupted(
         Change{m_sid, m_number.phoneNumber, trunkSid, last->action, QString(), last->detail},
         *verdict ? QStringLiteral("found applied after restart")
                  : QStringLiteral("found not applied after restart"));
+}
+
+OperationError NumberTask::stopError(const OperationError &cancelled) const
+{
+    if (m_stopRequested)
+        return cancelled;
+    return EngineErrors::local(
+        tr("Stopped at a safe point after %n minute(s), its deadline: Twilio answered too "
+           "slowly. Retry it.",
+           nullptr, qMax(1, m_context.numberDeadlineMs / 60000)));
 }

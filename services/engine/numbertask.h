@@ -4,6 +4,7 @@
 #include "migrationtypes.h"
 #include "voiceresources.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <functional>
@@ -37,7 +38,16 @@ protected:
     NumberTask(const EngineContext &context, ChangeRecorder *recorder, const QString &numberSid,
                qint64 numberStep, QObject *parent);
 
-    bool stopRequested() const { return m_stopRequested; }
+    // A stop was asked for, or the number's deadline has passed: no new call is started.
+    bool stopRequested() const { return m_stopRequested || pastDeadline(); }
+    bool pastDeadline() const { return m_age.elapsed() > m_context.numberDeadlineMs; }
+    // A job stopping at a safe point ends Cancelled when the user asked, and Failed with
+    // deadlineError() when its deadline passed (a retry finishes it).
+    NumberOutcome stopOutcome() const
+    {
+        return m_stopRequested ? NumberOutcome::Cancelled : NumberOutcome::Failed;
+    }
+    OperationError stopError(const OperationError &cancelled = {}) const;
     // The row the front ends show, from the live number.
     static NumberInfo infoOf(const IncomingPhoneNumber &number, NumberState state,
                              const OperationError &error = {});
@@ -60,4 +70,5 @@ protected:
 
 private:
     bool m_stopRequested = false;
+    QElapsedTimer m_age;
 };

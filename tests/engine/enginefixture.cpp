@@ -217,3 +217,13 @@ int auditCount(const QByteArray &csv, const QString &sid, const char *action, co
     }
     return count;
 }
+
+RetryPolicy quickRetries(int attempts)
+{
+    RetryPolicy policy;
+    policy.maxAttempts = attempts;
+    policy.baseDelayMs = 5;
+    policy.maxDelayMs = 40;
+    policy.maxRetryAfterMs = 40;
+    return policy;
+}

@@ -46,6 +46,9 @@ private:
     QTemporaryDir m_dir;
 };
 
+// A retry policy with `attempts` tries and pauses of a few milliseconds.
+RetryPolicy quickRetries(int attempts = 5);
+
 // The audit CSV of the service's account, exported to `path` and read back.
 QByteArray auditCsv(MigrationService &service, const QString &path);
 // Audit lines of one number (empty: any) and action (empty: any) whose outcome column starts

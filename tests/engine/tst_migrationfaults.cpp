@@ -16,12 +16,7 @@ namespace {
 // Few, quick retries, so some numbers run out of attempts and fail for real.
 RetryPolicy shortRetries()
 {
-    RetryPolicy policy;
-    policy.maxAttempts = 3;
-    policy.baseDelayMs = 5;
-    policy.maxDelayMs = 40;
-    policy.maxRetryAfterMs = 40;
-    return policy;
+    return quickRetries(3);
 }
 
 } // namespace
@@ -41,6 +36,7 @@ private slots:
     void secondJournalNeverSnapshotsTheHandler();
     void liveRunInAnotherProcessIsNotInterrupted();
     void fullDiskMidRunLeavesNoChangeUnrecorded();
+    void slowAnswersStopAtTheNumbersDeadline();
     void cancelMidRunLeavesConsistentState();
 
 private:
@@ -434,6 +430,37 @@ void TestMigrationFaults::fullDiskMidRunLeavesNoChangeUnrecorded()
             left.append(sid);
     QVERIFY(waitRun(*service, [&] { service->migrate(left, EngineFixture::handlerUrl()); }));
     QCOMPARE(countMigrated(f->numbers(), sids), 250);
+}
+
+void TestMigrationFaults::slowAnswersStopAtTheNumbersDeadline()
+{
+    // Every answer takes 100 ms and a number may take 150: each number's job stops at its
+    // first safe point past that (its three calls need 300 ms), never off the trunk.
+    const QStringList sids = f->mainTrunkSids().mid(0, 5);
+    const auto before = f->numbers();
+    f->server().setLatencyMs(100);
+    service->setNumberDeadlineMs(150);
+    QHash<QString, NumberInfo> rows;
+    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
+            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
+    const auto summary =
+        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+    f->server().setLatencyMs(0);
+    QVERIFY(summary);
+    QCOMPARE(summary->failed, 5);
+    const auto now = f->numbers();
+    for (const QString &sid : sids) {
+        QCOMPARE(now.value(sid).trunkSid, std::optional(f->server().trunkSid()));
+        QVERIFY2(rows.value(sid).lastError.message.contains(QLatin1String("deadline")),
+                 qPrintable(rows.value(sid).lastError.message));
+    }
+    const QString violation = checkInvariant(before, now, sids, f->server().trunkSid());
+    QVERIFY2(violation.isEmpty(), qPrintable(violation));
+    service->setNumberDeadlineMs(5 * 60 * 1000);
+    const auto retry =
+        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+    QVERIFY(retry);
+    QCOMPARE(retry->migrated, 5);
 }
 
 void TestMigrationFaults::cancelMidRunLeavesConsistentState()

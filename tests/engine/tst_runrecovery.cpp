@@ -241,10 +241,7 @@ void TestRunRecovery::nothingToRecover()
 
 void TestRunRecovery::crashLosesNoAuditRow_data()
 {
-    QTest::addColumn<int>("changes");
-    QTest::newRow("first number") << 1;
-    QTest::newRow("early") << 25;
-    QTest::newRow("late") << 150;
+    resumeAfterCrash_data(); // the same crash points
 }
 
 void TestRunRecovery::crashLosesNoAuditRow()
@@ -289,10 +286,7 @@ void TestRunRecovery::retriedAttemptsAreAudited()
     QString why;
     auto service = f->newService(&why);
     QVERIFY2(service, qPrintable(why));
-    RetryPolicy quick;
-    quick.baseDelayMs = 5;
-    quick.maxDelayMs = 20;
-    service->client()->setRetryPolicy(quick);
+    service->client()->setRetryPolicy(quickRetries());
     f->server().setMethodFailRate("POST", 0.5);
     const auto summary =
         waitRun(*service, [&] { service->migrate(sids.mid(0, 40), EngineFixture::handlerUrl()); });

@@ -70,10 +70,7 @@ std::unique_ptr<MigrationService> TestSoak::open(EngineFixture &f)
     client->setStallTimeoutMs(250);
     client->setMaxBodyBytes(1024 * 1024);
     client->setDeadlineMs(5000);
-    RetryPolicy quick;
-    quick.baseDelayMs = 5;
-    quick.maxDelayMs = 40;
-    client->setRetryPolicy(quick);
+    client->setRetryPolicy(quickRetries());
     return service;
 }
 
