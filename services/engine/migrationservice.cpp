@@ -113,6 +113,8 @@ void MigrationService::endOperation()
     m_cancelJob = nullptr;
     if (m_lock)
         m_lock->release();
+    if (m_savedDeadlineMs != 0)
+        m_client->setDeadlineMs(std::exchange(m_savedDeadlineMs, 0));
     m_busy = false;
     emit busyChanged(false);
 }
@@ -294,9 +296,15 @@ void MigrationService::revert(const QStringList &numberSids)
 
 void MigrationService::cancel()
 {
-    if (m_run)
+    if (m_run) {
+        // Stopping must not wait out long retry cycles: calls in flight get a few seconds of
+        // retries at most (an ambiguous one is then settled by a re-read), so a stop takes
+        // seconds when Twilio answers. The usual deadline returns with the next operation.
+        if (m_savedDeadlineMs == 0)
+            m_savedDeadlineMs = m_client->deadlineMs();
+        m_client->setDeadlineMs(qMin(m_savedDeadlineMs, StopDeadlineMs));
         m_run->cancel();
-    else if (m_cancelJob)
+    } else if (m_cancelJob)
         m_cancelJob(); // set-up steps stop after the call in flight and report failed()
     else if (m_job && m_busy)
         // Reads: dropping the job drops its pending callbacks.

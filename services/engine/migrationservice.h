@@ -101,4 +101,6 @@ private:
     QElapsedTimer m_listedAt;
     std::unique_ptr<RunLock> m_lock;
     int m_numberDeadlineMs = 5 * 60 * 1000;
+    int m_savedDeadlineMs = 0; // the client's retry deadline while a stop shortens it
+    static constexpr int StopDeadlineMs = 3000;
 };

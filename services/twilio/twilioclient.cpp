@@ -94,6 +94,11 @@ void TwilioClient::setDeadlineMs(int ms)
     m_transport->setDeadlineMs(ms);
 }
 
+int TwilioClient::deadlineMs() const
+{
+    return m_transport->deadlineMs();
+}
+
 void TwilioClient::setTimeoutMs(int ms)
 {
     m_transport->setTimeoutMs(ms);

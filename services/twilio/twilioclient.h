@@ -61,6 +61,7 @@ public:
     void setStallTimeoutMs(int ms);
     void setMaxBodyBytes(qint64 bytes);
     void setDeadlineMs(int ms);
+    int deadlineMs() const;
     int timeoutMs() const;
     // Most requests in flight at once; 0 = automatic: 6 over plain http (QNAM opens at most 6
     // HTTP/1.1 connections per host, more would only queue inside it), 24 over https where

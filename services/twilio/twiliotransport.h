@@ -46,6 +46,7 @@ public:
     // No retry starts later than this after a request's first attempt, so one slow endpoint
     // cannot hold a caller for many times the timeout.
     void setDeadlineMs(int ms) { m_deadlineMs = qMax(1, ms); }
+    int deadlineMs() const { return m_deadlineMs; }
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     const RetryPolicy &retryPolicy() const { return m_policy; }
     void setMaxConcurrency(int maximum);

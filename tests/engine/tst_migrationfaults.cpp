@@ -469,15 +469,23 @@ void TestMigrationFaults::cancelMidRunLeavesConsistentState()
     const auto before = f->numbers();
     f->server().setLatencyMs(15);
     int changes = 0;
+    int deadlineWhileStopping = 0;
+    const int deadline = service->client()->deadlineMs();
     QSignalSpy finished(service.get(), &MigrationBackend::runFinished);
     connect(service.get(), &MigrationBackend::numberChanged, service.get(), [&] {
-        if (++changes == 40)
+        if (++changes == 40) {
             service->cancel();
+            deadlineWhileStopping = service->client()->deadlineMs();
+        }
     });
     service->migrate(sids, EngineFixture::handlerUrl());
     QVERIFY(finished.wait(60000));
     QTest::qWait(300); // nothing else may arrive: runFinished exactly once
     QCOMPARE(finished.size(), 1);
+    // A stop gives the calls in flight seconds of retries, not minutes; then the usual again.
+    QVERIFY2(deadlineWhileStopping > 0 && deadlineWhileStopping <= 3000,
+             qPrintable(QString::number(deadlineWhileStopping)));
+    QCOMPARE(service->client()->deadlineMs(), deadline);
     QVERIFY(!service->isBusy());
     const auto summary = finished.first().at(0).value<RunSummary>();
     QVERIFY(summary.cancelled > 0);
