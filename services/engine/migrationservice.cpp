@@ -95,14 +95,18 @@ bool MigrationService::takeRunLock(Operation operation)
         return true;
     }
     if (!m_lock)
-        m_lock = std::make_unique<RunLock>(
-            m_account.sid, m_client->hosts().baseUrl(TwilioHosts::Product::Api).authority());
+        m_lock = std::make_unique<RunLock>(m_account.sid, apiAuthority());
     if (m_lock->acquire())
         return true;
     failLater(operation, tr("Another Trunk Migrator run is changing account %1 right now (%2). "
                             "Wait for it to finish; nothing was changed.")
                              .arg(m_account.sid, m_lock->holder().describe()));
     return false;
+}
+
+QString MigrationService::apiAuthority() const
+{
+    return m_client->hosts().baseUrl(TwilioHosts::Product::Api).authority();
 }
 
 void MigrationService::endOperation()
@@ -328,9 +332,7 @@ InterruptedRun MigrationService::interruptedRun() const
     if (found.isNull())
         return found;
     const bool connected = found.accountSid == m_account.sid;
-    const RunLock probe(found.accountSid,
-                        connected ? m_client->hosts().baseUrl(TwilioHosts::Product::Api).authority()
-                                  : QString());
+    const RunLock probe(found.accountSid, connected ? apiAuthority() : QString());
     if (!(m_lock && m_lock->isHeld()))
         if (const auto holder = probe.liveHolder())
             found.runningElsewhere = holder->describe();

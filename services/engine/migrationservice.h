@@ -72,6 +72,8 @@ private:
     // Operations that change the account also take its RunLock; false (and a failure
     // reported) when another live process holds it.
     bool takeRunLock(Operation operation);
+    // host[:port] of the API the client talks to: part of the run lock's key.
+    QString apiAuthority() const;
     void endOperation();
     void failOperation(Operation operation, const OperationError &error);
     void failLater(Operation operation, const QString &message);

@@ -146,15 +146,32 @@ SandboxResponse SandboxServer::Private::faultControl(const SandboxRequest &reque
         QHash<QString, QString> values;
         for (const QString &key : form.keys())
             values.insert(key, form.value(key));
+        // Every value is checked before any is applied: a bad one changes nothing.
+        int latency = options.latencyMs;
+        int limit = options.rateLimitConcurrency;
+        const auto whole = [&values](const char *key, int high, int *out) {
+            const auto found = values.constFind(QLatin1String(key));
+            if (found == values.cend())
+                return true;
+            bool ok = false;
+            const int value = found->toInt(&ok);
+            if (!ok || value < 0 || value > high)
+                return false;
+            *out = value;
+            return true;
+        };
+        if (!whole("latency_ms", 600000, &latency) ||
+            !whole("rate_limit_concurrency", 100000, &limit))
+            return SandboxResponse::invalidParameter(
+                SandboxServer::tr("latency_ms must be a whole number from 0 to 600000 and "
+                                  "rate_limit_concurrency one from 0 to 100000."));
+        FaultSettings next = faults.settings();
         QString error;
-        if (!faults.settings().apply(values, &error))
+        if (!next.apply(values, &error))
             return SandboxResponse::invalidParameter(error);
-        if (values.contains(QStringLiteral("latency_ms")))
-            options.latencyMs =
-                qBound(0, values.value(QStringLiteral("latency_ms")).toInt(), 600000);
-        if (values.contains(QStringLiteral("rate_limit_concurrency")))
-            options.rateLimitConcurrency =
-                qMax(0, values.value(QStringLiteral("rate_limit_concurrency")).toInt());
+        faults.settings() = next;
+        options.latencyMs = latency;
+        options.rateLimitConcurrency = limit;
     }
     QJsonObject body = faults.settings().toJson();
     body.insert(QStringLiteral("latency_ms"), options.latencyMs);

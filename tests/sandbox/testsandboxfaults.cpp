@@ -293,6 +293,10 @@ private slots:
             client.post(QStringLiteral("/_sandbox/Faults"), "drop_rate=2&fail_rate=0.5");
         QCOMPARE(bad.status, 400);
         QCOMPARE(server.faults().failRate, 0.0); // nothing changed
+        QCOMPARE(
+            client.post(QStringLiteral("/_sandbox/Faults"), "fail_rate=0.5&latency_ms=abc").status,
+            400);
+        QCOMPARE(server.faults().failRate, 0.0);
         const auto read = client.get(QStringLiteral("/_sandbox/Faults"));
         QCOMPARE(read.status, 200);
         for (const char *key : {"fail_rate", "drop_rate", "apply_then_drop", "apply_then_5xx",
