@@ -116,8 +116,12 @@ void CliCommand::confirm(const QString &question, std::function<void()> onYes)
 void CliCommand::beginRun()
 {
     m_inRun = true;
-    connect(m_backend, &MigrationBackend::numberChanged, this,
-            [this](const NumberInfo &number) { m_report.update(number); });
+    connect(m_backend, &MigrationBackend::numberChanged, this, [this](const NumberInfo &number) {
+        // A job that must wait (a revert after an unsettled removal) says why.
+        if (number.state == NumberState::Reverting && !number.lastError.message.isEmpty())
+            m_out->note(number.phoneNumber + QStringLiteral(": ") + number.lastError.message);
+        m_report.update(number);
+    });
     connect(m_backend, &MigrationBackend::runFinished, this, &CliCommand::onRunFinished);
 }
 

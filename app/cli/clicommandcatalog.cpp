@@ -42,6 +42,16 @@ QCommandLineOption yesOption()
                 CliCommandCatalog::tr("Do not ask for confirmation."));
 }
 
+QCommandLineOption settleOption()
+{
+    return valueOption({QStringLiteral("settle")},
+                       CliCommandCatalog::tr("Seconds a number waits before it is reverted when "
+                                             "its removal from the trunk failed without a clear "
+                                             "answer (a request lost on the way could still "
+                                             "land; default 120, 0 to 3600)."),
+                       QStringLiteral("SECONDS"));
+}
+
 QList<CliCommandSpec> buildCommands()
 {
     using C = CliCommandCatalog;
@@ -123,7 +133,7 @@ QList<CliCommandSpec> buildCommands()
                  QStringLiteral("E164..."),
                  C::tr("The numbers to revert."),
                  true,
-                 {trunkOption()}});
+                 {trunkOption(), settleOption()}});
     list.append({QStringLiteral("status"),
                  C::tr("Report an interrupted run recorded in the journal (exit code 5)."),
                  {},
@@ -136,13 +146,14 @@ QList<CliCommandSpec> buildCommands()
                  {},
                  false,
                  {valueOption({QStringLiteral("concurrency")}, C::tr("Numbers handled at once."),
-                              QStringLiteral("N"))}});
+                              QStringLiteral("N")),
+                  settleOption()}});
     list.append({QStringLiteral("rollback"),
                  C::tr("Undo an interrupted run: put its numbers back on the trunk."),
                  {},
                  {},
                  false,
-                 {yesOption()}});
+                 {yesOption(), settleOption()}});
     list.append({QStringLiteral("audit"),
                  C::tr("Export the audit log as RFC 4180 CSV."),
                  {},

@@ -20,8 +20,9 @@ struct CliOptions
     QString statePath;    // the journal; a default under the user's data folder when not given
     bool json = false;
     bool verbose = false;
-    bool yes = false;    // confirmation given on the command line
-    int concurrency = 0; // 0 = the engine's default
+    bool yes = false;       // confirmation given on the command line
+    int concurrency = 0;    // 0 = the engine's default
+    int settleSeconds = -1; // --settle; -1 = the engine's default
     int progressIntervalMs = 250;
 
     // Selection (numbers, plan, migrate, setup-*, delete-trunk).

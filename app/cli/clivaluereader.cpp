@@ -82,6 +82,12 @@ QString CliValueReader::readCommand()
         if (!e.isEmpty())
             return e;
     }
+    if (has("settle")) {
+        const QString e =
+            CliChecks::parseInt(value("settle"), 0, 3600, tr("--settle"), &o.settleSeconds);
+        if (!e.isEmpty())
+            return e;
+    }
     if (cmd == QLatin1String("setup-inbound"))
         return readInbound();
     if (cmd == QLatin1String("setup-outbound"))

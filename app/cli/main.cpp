@@ -81,6 +81,8 @@ int main(int argc, char *argv[])
     service.setOperatorName(ConnectionConfig::operatorName());
     if (options.concurrency > 0)
         service.setConcurrency(options.concurrency);
+    if (options.settleSeconds >= 0)
+        service.setRemovalSettleMs(options.settleSeconds * 1000);
 
     CliSession session(&service, &output, options);
     session.setConfirmationInput(STDIN_FILENO);

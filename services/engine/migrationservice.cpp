@@ -117,8 +117,8 @@ void MigrationService::endOperation()
     m_cancelJob = nullptr;
     if (m_lock)
         m_lock->release();
-    if (m_savedDeadlineMs != 0)
-        m_client->setDeadlineMs(std::exchange(m_savedDeadlineMs, 0));
+    if (std::exchange(m_stopping, false))
+        m_client->clearStopBy();
     m_busy = false;
     emit busyChanged(false);
 }
@@ -139,8 +139,12 @@ void MigrationService::failLater(Operation operation, const QString &message)
 
 EngineContext MigrationService::context()
 {
-    return EngineContext{m_client, m_storage->journal(), m_storage->audit(), m_account.sid,
-                         m_numberDeadlineMs};
+    EngineContext context{m_client, m_storage->journal(), m_storage->audit(), m_account.sid,
+                          m_numberDeadlineMs};
+    context.removalSettleMs = m_removalSettleMs;
+    if (m_clock)
+        context.now = m_clock;
+    return context;
 }
 
 int MigrationService::window() const
@@ -301,12 +305,12 @@ void MigrationService::revert(const QStringList &numberSids)
 void MigrationService::cancel()
 {
     if (m_run) {
-        // Stopping must not wait out long retry cycles: calls in flight get a few seconds of
-        // retries at most (an ambiguous one is then settled by a re-read), so a stop takes
-        // seconds when Twilio answers. The usual deadline returns with the next operation.
-        if (m_savedDeadlineMs == 0)
-            m_savedDeadlineMs = m_client->deadlineMs();
-        m_client->setDeadlineMs(qMin(m_savedDeadlineMs, StopDeadlineMs));
+        // A stop takes seconds, not a timeout or a retry cycle: every call in flight or still to
+        // start (retries, re-reads) ends within StopDeadlineMs. Cutting a call short is safe:
+        // numbers stop at safe points, and resume decides an unanswered one from live state.
+        // The usual timeouts return with the next operation.
+        if (!std::exchange(m_stopping, true))
+            m_client->setStopBy(StopDeadlineMs);
         m_run->cancel();
     } else if (m_cancelJob)
         m_cancelJob(); // set-up steps stop after the call in flight and report failed()

@@ -38,6 +38,11 @@ public:
     void setConcurrency(int maximum); // the client's request ceiling; 0 = automatic
     void setOperatorName(const QString &name);
     void setNumberDeadlineMs(int ms) { m_numberDeadlineMs = qMax(1, ms); } // default 5 min
+    // How long a revert waits after a removal of the number failed ambiguously (default 2 min,
+    // see EngineContext::removalSettleMs); 0 = not at all.
+    void setRemovalSettleMs(int ms) { m_removalSettleMs = qMax(0, ms); }
+    // The wall clock the engine reads (UTC); tests move it instead of waiting.
+    void setClock(std::function<QDateTime()> now) { m_clock = std::move(now); }
 
     TwilioClient *client() const { return m_client; }
     SandboxServer *sandbox() const { return m_sandbox.data(); }
@@ -103,6 +108,8 @@ private:
     QElapsedTimer m_listedAt;
     std::unique_ptr<RunLock> m_lock;
     int m_numberDeadlineMs = 5 * 60 * 1000;
-    int m_savedDeadlineMs = 0; // the client's retry deadline while a stop shortens it
+    std::function<QDateTime()> m_clock;
+    int m_removalSettleMs = 2 * 60 * 1000;
+    bool m_stopping = false; // the client's calls are bounded by StopDeadlineMs
     static constexpr int StopDeadlineMs = 3000;
 };

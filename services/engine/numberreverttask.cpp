@@ -9,6 +9,8 @@
 #include "voiceapi.h"
 #include "voicesettings.h"
 
+#include <QTimer>
+
 NumberRevertTask::NumberRevertTask(const EngineContext &context, ChangeRecorder *recorder,
                                    const QString &numberSid, qint64 numberStep, QObject *parent)
     : NumberTask(context, recorder, numberSid, numberStep, parent)
@@ -68,11 +70,67 @@ void NumberRevertTask::onFetched(const TwilioResult<IncomingPhoneNumber> &result
                    EngineErrors::local(tr("%1 is now on another trunk (%2); it was left "
                                           "unchanged.")
                                            .arg(m_number.phoneNumber, live)));
+    if (waitForUnsettledRemoval())
+        return;
     emit changed(infoOf(m_number, NumberState::Reverting));
     if (!m_snapshot.priorTrunkSid.isEmpty() && live.isEmpty())
         addToTrunk();
     else
         restoreSettings();
+}
+
+bool NumberRevertTask::waitForUnsettledRemoval()
+{
+    if (m_settled)
+        return false;
+    const auto removal = m_context.journal->lastRemoval(m_sid);
+    if (!removal || removal->state != StepState::Failed || !removal->finishedAt.isValid())
+        return false;
+    // A clear refusal (4xx) left nothing in transit.
+    const int status = removal->result.httpStatus;
+    if (status >= 400 && status < 500)
+        return false;
+    const QDateTime settled = removal->finishedAt.addMSecs(m_context.removalSettleMs);
+    const qint64 waitMs = m_context.now().msecsTo(settled);
+    if (waitMs <= 0)
+        return false;
+    const QString until = settled.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    qCInfo(lcEngine) << "revert of" << m_sid << "waits" << waitMs << "ms for an unsettled removal";
+    OperationError waiting = EngineErrors::local(
+        tr("Waiting until %1: its removal from the trunk failed without a clear answer, and a "
+           "request lost on the way could still arrive. Reverting before then could leave it "
+           "off the trunk with its old settings.")
+            .arg(until));
+    emit changed(infoOf(m_number, NumberState::Reverting, waiting));
+    m_settleTimer = new QTimer(this);
+    m_settleTimer->setSingleShot(true);
+    m_settleTimer->setTimerType(Qt::PreciseTimer); // never before the settle time
+    connect(m_settleTimer, &QTimer::timeout, this, [this] {
+        m_settleTimer->deleteLater();
+        m_settleTimer = nullptr;
+        m_settled = true;
+        start(); // from the live number again: the removal may have landed meanwhile
+    });
+    m_settleTimer->start(int(qMin<qint64>(waitMs, m_context.removalSettleMs)));
+    return true;
+}
+
+void NumberRevertTask::onStopRequested()
+{
+    if (!m_settleTimer)
+        return;
+    // Nothing was changed while waiting: stop now rather than at the end of the wait.
+    m_settleTimer->stop();
+    m_settleTimer->deleteLater();
+    m_settleTimer = nullptr;
+    // Queued: the batch is still asking its other jobs to stop.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            const bool on = !m_number.trunkSid.value_or(QString()).isEmpty();
+            end(stopOutcome(), on ? NumberState::OnTrunk : NumberState::Migrated, stopError());
+        },
+        Qt::QueuedConnection);
 }
 
 void NumberRevertTask::addToTrunk()

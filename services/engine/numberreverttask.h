@@ -30,6 +30,11 @@ public:
 
 private:
     void onFetched(const TwilioResult<IncomingPhoneNumber> &result);
+    // A removal of this number that failed without a clear answer may still land; until its
+    // settle time (EngineContext::removalSettleMs) the revert waits, then starts over. True
+    // while waiting.
+    bool waitForUnsettledRemoval();
+    void onStopRequested() override;
     void addToTrunk();
     void recheckAdd(qint64 step, const Change &change, const TwilioError &error);
     void setTrunkSid();
@@ -49,4 +54,6 @@ private:
 
     NumberSnapshot m_snapshot;
     class NumberReadBack *m_readBack = nullptr;
+    class QTimer *m_settleTimer = nullptr;
+    bool m_settled = false; // waited once already
 };

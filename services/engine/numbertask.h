@@ -26,7 +26,11 @@ public:
     virtual void start() = 0;
     // Stop at the next safe point: the call in flight finishes and is recorded; no further
     // call is made. A number is never left off its trunk without its new URL by stopping.
-    void requestStop() { m_stopRequested = true; }
+    void requestStop()
+    {
+        m_stopRequested = true;
+        onStopRequested();
+    }
 
 signals:
     void changed(const NumberInfo &number); // e.g. Migrating, as the job goes
@@ -38,6 +42,8 @@ protected:
     NumberTask(const EngineContext &context, ChangeRecorder *recorder, const QString &numberSid,
                qint64 numberStep, QObject *parent);
 
+    // For a job that waits between calls: end at once instead of at the next call.
+    virtual void onStopRequested() {}
     // A stop was asked for, or the number's deadline has passed: no new call is started.
     bool stopRequested() const { return m_stopRequested || pastDeadline(); }
     bool pastDeadline() const { return m_age.elapsed() > m_context.numberDeadlineMs; }

@@ -278,6 +278,15 @@ std::optional<JournalStep> Journal::lastStep(const QString &numberSid)
     return steps.isEmpty() ? std::nullopt : std::optional(steps.first());
 }
 
+std::optional<JournalStep> Journal::lastRemoval(const QString &numberSid)
+{
+    const auto steps = readSteps(
+        QStringLiteral("number_sid = ? AND action IN ('remove_from_trunk', 'clear_trunk_sid') "
+                       "ORDER BY id DESC LIMIT 1"),
+        {numberSid});
+    return steps.isEmpty() ? std::nullopt : std::optional(steps.first());
+}
+
 std::optional<JournalStep> Journal::lastDoneStep(const QString &numberSid)
 {
     const auto steps = readSteps(

@@ -49,6 +49,8 @@ public:
     QList<JournalStep> cancelledNumberSteps(qint64 runId);
     std::optional<JournalStep> lastStep(const QString &numberSid);
     std::optional<JournalStep> lastDoneStep(const QString &numberSid);
+    // The newest remove_from_trunk or clear_trunk_sid step of the number, whatever its state.
+    std::optional<JournalStep> lastRemoval(const QString &numberSid);
     // The newest step of each number in a run.
     QList<JournalStep> lastStepsOfRun(qint64 runId);
 

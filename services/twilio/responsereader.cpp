@@ -96,9 +96,14 @@ TwilioResponse timedOut(QNetworkReply *reply, int timeoutMs)
 
 TwilioResponse stalled(QNetworkReply *reply, int stallMs)
 {
-    return aborted(
-        reply, TwilioError::Kind::Timeout,
-        tr("the answer stalled: no data for %1 seconds.").arg(stallMs / 1000.0, 0, 'f', 1));
+    const QString seconds = QString::number(stallMs / 1000.0, 'f', 1);
+    // Qt 6.4 caps neither the size nor the count of response headers and signals nothing while
+    // it reads them, so an endless header ends here: the stall timer is what bounds it.
+    if (!reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        return aborted(reply, TwilioError::Kind::Timeout,
+                       tr("no complete status line and headers within %1 seconds.").arg(seconds));
+    return aborted(reply, TwilioError::Kind::Timeout,
+                   tr("the answer stalled: no data for %1 seconds.").arg(seconds));
 }
 
 TwilioResponse tooLarge(QNetworkReply *reply, qint64 capBytes)

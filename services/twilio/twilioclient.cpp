@@ -99,6 +99,16 @@ int TwilioClient::deadlineMs() const
     return m_transport->deadlineMs();
 }
 
+void TwilioClient::setStopBy(int ms)
+{
+    m_transport->setStopBy(ms);
+}
+
+void TwilioClient::clearStopBy()
+{
+    m_transport->clearStopBy();
+}
+
 void TwilioClient::setTimeoutMs(int ms)
 {
     m_transport->setTimeoutMs(ms);

@@ -62,6 +62,9 @@ public:
     void setMaxBodyBytes(qint64 bytes);
     void setDeadlineMs(int ms);
     int deadlineMs() const;
+    // A stop: whatever is in flight or queued ends within ms (see TwilioTransport::setStopBy).
+    void setStopBy(int ms);
+    void clearStopBy();
     int timeoutMs() const;
     // Most requests in flight at once; 0 = automatic: 6 over plain http (QNAM opens at most 6
     // HTTP/1.1 connections per host, more would only queue inside it), 24 over https where

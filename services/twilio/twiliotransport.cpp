@@ -25,6 +25,7 @@ struct TwilioTransport::Pending
     QPointer<QNetworkReply> reply;
     QTimer *timer = nullptr;       // timeout while sent, backoff while waiting to retry
     QTimer *stall = nullptr;       // no byte for m_stallMs while sent
+    int timeoutMs = 0;             // this attempt's, shorter than usual after a stop
     QElapsedTimer clock;           // this attempt
     QElapsedTimer since;           // the first attempt
     QList<TwilioAttempt> attempts; // each one that was retried
@@ -109,8 +110,39 @@ void TwilioTransport::pump()
     }
 }
 
+int TwilioTransport::attemptTimeoutMs() const
+{
+    if (m_stopBy.isForever())
+        return m_timeoutMs;
+    return int(qMin<qint64>(m_timeoutMs, m_stopBy.remainingTime()));
+}
+
+void TwilioTransport::setStopBy(int ms)
+{
+    m_stopBy = QDeadlineTimer(qMax(0, ms));
+    for (auto &[id, pending] : m_pending) {
+        if (pending->reply && pending->timer && pending->timer->remainingTime() > ms) {
+            pending->timeoutMs = ms;
+            pending->timer->start(qMax(0, ms));
+        }
+    }
+}
+
 void TwilioTransport::startAttempt(Pending &pending)
 {
+    const int timeoutMs = attemptTimeoutMs();
+    if (timeoutMs <= 0) {
+        // Past a stop's end: not sent, so certainly not processed.
+        TwilioResponse response;
+        response.error = TwilioError::make(TwilioError::Kind::Timeout,
+                                           tr("stopped before this request was sent."));
+        response.error.mayHaveBeenProcessed = pending.earlierAttemptMayHaveWorked;
+        const quint64 id = pending.id;
+        QMetaObject::invokeMethod(
+            this, [this, id, response] { finish(id, response); }, Qt::QueuedConnection);
+        return;
+    }
+    pending.timeoutMs = timeoutMs;
     if (pending.attempt++ == 0)
         pending.since.start();
     ++m_sent;
@@ -147,11 +179,11 @@ void TwilioTransport::startAttempt(Pending &pending)
     pending.timer = new QTimer(this);
     pending.timer->setSingleShot(true);
     connect(pending.timer, &QTimer::timeout, this, [this, id] { onTimeout(id); });
-    pending.timer->start(m_timeoutMs);
+    pending.timer->start(timeoutMs);
     pending.stall = new QTimer(this);
     pending.stall->setSingleShot(true);
     connect(pending.stall, &QTimer::timeout, this, [this, id] { onStalled(id); });
-    pending.stall->start(qMin(m_stallMs, m_timeoutMs));
+    pending.stall->start(qMin(m_stallMs, timeoutMs));
 }
 
 void TwilioTransport::onBytes(quint64 id)
@@ -221,7 +253,7 @@ void TwilioTransport::onTimeout(quint64 id)
     auto it = m_pending.find(id);
     if (it == m_pending.end() || !it->second->reply)
         return;
-    abortAttempt(id, ResponseReader::timedOut(it->second->reply, m_timeoutMs));
+    abortAttempt(id, ResponseReader::timedOut(it->second->reply, it->second->timeoutMs));
 }
 
 void TwilioTransport::handleResult(quint64 id, TwilioResponse response, int limiterToken)

@@ -5,6 +5,7 @@
 #include "twiliocredentials.h"
 #include "twiliorequest.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QObject>
@@ -47,6 +48,10 @@ public:
     // cannot hold a caller for many times the timeout.
     void setDeadlineMs(int ms) { m_deadlineMs = qMax(1, ms); }
     int deadlineMs() const { return m_deadlineMs; }
+    // A stop: every attempt in flight or still to start ends within ms from now (a timeout if
+    // unanswered), and none starts after that. clearStopBy() returns to the usual timeouts.
+    void setStopBy(int ms);
+    void clearStopBy() { m_stopBy = QDeadlineTimer(QDeadlineTimer::Forever); }
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     const RetryPolicy &retryPolicy() const { return m_policy; }
     void setMaxConcurrency(int maximum);
@@ -64,6 +69,7 @@ private:
     struct Pending;
     void pump();
     void startAttempt(Pending &pending);
+    int attemptTimeoutMs() const;
     void onReplyFinished(quint64 id);
     void onTimeout(quint64 id);
     void onStalled(quint64 id);
@@ -88,5 +94,6 @@ private:
     int m_stallMs = 10000;
     int m_deadlineMs = 120000;
     qint64 m_maxBodyBytes = 16 * 1024 * 1024;
+    QDeadlineTimer m_stopBy{QDeadlineTimer::Forever};
     bool m_pumpScheduled = false;
 };

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/resource.h>
 
 namespace {
 
@@ -47,6 +48,7 @@ private slots:
     void sigintThenResumeFinishesEveryNumber();
     void killDuringMigrateThenRollbackJson();
     void secondProcessIsRefusedWhileTheFirstRuns();
+    void killedBySigxfszThenResumeLosesNoAuditRow();
     void cleanup();
 
 private:
@@ -193,7 +195,7 @@ void TestCliCrash::killDuringMigrateThenRollbackJson()
     process.kill();
     QVERIFY(process.waitForFinished(5000));
     checkRule();
-    const CliResult rollback = m_cli->run({"rollback", "--yes", "--json"});
+    const CliResult rollback = m_cli->run({"rollback", "--yes", "--json", "--settle", "1"});
     QVERIFY2(rollback.exitCode == 0, rollback.err.right(2000).constData());
     // Exactly one JSON document (the summary), not the status and then the summary.
     QJsonParseError parse{};
@@ -240,6 +242,68 @@ void TestCliCrash::secondProcessIsRefusedWhileTheFirstRuns()
     QCOMPARE(first.exitCode(), 0);
     checkRule();
     QCOMPARE(m_cli->run({"status"}).exitCode, 0);
+}
+
+void TestCliCrash::killedBySigxfszThenResumeLosesNoAuditRow()
+{
+    // The journal's write-ahead log reaches the file-size limit mid-run: the kernel sends
+    // SIGXFSZ, whose default action kills the process inside a write. Every change that took
+    // effect must still have its audit row, and resume must finish and reconcile the rest.
+    QProcess process;
+    process.setChildProcessModifier([] {
+        const rlimit size{1536 * 1024, 1536 * 1024};
+        const rlimit noCore{0, 0};
+        ::setrlimit(RLIMIT_FSIZE, &size);
+        ::setrlimit(RLIMIT_CORE, &noCore);
+        ::signal(SIGXFSZ, SIG_DFL);
+    });
+    m_cli->start(&process, migrateArgs());
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(process.exitCode(), int(SIGXFSZ));
+    checkRule();
+
+    QString error;
+    const QHash<QString, NumberSnapshot> atCrash = m_inspector->numbers(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QString csvPath = m_dir->filePath(QStringLiteral("at-crash.csv"));
+    const CliResult exported = m_cli->run({"audit", "--csv", csvPath});
+    QVERIFY2(exported.exitCode == 0, exported.err.right(2000).constData());
+    QFile csvFile(csvPath);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = csvFile.readAll().split('\n');
+    auto hasRow = [&rows](const QString &sid, const QByteArray &action) {
+        for (const QByteArray &row : rows)
+            if (row.contains(sid.toLatin1()) && row.contains(',' + action + ','))
+                return true;
+        return false;
+    };
+    int changed = 0;
+    for (const NumberSnapshot &was : std::as_const(m_initial)) {
+        const NumberSnapshot &is = atCrash.value(was.sid);
+        if (is.voiceUrl != was.voiceUrl) {
+            ++changed;
+            QVERIFY2(hasRow(was.sid, "set_voice_url"), qPrintable(was.sid));
+        }
+        if (is.trunkSid != was.trunkSid)
+            QVERIFY2(hasRow(was.sid, "remove_from_trunk"), qPrintable(was.sid));
+    }
+    QVERIFY2(changed > 0 && changed < 600, qPrintable(QString::number(changed)));
+
+    const CliResult resume = m_cli->run({"resume", "--json"});
+    QVERIFY2(resume.exitCode == 0, resume.err.right(2000).constData());
+    const QHash<QString, NumberSnapshot> numbers = m_inspector->numbers(&error);
+    for (const NumberSnapshot &before : std::as_const(m_initial)) {
+        QCOMPARE(numbers.value(before.sid).trunkSid, QString());
+        QCOMPARE(numbers.value(before.sid).voiceUrl, kHandler);
+    }
+    const QString afterPath = m_dir->filePath(QStringLiteral("after.csv"));
+    QCOMPARE(m_cli->run({"audit", "--csv", afterPath}).exitCode, 0);
+    QFile after(afterPath);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    const QByteArray csv = after.readAll();
+    QCOMPARE(csv.count(",pending"), 0);
+    qInfo("%d numbers changed when SIGXFSZ killed the run", changed);
 }
 
 void TestCliCrash::cleanup()

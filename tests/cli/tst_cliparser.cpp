@@ -22,6 +22,7 @@ private slots:
     void rejects_data();
     void rejects();
     void migrateSelection();
+    void settleIsReadForReverts();
     void optionsBeforeCommand();
     void setupOutboundEdgeMeaning();
     void revertPositionals();
@@ -62,6 +63,11 @@ void TestCliParser::rejects_data()
     QTest::newRow("unexpected argument") << QStringList{"trunks", "extra"} << "extra";
     QTest::newRow("concurrency zero")
         << QStringList{"migrate", "--trunk", t, "--all", "--concurrency", "0"} << "--concurrency";
+    QTest::newRow("settle too long") << QStringList{"rollback", "--settle", "3601"} << "--settle";
+    QTest::newRow("settle not a number")
+        << QStringList{"revert", "--settle", "soon", "+61255501234"} << "--settle";
+    QTest::newRow("settle on migrate")
+        << QStringList{"migrate", "--trunk", t, "--all", "--settle", "5"} << "Unknown option";
     QTest::newRow("bad region") << QStringList{"trunks", "--region", "Australia"} << "region";
     QTest::newRow("bad domain prefix")
         << QStringList{"setup-inbound", "--trunk", t, "--domain", "-bad-"} << "prefix";
@@ -96,9 +102,17 @@ void TestCliParser::migrateSelection()
     QCOMPARE(o.trunkSid, kTrunk);
     QCOMPARE(o.phoneNumbers, (QStringList{"+61255501234", "+61255501235"}));
     QCOMPARE(o.concurrency, 8);
+    QCOMPARE(o.settleSeconds, -1); // the engine's default unless given
     QVERIFY(o.yes);
     QVERIFY(!o.allNumbers);
     QCOMPARE(o.voiceUrl, QUrl(QStringLiteral("https://h.example.com/outboundHandler")));
+}
+
+void TestCliParser::settleIsReadForReverts()
+{
+    QCOMPARE(parse({"rollback", "--settle", "0"}).options.settleSeconds, 0);
+    QCOMPARE(parse({"resume", "--settle", "30"}).options.settleSeconds, 30);
+    QCOMPARE(parse({"revert", "--settle", "3600", "+61255501234"}).options.settleSeconds, 3600);
 }
 
 void TestCliParser::optionsBeforeCommand()

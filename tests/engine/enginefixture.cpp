@@ -218,6 +218,13 @@ int auditCount(const QByteArray &csv, const QString &sid, const char *action, co
     return count;
 }
 
+std::function<QDateTime()> clockAhead(int seconds)
+{
+    return [seconds] {
+        return QDateTime::currentDateTimeUtc().addSecs(seconds);
+    };
+}
+
 RetryPolicy quickRetries(int attempts)
 {
     RetryPolicy policy;

@@ -47,6 +47,9 @@ private:
 };
 
 // A retry policy with `attempts` tries and pauses of a few milliseconds.
+// A wall clock running `seconds` ahead: what the engine would read that much later, for the
+// waits it measures in wall time (MigrationService::setClock).
+std::function<QDateTime()> clockAhead(int seconds);
 RetryPolicy quickRetries(int attempts = 5);
 
 // The audit CSV of the service's account, exported to `path` and read back.

@@ -123,6 +123,9 @@ void TestRunRecovery::rollbackAfterCrashRestoresEverything()
     auto service = f->newService(&why);
     QVERIFY2(service, qPrintable(why));
     QVERIFY(!service->interruptedRun().isNull());
+    // Rolled back at once: a removal the crash left unanswered is waited out first (the
+    // settle time, shortened here from its 2 minutes).
+    service->setRemovalSettleMs(500);
     const auto summary = waitRun(*service, [&] { service->rollback(); });
     QVERIFY(summary);
     QCOMPARE(summary->failed, 0);
@@ -152,6 +155,9 @@ void TestRunRecovery::crashWhileRemovalsFail()
     auto service = f->newService(&why);
     QVERIFY2(service, qPrintable(why));
     QVERIFY(!service->interruptedRun().isNull());
+    // Rolled back minutes later, once the failed removals have settled (a revert right after
+    // one waits: tst_migrationfaults revertWaitsOutARemovalStillInTransit).
+    service->setClock(clockAhead(180));
     const auto summary =
         waitRun(*service, [&] { resume ? service->resume() : service->rollback(); });
     QVERIFY(summary);

@@ -71,6 +71,9 @@ std::unique_ptr<MigrationService> TestSoak::open(EngineFixture &f)
     client->setMaxBodyBytes(1024 * 1024);
     client->setDeadlineMs(5000);
     client->setRetryPolicy(quickRetries());
+    // Scaled down with the timeouts: longer than any write the sandbox holds back, so a
+    // revert after a failed removal really waits for the late one to land.
+    service->setRemovalSettleMs(3000);
     return service;
 }
 

@@ -48,6 +48,7 @@ private slots:
     void shortBodyIsNotAccepted();
     void retriesStopAtTheDeadline();
     void laterPage404IsAnError();
+    void endlessHeaderIsRefused();
 
 private:
     std::unique_ptr<SandboxFixture> f;
@@ -466,6 +467,48 @@ void TestClientFaults::laterPage404IsAnError()
     QCOMPARE(w.error().kind, TwilioError::Kind::BadResponse);
     QCOMPARE(w.error().httpStatus, 404);
     QVERIFY2(w.error().message.contains(QLatin1String("Page 2")), qPrintable(w.error().message));
+}
+
+void TestClientFaults::endlessHeaderIsRefused()
+{
+    // A server that sends a status line, then one header line that never ends. The client must
+    // give up long before memory does: the test server stops at 256 MiB, so an answer after
+    // that point would mean nothing bounded the header.
+    constexpr qint64 chunk = 64 * 1024;
+    constexpr qint64 limit = 256 * 1024 * 1024;
+    QTcpServer liar;
+    QVERIFY(liar.listen(QHostAddress::LocalHost));
+    qint64 sent = 0;
+    connect(&liar, &QTcpServer::newConnection, &liar, [&liar, &sent] {
+        QTcpSocket *socket = liar.nextPendingConnection();
+        const QByteArray padding(chunk, 'a');
+        auto more = [socket, padding, &sent](qint64) {
+            if (socket->bytesToWrite() > 4 * chunk || sent >= limit)
+                return;
+            socket->write(padding);
+            sent += padding.size();
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, more);
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, more] {
+            socket->readAll();
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: ");
+            more(0);
+        });
+    });
+    TwilioEndpoint endpoint = f->endpoint();
+    endpoint.baseUrlOverride = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(liar.serverPort()));
+    QVERIFY(f->client().configure(f->credentials(), endpoint).isEmpty());
+    f->client().setRetryPolicy(fastRetries(1));
+    f->client().setStallTimeoutMs(1000);
+    Waiter<Trunk> w;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
+    QVERIFY(w.wait());
+    QVERIFY2(sent < limit, "the client read the whole endless header");
+    QCOMPARE(w.error().kind, TwilioError::Kind::Timeout);
+    QVERIFY2(w.error().message.contains(QLatin1String("headers within")),
+             qPrintable(w.error().message));
+    QVERIFY(w.error().mayHaveBeenProcessed);
+    QCOMPARE(f->client().counters().inFlight, 0);
 }
 
 QTEST_GUILESS_MAIN(TestClientFaults)
