@@ -3,7 +3,6 @@
 #include "deploypagelayout.h"
 #include "deployresultview.h"
 #include "errortext.h"
-#include "handlergenerator.h"
 #include "migrationbackend.h"
 #include "operationprogress.h"
 #include "recentcallsview.h"
@@ -31,7 +30,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     , m_pbxDomain(new ValidatedField(
           QStringLiteral("pbxDomainEdit"), tr("PBX domain"),
           // host or host:port, as the handler's PBX_DOMAIN takes it.
-          [](const QString &text) { return HandlerGenerator::checkPbxDomain(text); }, this))
+          [](const QString &text) { return Validation::checkPbxDomain(text); }, this))
     , m_secure(new QCheckBox(tr("&Secure (TLS and SRTP to the PBX)"), this))
     , m_useEdge(new QCheckBox(tr("Route through the &edge location:"), this))
     , m_edge(new QComboBox(this))

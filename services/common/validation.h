@@ -20,6 +20,10 @@ QString checkE164(const QString &value);
 bool isLoopbackHost(const QString &host);
 QString checkWebhookUrl(const QUrl &url);
 QString checkApiBaseUrl(const QUrl &url);
+// Empty when value can be the handlers' PBX_DOMAIN ("host" or "host:port"), else a sentence.
+// Stricter than isHostName: the value is written into .env, where a line break would start a
+// new variable.
+QString checkPbxDomain(const QString &value);
 
 // A DNS host name (labels of letters, digits and '-', not starting or ending with '-').
 bool isHostName(const QString &value);

@@ -37,30 +37,6 @@ HandlerGenerator::HandlerGenerator(OutboundHandlerOptions options)
     : m_options(std::move(options))
 {}
 
-QString HandlerGenerator::checkPbxDomain(const QString &value)
-{
-    // Checked here as well as by isHostName: its pattern lets a final "\n" through, and this
-    // value is written into .env, where a line break would start a new variable.
-    for (const QChar c : value) {
-        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
-            return tr("\"%1\" is not a host name such as pbx.example.net.").arg(value.left(64));
-    }
-    QString host = value;
-    const qsizetype colon = value.lastIndexOf(u':');
-    if (colon >= 0) {
-        bool ok = false;
-        const QString portText = value.mid(colon + 1);
-        const int port = portText.toInt(&ok);
-        if (!ok || port < 1 || port > 65535 || portText.startsWith(u'0') ||
-            portText.startsWith(u'+'))
-            return tr("\"%1\" has no valid port after the colon.").arg(value.left(64));
-        host = value.left(colon);
-    }
-    if (!Validation::isHostName(host))
-        return tr("\"%1\" is not a host name such as pbx.example.net.").arg(value.left(64));
-    return {};
-}
-
 QByteArray HandlerGenerator::loadTemplate(const QString &name)
 {
     QFile file(QStringLiteral(":/handlers/") + name);
@@ -132,7 +108,7 @@ bool HandlerGenerator::writeFile(const QString &path, const QByteArray &content)
 bool HandlerGenerator::exportToDirectory(const QString &directory, const QString &pbxDomain)
 {
     if (!pbxDomain.isEmpty()) {
-        if (const QString problem = checkPbxDomain(pbxDomain); !problem.isEmpty()) {
+        if (const QString problem = Validation::checkPbxDomain(pbxDomain); !problem.isEmpty()) {
             m_error = problem;
             return false;
         }

@@ -22,9 +22,6 @@ public:
     // unwritable folder, full disk) returns false with errorString() set.
     bool exportToDirectory(const QString &directory, const QString &pbxDomain = {});
 
-    // Empty when value can be PBX_DOMAIN ("host" or "host:port"), else a translated sentence.
-    static QString checkPbxDomain(const QString &value);
-
     QString errorString() const { return m_error; }
 
     static constexpr auto InboundPath = "/inboundHandler";

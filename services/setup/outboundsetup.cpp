@@ -87,7 +87,7 @@ QString OutboundSetup::check(const OutboundOptions &options, const TrunkSummary 
     if (pbxDomain.isEmpty())
         return tr("The trunk has no enabled origination URL to take the PBX's address from: "
                   "enter the PBX domain.");
-    if (const QString e = HandlerGenerator::checkPbxDomain(pbxDomain); !e.isEmpty())
+    if (const QString e = Validation::checkPbxDomain(pbxDomain); !e.isEmpty())
         return e;
     if (!options.testNumberSid.isEmpty()) {
         if (const QString e =

@@ -1,6 +1,7 @@
 // HandlerGenerator without Node.js: option checks, template filling and the file export.
 #include "../common/filesizelimit.h"
 #include "handlergenerator.h"
+#include "validation.h"
 
 #include <QDir>
 #include <QFile>
@@ -173,7 +174,7 @@ void TestHandlerGenerator::pbxDomain()
 {
     QFETCH(QString, value);
     QFETCH(bool, valid);
-    QCOMPARE(HandlerGenerator::checkPbxDomain(value).isEmpty(), valid);
+    QCOMPARE(Validation::checkPbxDomain(value).isEmpty(), valid);
 }
 
 void TestHandlerGenerator::exportWritesFiles()

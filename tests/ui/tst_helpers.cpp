@@ -1,10 +1,10 @@
 // The wizard's pure helpers: defaults proposed from a trunk, custom SIP parameter parsing, the
 // region/edge pairs and how errors read.
 #include "errortext.h"
-#include "handlergenerator.h"
 #include "regioncatalog.h"
 #include "sipparameters.h"
 #include "trunkdefaults.h"
+#include "validation.h"
 
 #include <QTest>
 
@@ -65,7 +65,7 @@ private slots:
         const QString proposed = TrunkDefaults::pbxAddress(url);
         QCOMPARE(proposed, address);
         // What the wizard proposes is what the handler accepts as PBX_DOMAIN.
-        QCOMPARE(HandlerGenerator::checkPbxDomain(proposed), QString());
+        QCOMPARE(Validation::checkPbxDomain(proposed), QString());
     }
 
     void pbxDomainChecks_data()
@@ -85,7 +85,7 @@ private slots:
         // The Outbound page checks its PBX domain field with this.
         QFETCH(QString, domain);
         QFETCH(bool, valid);
-        QCOMPARE(HandlerGenerator::checkPbxDomain(domain).isEmpty(), valid);
+        QCOMPARE(Validation::checkPbxDomain(domain).isEmpty(), valid);
     }
 
     void pbxDomainSkipsDisabledAndPrefersLowPriority()

@@ -1,0 +1,38 @@
+# The layers, checked when the project is configured: the front ends' libraries reach the engine
+# only through the contract (tm_contract), so they may not link the HTTP client, the set-up or
+# migration code, or SQL, directly or through another library. docs/ARCHITECTURE.md.
+function(tm_collect_links target out)
+    set(seen ${${out}})
+    get_target_property(links ${target} LINK_LIBRARIES)
+    if(NOT links)
+        return()
+    endif()
+    foreach(link ${links})
+        if(link IN_LIST seen)
+            continue()
+        endif()
+        list(APPEND seen ${link})
+        if(TARGET ${link} AND link MATCHES "^tm_")
+            tm_collect_links(${link} seen)
+        endif()
+    endforeach()
+    set(${out} ${seen} PARENT_SCOPE)
+endfunction()
+
+function(tm_check_layer target)
+    if(NOT TARGET ${target})
+        return()
+    endif()
+    set(links "")
+    tm_collect_links(${target} links)
+    foreach(forbidden ${ARGN})
+        if(forbidden IN_LIST links)
+            message(FATAL_ERROR "${target} links ${forbidden}: front-end code reaches the engine "
+                                "only through tm_contract (docs/ARCHITECTURE.md)")
+        endif()
+    endforeach()
+endfunction()
+
+tm_check_layer(tm_contract tm_twilio tm_setup tm_migration tm_engine tm_sandbox Qt6::Sql Qt6::Widgets)
+tm_check_layer(tm_models tm_twilio tm_setup tm_migration tm_engine tm_sandbox Qt6::Sql Qt6::Widgets)
+tm_check_layer(tm_ui tm_twilio tm_setup tm_migration tm_engine tm_sandbox Qt6::Sql)
