@@ -32,7 +32,12 @@ function(tm_add_test)
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 120)
     endif()
-    set(env "QT_QPA_PLATFORM=offscreen" "QT_LOGGING_RULES=*.debug=false" ${T_ENV})
+    # Settings, journals, run locks and caches go under the build folder, never into the
+    # user's own: a test cannot disturb (or depend on) a real installation.
+    set(home "${CMAKE_BINARY_DIR}/test-home")
+    set(env "QT_QPA_PLATFORM=offscreen" "QT_LOGGING_RULES=*.debug=false"
+        "XDG_CONFIG_HOME=${home}/config" "XDG_DATA_HOME=${home}/data"
+        "XDG_CACHE_HOME=${home}/cache" "XDG_STATE_HOME=${home}/state" ${T_ENV})
     set_tests_properties(${T_NAME} PROPERTIES TIMEOUT ${T_TIMEOUT} ENVIRONMENT "${env}")
     if(T_LABELS)
         set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")

@@ -97,7 +97,7 @@ SandboxResponse updateNumber(SandboxContext &c, const SandboxRequest &request, c
     }
     if (form.contains(QStringLiteral("TrunkSid")))
         c.setNumberTrunk(number, trunkSid);
-    number.insert(QLatin1String("date_updated"), SandboxContext::now());
+    number.insert(QLatin1String("date_updated"), c.now());
     c.store.update(kNumbers, number);
     return SandboxResponse::json(200, c.renderV2010(number));
 }

@@ -93,8 +93,7 @@ SandboxResponse createBuild(SandboxContext &c, const SandboxRequest &request, co
     build.insert(QLatin1String("dependencies"), dependencies);
     if (!runtime.isEmpty())
         build.insert(QLatin1String("runtime"), runtime);
-    build.insert(QLatin1String("_ready_at"),
-                 double(QDateTime::currentMSecsSinceEpoch() + c.buildDurationMs));
+    build.insert(QLatin1String("_ready_at"), double(c.currentMSecs() + c.buildDurationMs));
     c.store.insert(s.builds(), build);
     return SandboxResponse::json(201, c.renderV1(build));
 }

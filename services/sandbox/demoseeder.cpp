@@ -81,9 +81,9 @@ QString DemoSeeder::seed(SandboxContext &c, int numbers)
     c.store.insert(QStringLiteral("IpAccessControlLists"), acl);
     c.store.insert(QStringLiteral("CredentialLists"), creds);
     c.store.insert(trunkSid + QStringLiteral("/IpAccessControlLists"),
-                   SandboxRecords::link(acl.value(QLatin1String("sid")).toString()));
+                   SandboxRecords::link(c, acl.value(QLatin1String("sid")).toString()));
     c.store.insert(trunkSid + QStringLiteral("/CredentialLists"),
-                   SandboxRecords::link(creds.value(QLatin1String("sid")).toString()));
+                   SandboxRecords::link(c, creds.value(QLatin1String("sid")).toString()));
 
     seedMainNumbers(c, trunkSid, qBound(0, numbers, maxNumbers));
 

@@ -64,7 +64,7 @@ SandboxResponse createDeployment(SandboxContext &c, const SandboxRequest &reques
     c.store.insert(s.deployments(), deployment);
     QJsonObject environment = s.environment;
     environment.insert(QLatin1String("build_sid"), buildSid);
-    environment.insert(QLatin1String("date_updated"), SandboxContext::now());
+    environment.insert(QLatin1String("date_updated"), c.now());
     c.store.update(s.environments(), environment);
     return SandboxResponse::json(201, c.renderV1(deployment));
 }
@@ -118,7 +118,7 @@ SandboxResponse updateVariable(SandboxContext &c, const SandboxRequest &request,
     }
     if (form.contains(QStringLiteral("Value")))
         variable.insert(QLatin1String("value"), form.value(QStringLiteral("Value")));
-    variable.insert(QLatin1String("date_updated"), SandboxContext::now());
+    variable.insert(QLatin1String("date_updated"), c.now());
     c.store.update(s.variables(), variable);
     return SandboxResponse::json(200, c.renderV1(variable));
 }

@@ -20,9 +20,14 @@ QString SandboxContext::isoDate(const QDateTime &when)
     return when.toUTC().toString(Qt::ISODate);
 }
 
-QString SandboxContext::now()
+QDateTime SandboxContext::currentTime() const
 {
-    return isoDate(QDateTime::currentDateTimeUtc());
+    return QDateTime::currentDateTimeUtc().addMSecs(clockOffsetMs);
+}
+
+QString SandboxContext::now() const
+{
+    return isoDate(currentTime());
 }
 
 void SandboxContext::setNumberTrunk(QJsonObject &number, const QString &trunkSid)

@@ -24,11 +24,16 @@ public:
     QString apiKeySecret;
     QUrl baseUrl;
     int buildDurationMs = 1500; // how long a Build stays "building"
+    // The sandbox's clock: the wall clock moved on by clockOffsetMs, which tests advance
+    // (SandboxServer::advanceClock, POST /_sandbox/Clock) instead of sleeping.
+    qint64 clockOffsetMs = 0;
 
     // "PN" + 32 lower-case hex digits, reproducible for a given seed.
     QString newSid(const char prefix[3]);
+    QDateTime currentTime() const;
+    qint64 currentMSecs() const { return currentTime().toMSecsSinceEpoch(); }
     // Current time as stored in records (ISO 8601, UTC, seconds).
-    static QString now();
+    QString now() const;
     static QString isoDate(const QDateTime &when);
 
     // Moves a number onto a trunk (or off every trunk when trunkSid is empty): keeps the

@@ -11,9 +11,9 @@ QString str(const char *text)
     return QString::fromLatin1(text);
 }
 
-void stamp(QJsonObject &record)
+void stamp(const SandboxContext &context, QJsonObject &record)
 {
-    const QString now = SandboxContext::now();
+    const QString now = context.now();
     record.insert(str("date_created"), now);
     record.insert(str("date_updated"), now);
 }
@@ -84,7 +84,7 @@ QJsonObject incomingNumber(SandboxContext &context, const QString &phoneNumber)
         {str("subresource_uris"),
          QJsonObject{{str("assigned_add_ons"), uri + str("/AssignedAddOns.json")}}},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -116,7 +116,7 @@ QJsonObject trunk(SandboxContext &context, const QString &friendlyName, const QS
                      {str("phone_numbers"), url + str("/PhoneNumbers")},
                      {str("recording"), url + str("/Recording")}}},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -135,7 +135,7 @@ QJsonObject originationUrl(SandboxContext &context, const QString &trunkSid, con
         {str("priority"), priority},
         {str("url"), str("/v1/Trunks/%1/OriginationUrls/%2").arg(trunkSid, sid)},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -154,7 +154,7 @@ static QJsonObject sipList(SandboxContext &context, const char prefix[3], const 
         {str("subresource_uris"), QJsonObject{{subresource, uri + str("/") + subresourceFile}}},
         {str("uri"), uri + str(".json")},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -199,14 +199,14 @@ QJsonObject domain(SandboxContext &context, const QString &domainName)
         {str("byoc_trunk_sid"), QJsonValue()},
         {str("emergency_caller_sid"), QJsonValue()},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
-QJsonObject link(const QString &sid)
+QJsonObject link(const SandboxContext &context, const QString &sid)
 {
     QJsonObject record{{str("sid"), sid}};
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -225,8 +225,8 @@ QJsonObject call(SandboxContext &context, const QString &from, const QString &to
         {str("from_formatted"), from},
         {str("phone_number_sid"), QJsonValue()},
         {str("status"), str("completed")},
-        {str("start_time"), SandboxContext::now()},
-        {str("end_time"), SandboxContext::now()},
+        {str("start_time"), context.now()},
+        {str("end_time"), context.now()},
         {str("duration"), str("0")},
         {str("price"), QJsonValue()},
         {str("price_unit"), str("USD")},
@@ -243,7 +243,7 @@ QJsonObject call(SandboxContext &context, const QString &from, const QString &to
          QJsonObject{{str("notifications"), uri + str("/Notifications.json")},
                      {str("recordings"), uri + str("/Recordings.json")}}},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -265,7 +265,7 @@ QJsonObject service(SandboxContext &context, const QString &uniqueName, const QS
                                    {str("environments"), url + str("/Environments")},
                                    {str("builds"), url + str("/Builds")}}},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -291,7 +291,7 @@ QJsonObject environment(SandboxContext &context, const QJsonObject &service,
                                    {str("deployments"), url + str("/Deployments")},
                                    {str("logs"), url + str("/Logs")}}},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -308,7 +308,7 @@ QJsonObject function(SandboxContext &context, const QString &serviceSid,
         {str("url"), url},
         {str("links"), QJsonObject{{str("function_versions"), url + str("/Versions")}}},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -326,7 +326,7 @@ QJsonObject functionVersion(SandboxContext &context, const QString &serviceSid,
         {str("function_sid"), functionSid},
         {str("path"), path},
         {str("visibility"), visibility},
-        {str("date_created"), SandboxContext::now()},
+        {str("date_created"), context.now()},
         {str("url"), url},
         {str("links"), QJsonObject{{str("function_version_content"), url + str("/Content")}}},
     };
@@ -349,7 +349,7 @@ QJsonObject build(SandboxContext &context, const QString &serviceSid)
         {str("url"), url},
         {str("links"), QJsonObject{{str("build_status"), url + str("/Status")}}},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -366,7 +366,7 @@ QJsonObject deployment(SandboxContext &context, const QString &serviceSid,
         {str("url"), str("/v1/Services/%1/Environments/%2/Deployments/%3")
                          .arg(serviceSid, environmentSid, sid)},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 
@@ -384,7 +384,7 @@ QJsonObject variable(SandboxContext &context, const QString &serviceSid,
         {str("url"),
          str("/v1/Services/%1/Environments/%2/Variables/%3").arg(serviceSid, environmentSid, sid)},
     };
-    stamp(record);
+    stamp(context, record);
     return record;
 }
 

@@ -20,7 +20,7 @@ QJsonObject ipAccessControlList(SandboxContext &context, const QString &friendly
 QJsonObject credentialList(SandboxContext &context, const QString &friendlyName);
 QJsonObject domain(SandboxContext &context, const QString &domainName);
 // A membership (trunk association or domain mapping): just the SID and its dates.
-QJsonObject link(const QString &sid);
+QJsonObject link(const SandboxContext &context, const QString &sid);
 QJsonObject call(SandboxContext &context, const QString &from, const QString &to,
                  const QString &direction);
 

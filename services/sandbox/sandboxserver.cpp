@@ -1,5 +1,6 @@
 #include "sandboxserver.h"
 
+#include "clockcontrol.h"
 #include "demoseeder.h"
 #include "formparams.h"
 #include "sandboxcontext.h"
@@ -211,6 +212,13 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
     const QByteArray requestId = newRequestId();
     if (request.path == QLatin1String("/_sandbox/Faults"))
         return SandboxTransport::respond(socket, faultControl(request), closeAfter);
+    if (request.path == QLatin1String("/_sandbox/Clock"))
+        return SandboxTransport::respond(
+            socket,
+            authenticated(request)
+                ? ClockControl::handle(context, request)
+                : SandboxResponse::error(401, 20003, QStringLiteral("Authenticate")),
+            closeAfter);
 
     if (!control && options.rateLimitConcurrency > 0 && inFlight >= options.rateLimitConcurrency) {
         SandboxResponse limited =
@@ -386,6 +394,16 @@ void SandboxServer::setFaults(const FaultSettings &faults)
 void SandboxServer::setRateLimitConcurrency(int limit)
 {
     d->options.rateLimitConcurrency = qMax(0, limit);
+}
+
+void SandboxServer::advanceClock(qint64 ms)
+{
+    d->context.clockOffsetMs += qMax<qint64>(0, ms);
+}
+
+QDateTime SandboxServer::currentTime() const
+{
+    return d->context.currentTime();
 }
 
 void SandboxServer::setBuildDurationMs(int ms)

@@ -4,6 +4,7 @@
 #include "sandboxrequestrecord.h"
 #include "sandboxrouter.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
@@ -65,6 +66,10 @@ public:
     void setRateLimitConcurrency(int limit);
     // How long a new Serverless Build stays "building" (default 1500 ms).
     void setBuildDurationMs(int ms);
+    // The sandbox's clock moves on by ms (never back): dates, call times and Builds see it at
+    // once, so tests skip waits instead of sleeping. Also POST /_sandbox/Clock advance_ms=N.
+    void advanceClock(qint64 ms);
+    QDateTime currentTime() const;
     // false emulates a region without Twilio Functions (AU1 at the time of writing): every
     // Serverless path, /v1/Services included, answers 404 with error 20404. Default true.
     void setServerlessAvailable(bool available);

@@ -61,10 +61,9 @@ RouteHandler ServerlessScope::wrap(Handler handler)
 QJsonObject ServerlessScope::refreshedBuild(SandboxContext &context, QJsonObject build) const
 {
     if (build.value(QLatin1String("status")).toString() == QLatin1String("building") &&
-        QDateTime::currentMSecsSinceEpoch() >=
-            qint64(build.value(QLatin1String("_ready_at")).toDouble())) {
+        context.currentMSecs() >= qint64(build.value(QLatin1String("_ready_at")).toDouble())) {
         build.insert(QLatin1String("status"), QStringLiteral("completed"));
-        build.insert(QLatin1String("date_updated"), SandboxContext::now());
+        build.insert(QLatin1String("date_updated"), context.now());
         context.store.update(builds(), build);
     }
     return build;

@@ -76,7 +76,7 @@ RouteHandler createMapping(const MappingKind &kind)
             return SandboxResponse::error(
                 400, 21231,
                 QStringLiteral("%1 %2 is already mapped to this domain").arg(kind.param, listSid));
-        const QJsonObject link = SandboxRecords::link(listSid);
+        const QJsonObject link = SandboxRecords::link(c, listSid);
         c.store.insert(kind.collection(domainSid), link);
         return SandboxResponse::json(201, render(c, kind, link));
     };

@@ -117,7 +117,7 @@ SandboxResponse updateDomain(SandboxContext &c, const SandboxRequest &request, c
     if (!problem.isEmpty())
         return SandboxResponse::invalidParameter(problem);
     SandboxParams::applyAll(kDomainFields, form, domain);
-    domain.insert(QLatin1String("date_updated"), SandboxContext::now());
+    domain.insert(QLatin1String("date_updated"), c.now());
     c.store.update(kDomains, domain);
     return SandboxResponse::json(200, c.renderV2010(domain));
 }

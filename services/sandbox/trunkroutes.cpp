@@ -110,7 +110,7 @@ SandboxResponse updateTrunk(SandboxContext &c, const SandboxRequest &request, co
         trunk.insert(QLatin1String("domain_name"), name);
     }
     SandboxParams::applyAll(kTrunkFields, form, trunk);
-    trunk.insert(QLatin1String("date_updated"), SandboxContext::now());
+    trunk.insert(QLatin1String("date_updated"), c.now());
     c.store.update(kTrunks, trunk);
     return SandboxResponse::json(200, c.renderV1(trunk));
 }

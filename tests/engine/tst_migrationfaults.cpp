@@ -3,6 +3,7 @@
 // number ends migrated or reported failed on its trunk, nothing is ever off the trunk without
 // its new URL, and a failed removal is never "undone" (a late removal would then strand the
 // old URL off the trunk).
+#include "../common/drainevents.h"
 #include "../common/filesizelimit.h"
 #include "enginefixture.h"
 #include "runlock.h"
@@ -530,7 +531,9 @@ void TestMigrationFaults::cancelMidRunLeavesConsistentState()
     });
     service->migrate(sids, EngineFixture::handlerUrl());
     QVERIFY(finished.wait(60000));
-    QTest::qWait(300); // nothing else may arrive: runFinished exactly once
+    // Nothing else may arrive: runFinished exactly once, once the client is idle.
+    QTRY_COMPARE(service->client()->counters().operations, 0);
+    drainPostedEvents();
     QCOMPARE(finished.size(), 1);
     QVERIFY(!service->isBusy());
     const auto summary = finished.first().at(0).value<RunSummary>();

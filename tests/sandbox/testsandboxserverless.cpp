@@ -53,12 +53,9 @@ private:
         const QString buildSid = sidOf(build);
         const QString status =
             base + QStringLiteral("/Builds/") + buildSid + QStringLiteral("/Status");
-        if (!QTest::qWaitFor(
-                [&] {
-                    return client->get(status).json.value(QLatin1String("status")).toString() ==
-                           QLatin1String("completed");
-                },
-                5000))
+        server->advanceClock(60000); // past the build's duration
+        if (client->get(status).json.value(QLatin1String("status")).toString() !=
+            QLatin1String("completed"))
             return {};
         return {service, env, buildSid};
     }
@@ -69,7 +66,7 @@ private slots:
         SandboxOptions options;
         options.numbers = 10;
         server = std::make_unique<SandboxServer>(options);
-        server->setBuildDurationMs(300);
+        server->setBuildDurationMs(60000); // only the sandbox clock ends a build here
         QVERIFY(server->start());
         client = std::make_unique<SandboxTestClient>(*server);
     }
@@ -148,9 +145,17 @@ private slots:
         const QString deployments =
             base + QStringLiteral("/Environments/") + env + QStringLiteral("/Deployments");
         QCOMPARE(client->post(deployments, "BuildSid=" + sidOf(build).toLatin1()).status, 409);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            client->get(statusPath).json.value(QLatin1String("status")).toString(),
-            QStringLiteral("completed"), 5000);
+        // The build takes a minute of the sandbox's clock: moved on through the control endpoint.
+        const auto clock = client->post(QStringLiteral("/_sandbox/Clock"), "advance_ms=30000");
+        QCOMPARE(clock.status, 200);
+        QCOMPARE(clock.json.value(QLatin1String("offset_ms")).toDouble(), 30000.0);
+        QCOMPARE(client->get(statusPath).json.value(QLatin1String("status")).toString(),
+                 QStringLiteral("building"));
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/Clock"), "advance_ms=-5").status, 400);
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/Clock"), "advance_ms=soon").status, 400);
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/Clock"), "advance_ms=30000").status, 200);
+        QCOMPARE(client->get(statusPath).json.value(QLatin1String("status")).toString(),
+                 QStringLiteral("completed"));
         QCOMPARE(client->post(deployments, "BuildSid=" + sidOf(build).toLatin1()).status, 201);
         QCOMPARE(client->post(base + QStringLiteral("/Builds"), "Dependencies=%7Bnot").status, 400);
         QCOMPARE(client

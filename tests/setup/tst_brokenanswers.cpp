@@ -1,5 +1,6 @@
 // FunctionDeployer against answers the sandbox does not give: no Functions in the region,
 // broken or hostile JSON, builds that fail. Each must end in one clear report.
+#include "../common/drainevents.h"
 #include "auditlog.h"
 #include "faketwilio.h"
 #include "functiondeployer.h"
@@ -57,7 +58,11 @@ class TestBrokenAnswers : public QObject
         if (!QTest::qWaitFor(
                 [&] { return finished.count() + failed.count() + unavailable.count(); }, 10000))
             return o;
-        QTest::qWait(50); // nothing else may follow the one report
+        // Nothing else may follow the one report: wait until the client is idle, then deliver
+        // what it queued.
+        if (!QTest::qWaitFor([&] { return client->counters().operations == 0; }, 10000))
+            return o;
+        drainPostedEvents();
         o.finished = int(finished.count());
         o.failed = int(failed.count());
         o.unavailable = int(unavailable.count());

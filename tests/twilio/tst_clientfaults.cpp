@@ -1,6 +1,7 @@
 // Each error class against the sandbox (401, 404, 400, refused, timeout, dropped, 5xx), the
 // retries that heal transient ones (429 with Retry-After, 5xx, drops), cancellation, context
 // lifetime, https enforcement and the look-up that keeps a retried create from duplicating.
+#include "../common/drainevents.h"
 #include "sandboxfixture.h"
 #include "sipdomainapi.h"
 #include "trunkingapi.h"
@@ -238,7 +239,7 @@ void TestClientFaults::cancelAllStopsEverything()
     QCOMPARE(counters.inFlight, 0);
     QCOMPARE(counters.queued, 0);
     QCOMPARE(counters.operations, 0);
-    QTest::qWait(50);
+    drainPostedEvents();
     for (const auto &w : waiters)
         QCOMPARE(w->calls, 1);
 }
@@ -268,10 +269,10 @@ void TestClientFaults::destroyedContextGetsNoCallback()
     f->client().trunking().fetchTrunk(f->server().trunkSid(), context,
                                       [&calls](const TwilioResult<Trunk> &) { ++calls; });
     // Destroyed after the answer is queued to it as well as before: both are covered by
-    // destroying it now and waiting past the answer.
+    // destroying it now and delivering everything the answer queued.
     delete context;
     QTRY_COMPARE(f->client().counters().operations, 0);
-    QTest::qWait(50);
+    drainPostedEvents();
     QCOMPARE(calls, 0);
 }
 

@@ -56,7 +56,12 @@ public:
     void migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
     void revert(const QStringList &numberSids) override;
     void cancel() override;
-    InterruptedRun interruptedRun() const override { return interrupted; }
+    InterruptedRun interruptedRun() const override
+    {
+        ++interruptedRunCalls;
+        return interrupted;
+    }
+    mutable int interruptedRunCalls = 0; // the wizard's start-up check asks once
     void resume() override;
     void rollback() override;
     void exportAudit(const QString &csvPath) override;

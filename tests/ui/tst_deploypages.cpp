@@ -1,5 +1,6 @@
 // Steps 1 and 2: options prefilled from the trunk, deploy with progress, the result to copy,
 // failures shown on the page, and the recent-calls list.
+#include "../common/drainevents.h"
 #include "copylist.h"
 #include "dialogseam.h"
 #include "wizardharness.h"
@@ -104,7 +105,7 @@ private slots:
         QVERIFY(h.driveTo(PageId::Inbound));
         WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployInboundButton")));
         QTRY_VERIFY(h.nextButton()->isEnabled());
-        QTest::qWait(20); // layouts settle
+        drainPostedEvents(); // layout requests are posted events
         auto *page = h.find<QWidget>(QStringLiteral("inboundPage"));
         QStringList squeezed;
         const QList<QWidget *> widgets = page->findChildren<QWidget *>();

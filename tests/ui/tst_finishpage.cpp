@@ -1,5 +1,6 @@
 // The Finish page: counts per state, the audit CSV export through the file-dialog seam, and the
 // guarded deletion of the emptied trunk.
+#include "../common/drainevents.h"
 #include "dialogseam.h"
 #include "numbertablemodel.h"
 #include "wizardharness.h"
@@ -69,7 +70,7 @@ private slots:
         DialogSeam::setNextFileName(QString());
         WizardHarness::click(h.find<QPushButton>(QStringLiteral("exportAuditButton")));
         QTRY_COMPARE(DialogSeam::askedQuestions().size(), 1);
-        QTest::qWait(20);
+        drainPostedEvents();
         QVERIFY(!h.backend.log.last().startsWith(QStringLiteral("exportAudit")));
     }
 

@@ -1,5 +1,6 @@
 // Step 4: the numbers table, filtering and selection, plan, migrate with progress and Stop,
 // revert (button and context menu), retry failed, and errors shown where they happened.
+#include "../common/drainevents.h"
 #include "dialogseam.h"
 #include "numberfilterproxymodel.h"
 #include "numbertablemodel.h"
@@ -204,7 +205,7 @@ private slots:
         WizardHarness::click(revert);
         QTRY_COMPARE(DialogSeam::askedQuestions().size(), 1);
         QVERIFY(DialogSeam::askedQuestions().first().contains(QStringLiteral("+61255501001")));
-        QTest::qWait(20);
+        drainPostedEvents();
         QVERIFY(!h.backend.log.last().startsWith(QStringLiteral("revert")));
 
         DialogSeam::setNextChoice(0); // "Revert"

@@ -1,5 +1,6 @@
 // The wizard as a whole: closing during a run, the interrupted-run notice at start-up and offer
 // after connecting, geometry, keyboard access and names on every interactive widget.
+#include "../common/drainevents.h"
 #include "dialogseam.h"
 #include "numbertablemodel.h"
 #include "wizardharness.h"
@@ -59,7 +60,7 @@ private slots:
         DialogSeam::setNextChoice(1); // keep working
         h.wizard->close();
         QTRY_COMPARE(DialogSeam::askedQuestions().size(), 1);
-        QTest::qWait(40);
+        drainPostedEvents();
         QVERIFY(h.wizard->isVisible());
         QCOMPARE(h.backend.cancelCalls, 0);
 
@@ -76,7 +77,8 @@ private slots:
     {
         // Nothing can be resumed before the run's account is connected: say so, do nothing.
         DialogSeam::setNextChoice(0); // OK on the notice
-        QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("tm-test"));
+        QTemporaryDir scope;          // never the user's own settings
+        QSettings settings(scope.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         ScriptedBackend backend;
         interrupt(backend);
         SecretStore secrets(&settings);
@@ -86,7 +88,7 @@ private slots:
         const QString notice = DialogSeam::askedQuestions().first();
         QVERIFY(notice.contains(QStringLiteral("40 number(s)")));
         QVERIFY(notice.contains(QStringLiteral("Connect to account ") + backend.accountInfo.sid));
-        QTest::qWait(30);
+        drainPostedEvents();
         QCOMPARE(backend.log, QStringList{}); // no resume, no rollback, nothing else
     }
 
@@ -104,7 +106,7 @@ private slots:
         QFETCH(int, choice);
         QFETCH(QString, called);
         WizardHarness h;
-        QTest::qWait(20); // past the start-up check, with no run yet
+        QTRY_VERIFY(h.backend.interruptedRunCalls > 0); // past the start-up check, no run yet
         interrupt(h.backend);
         DialogSeam::setNextChoice(choice);
         DialogSeam::setNextChoice(0); // OK on the notice at the end
@@ -132,7 +134,7 @@ private slots:
     void otherAccountsRunNotOffered()
     {
         WizardHarness h;
-        QTest::qWait(20);
+        QTRY_VERIFY(h.backend.interruptedRunCalls > 0); // past the start-up check
         interrupt(h.backend);
         h.backend.interrupted.accountSid = QStringLiteral("AC99999999999999999999999999999999");
         QVERIFY(h.clickNext());
@@ -144,7 +146,7 @@ private slots:
     void failedResumeSaysWhyAndMovesOn()
     {
         WizardHarness h;
-        QTest::qWait(20);
+        QTRY_VERIFY(h.backend.interruptedRunCalls > 0); // past the start-up check
         interrupt(h.backend);
         h.backend.failNext.insert(MigrationBackend::Operation::Resume,
                                   ScriptedBackend::error(0, 0, QStringLiteral("Journal locked.")));
@@ -159,7 +161,7 @@ private slots:
     void noInterruptedRunNoQuestion()
     {
         WizardHarness h;
-        QTest::qWait(20);
+        QTRY_VERIFY(h.backend.interruptedRunCalls > 0); // past the start-up check
         QVERIFY(DialogSeam::askedQuestions().isEmpty());
     }
 
