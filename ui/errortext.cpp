@@ -3,16 +3,19 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file's texts, visible to lupdate.
+struct Tr
 {
-    return QCoreApplication::translate("ErrorText", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+};
+} // namespace
 
+namespace {
 QString details(const OperationError &error, bool linked)
 {
     QStringList parts;
     if (error.twilioCode != 0) {
-        const QString code = tr("Twilio error %1").arg(error.twilioCode);
+        const QString code = Tr::tr("Twilio error %1").arg(error.twilioCode);
         if (linked && error.moreInfo.isValid()) {
             parts.append(QStringLiteral("<a href=\"%1\">%2</a>")
                              .arg(error.moreInfo.toString(QUrl::FullyEncoded).toHtmlEscaped(),
@@ -22,9 +25,9 @@ QString details(const OperationError &error, bool linked)
         }
     }
     if (error.httpStatus != 0)
-        parts.append(tr("HTTP %1").arg(error.httpStatus));
+        parts.append(Tr::tr("HTTP %1").arg(error.httpStatus));
     if (!error.requestId.isEmpty()) {
-        const QString id = tr("request %1").arg(error.requestId);
+        const QString id = Tr::tr("request %1").arg(error.requestId);
         parts.append(linked ? id.toHtmlEscaped() : id);
     }
     return parts.join(QStringLiteral(", "));

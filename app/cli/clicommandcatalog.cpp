@@ -54,115 +54,137 @@ QCommandLineOption settleOption()
 
 QList<CliCommandSpec> buildCommands()
 {
-    using C = CliCommandCatalog;
     QList<CliCommandSpec> list;
-    list.append(
-        {QStringLiteral("trunks"), C::tr("List the account's SIP trunks."), {}, {}, false, {}});
+    list.append({QStringLiteral("trunks"),
+                 CliCommandCatalog::tr("List the account's SIP trunks."),
+                 {},
+                 {},
+                 false,
+                 {}});
     list.append({QStringLiteral("numbers"),
-                 C::tr("List the phone numbers on a trunk."),
+                 CliCommandCatalog::tr("List the phone numbers on a trunk."),
                  {},
                  {},
                  false,
                  {trunkOption()}});
     list.append(
         {QStringLiteral("setup-inbound"),
-         C::tr("Step 1: deploy /inboundHandler and create the SIP domain (PBX to PSTN)."),
+         CliCommandCatalog::tr(
+             "Step 1: deploy /inboundHandler and create the SIP domain (PBX to PSTN)."),
          {},
          {},
          false,
          {trunkOption(),
           valueOption({QStringLiteral("domain")},
-                      C::tr("Domain prefix: NAME gives NAME.sip.twilio.com."),
+                      CliCommandCatalog::tr("Domain prefix: NAME gives NAME.sip.twilio.com."),
                       QStringLiteral("PREFIX")),
-          valueOption({QStringLiteral("friendly-name")}, C::tr("Friendly name of the domain."),
+          valueOption({QStringLiteral("friendly-name")},
+                      CliCommandCatalog::tr("Friendly name of the domain."),
                       QStringLiteral("NAME")),
-          flag({QStringLiteral("secure-media")}, C::tr("Require TLS and SRTP on the domain."))}});
+          flag({QStringLiteral("secure-media")},
+               CliCommandCatalog::tr("Require TLS and SRTP on the domain."))}});
     list.append(
         {QStringLiteral("setup-outbound"),
-         C::tr("Step 2: deploy /outboundHandler and point one test number at it (PSTN to PBX)."),
+         CliCommandCatalog::tr(
+             "Step 2: deploy /outboundHandler and point one test number at it (PSTN to PBX)."),
          {},
          {},
          false,
          {trunkOption(),
-          valueOption({QStringLiteral("pbx-domain")},
-                      C::tr("PBX host (default: the trunk's best origination URL)."),
-                      QStringLiteral("HOST")),
-          flag({QStringLiteral("secure")}, C::tr("Add ;secure=true to the SIP URI.")),
+          valueOption(
+              {QStringLiteral("pbx-domain")},
+              CliCommandCatalog::tr("PBX host (default: the trunk's best origination URL)."),
+              QStringLiteral("HOST")),
+          flag({QStringLiteral("secure")},
+               CliCommandCatalog::tr("Add ;secure=true to the SIP URI.")),
           valueOption({QStringLiteral("edge"), QStringLiteral("sip-edge")},
-                      C::tr("Add ;edge=E to the SIP URI (use --api-edge for the REST edge)."),
+                      CliCommandCatalog::tr(
+                          "Add ;edge=E to the SIP URI (use --api-edge for the REST edge)."),
                       QStringLiteral("E")),
-          flag({QStringLiteral("uui")}, C::tr("Pass the Call SID as User-to-User.")),
-          valueOption({QStringLiteral("sip-param")}, C::tr("Extra SIP URI parameter (repeatable)."),
+          flag({QStringLiteral("uui")},
+               CliCommandCatalog::tr("Pass the Call SID as User-to-User.")),
+          valueOption({QStringLiteral("sip-param")},
+                      CliCommandCatalog::tr("Extra SIP URI parameter (repeatable)."),
                       QStringLiteral("k=v")),
           valueOption({QStringLiteral("test-number")},
-                      C::tr("The number to point at the handler now."), QStringLiteral("E164")),
+                      CliCommandCatalog::tr("The number to point at the handler now."),
+                      QStringLiteral("E164")),
           valueOption({QStringLiteral("handler-url")},
-                      C::tr("A self-hosted outboundHandler, where Functions are unavailable."),
+                      CliCommandCatalog::tr(
+                          "A self-hosted outboundHandler, where Functions are unavailable."),
                       QStringLiteral("URL"))}});
     list.append({QStringLiteral("calls"),
-                 C::tr("Latest calls to/from a number or on a SIP domain."),
+                 CliCommandCatalog::tr("Latest calls to/from a number or on a SIP domain."),
                  QStringLiteral("NUMBER_OR_DOMAIN"),
-                 C::tr("An E.164 number or a SIP domain name."),
+                 CliCommandCatalog::tr("An E.164 number or a SIP domain name."),
                  true,
                  {}});
     list.append({QStringLiteral("cutover-sheet"),
-                 C::tr("Step 3: what the PBX administrator must configure."),
+                 CliCommandCatalog::tr("Step 3: what the PBX administrator must configure."),
                  {},
                  {},
                  false,
                  {}});
     list.append({QStringLiteral("plan"),
-                 C::tr("Step 4 dry run: list every change migrate would make; changes nothing."),
+                 CliCommandCatalog::tr(
+                     "Step 4 dry run: list every change migrate would make; changes nothing."),
                  {},
                  {},
                  false,
                  selectionOptions()});
     QList<QCommandLineOption> migrateOptions = selectionOptions();
-    migrateOptions.append(valueOption({QStringLiteral("concurrency")},
-                                      C::tr("Numbers migrated at once (default: the engine's)."),
-                                      QStringLiteral("N")));
+    migrateOptions.append(
+        valueOption({QStringLiteral("concurrency")},
+                    CliCommandCatalog::tr("Numbers migrated at once (default: the engine's)."),
+                    QStringLiteral("N")));
     migrateOptions.append(yesOption());
-    list.append({QStringLiteral("migrate"),
-                 C::tr("Step 4: set each number's voice URL, then take it off the trunk."),
-                 {},
-                 {},
-                 false,
-                 migrateOptions});
-    list.append({QStringLiteral("revert"),
-                 C::tr("Put migrated numbers back on the trunk with their old settings."),
-                 QStringLiteral("E164..."),
-                 C::tr("The numbers to revert."),
-                 true,
-                 {trunkOption(), settleOption()}});
-    list.append({QStringLiteral("status"),
-                 C::tr("Report an interrupted run recorded in the journal (exit code 5)."),
-                 {},
-                 {},
-                 false,
-                 {}});
-    list.append({QStringLiteral("resume"),
-                 C::tr("Finish an interrupted run."),
-                 {},
-                 {},
-                 false,
-                 {valueOption({QStringLiteral("concurrency")}, C::tr("Numbers handled at once."),
-                              QStringLiteral("N")),
-                  settleOption()}});
-    list.append({QStringLiteral("rollback"),
-                 C::tr("Undo an interrupted run: put its numbers back on the trunk."),
-                 {},
-                 {},
-                 false,
-                 {yesOption(), settleOption()}});
-    list.append({QStringLiteral("audit"),
-                 C::tr("Export the audit log as RFC 4180 CSV."),
-                 {},
-                 {},
-                 false,
-                 {valueOption({QStringLiteral("csv")}, C::tr("The CSV file to write."),
-                              QStringLiteral("FILE"))}});
+    list.append(
+        {QStringLiteral("migrate"),
+         CliCommandCatalog::tr("Step 4: set each number's voice URL, then take it off the trunk."),
+         {},
+         {},
+         false,
+         migrateOptions});
+    list.append(
+        {QStringLiteral("revert"),
+         CliCommandCatalog::tr("Put migrated numbers back on the trunk with their old settings."),
+         QStringLiteral("E164..."),
+         CliCommandCatalog::tr("The numbers to revert."),
+         true,
+         {trunkOption(), settleOption()}});
+    list.append(
+        {QStringLiteral("status"),
+         CliCommandCatalog::tr("Report an interrupted run recorded in the journal (exit code 5)."),
+         {},
+         {},
+         false,
+         {}});
+    list.append(
+        {QStringLiteral("resume"),
+         CliCommandCatalog::tr("Finish an interrupted run."),
+         {},
+         {},
+         false,
+         {valueOption({QStringLiteral("concurrency")},
+                      CliCommandCatalog::tr("Numbers handled at once."), QStringLiteral("N")),
+          settleOption()}});
+    list.append(
+        {QStringLiteral("rollback"),
+         CliCommandCatalog::tr("Undo an interrupted run: put its numbers back on the trunk."),
+         {},
+         {},
+         false,
+         {yesOption(), settleOption()}});
+    list.append(
+        {QStringLiteral("audit"),
+         CliCommandCatalog::tr("Export the audit log as RFC 4180 CSV."),
+         {},
+         {},
+         false,
+         {valueOption({QStringLiteral("csv")}, CliCommandCatalog::tr("The CSV file to write."),
+                      QStringLiteral("FILE"))}});
     list.append({QStringLiteral("delete-trunk"),
-                 C::tr("Delete a trunk that holds no numbers any more."),
+                 CliCommandCatalog::tr("Delete a trunk that holds no numbers any more."),
                  {},
                  {},
                  false,

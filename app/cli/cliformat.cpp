@@ -2,6 +2,14 @@
 
 #include <QCoreApplication>
 
+namespace {
+// The translation context of this file's texts, visible to lupdate.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CliFormat)
+};
+} // namespace
+
 namespace CliFormat {
 
 QString stateName(NumberState state)
@@ -28,40 +36,37 @@ QString stateName(NumberState state)
 QString operationName(MigrationBackend::Operation operation)
 {
     using Op = MigrationBackend::Operation;
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("CliFormat", text);
-    };
     switch (operation) {
     case Op::Connect:
-        return tr("Connecting");
+        return Tr::tr("Connecting");
     case Op::LoadTrunks:
-        return tr("Loading the trunks");
+        return Tr::tr("Loading the trunks");
     case Op::LoadNumbers:
-        return tr("Loading the numbers");
+        return Tr::tr("Loading the numbers");
     case Op::SetupInbound:
-        return tr("Setting up inbound calls");
+        return Tr::tr("Setting up inbound calls");
     case Op::SetupOutbound:
-        return tr("Setting up outbound calls");
+        return Tr::tr("Setting up outbound calls");
     case Op::LoadCalls:
-        return tr("Loading the calls");
+        return Tr::tr("Loading the calls");
     case Op::Plan:
-        return tr("Planning");
+        return Tr::tr("Planning");
     case Op::Migrate:
-        return tr("Migrating");
+        return Tr::tr("Migrating");
     case Op::Revert:
-        return tr("Reverting");
+        return Tr::tr("Reverting");
     case Op::Resume:
-        return tr("Resuming");
+        return Tr::tr("Resuming");
     case Op::Rollback:
-        return tr("Rolling back");
+        return Tr::tr("Rolling back");
     case Op::ExportAudit:
-        return tr("Exporting the audit log");
+        return Tr::tr("Exporting the audit log");
     case Op::DeleteTrunk:
-        return tr("Deleting the trunk");
+        return Tr::tr("Deleting the trunk");
     case Op::Busy:
-        return tr("Starting");
+        return Tr::tr("Starting");
     }
-    return tr("The operation");
+    return Tr::tr("The operation");
 }
 
 QString errorText(const OperationError &error)
@@ -79,21 +84,18 @@ QString errorText(const OperationError &error)
 
 QString sheetText(const CutoverSheet &sheet)
 {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("CliFormat", text);
-    };
-    QString text = tr("SIP domain: %1\n").arg(sheet.domainName);
+    QString text = Tr::tr("SIP domain: %1\n").arg(sheet.domainName);
     for (const QString &uri : sheet.sipUris)
-        text += tr("SIP URI: %1\n").arg(uri);
-    text += tr("Port: %1 (UDP/TCP), %2 with TLS%3\n")
+        text += Tr::tr("SIP URI: %1\n").arg(uri);
+    text += Tr::tr("Port: %1 (UDP/TCP), %2 with TLS%3\n")
                 .arg(sheet.port)
                 .arg(sheet.tlsPort)
-                .arg(sheet.tlsRequired ? tr(" (TLS required)") : QString());
-    text += tr("SRTP: %1\n").arg(sheet.srtpRequired ? tr("required") : tr("optional"));
+                .arg(sheet.tlsRequired ? Tr::tr(" (TLS required)") : QString());
+    text += Tr::tr("SRTP: %1\n").arg(sheet.srtpRequired ? Tr::tr("required") : Tr::tr("optional"));
     for (const NamedSid &acl : sheet.ipAccessControlLists)
-        text += tr("IP ACL: %1 %2\n").arg(acl.sid, acl.friendlyName);
+        text += Tr::tr("IP ACL: %1 %2\n").arg(acl.sid, acl.friendlyName);
     for (const NamedSid &list : sheet.credentialLists)
-        text += tr("Credential list: %1 %2\n").arg(list.sid, list.friendlyName);
+        text += Tr::tr("Credential list: %1 %2\n").arg(list.sid, list.friendlyName);
     return text;
 }
 

@@ -7,11 +7,14 @@
 #include <QRegularExpression>
 
 namespace {
-
-QString tr(const char *text)
+// The translation context of this file's texts, visible to lupdate.
+struct Tr
 {
-    return QCoreApplication::translate("CliChecks", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CliChecks)
+};
+} // namespace
+
+namespace {
 
 // Shown instead of the raw text when a value is too long to be anything we asked for.
 QString shortened(const QString &text)
@@ -45,7 +48,7 @@ QString parseNumberList(const QStringList &values, QStringList *numbers)
         }
     }
     if (numbers->isEmpty())
-        return tr("--numbers needs at least one E.164 number.");
+        return Tr::tr("--numbers needs at least one E.164 number.");
     return {};
 }
 
@@ -53,14 +56,15 @@ QString checkRegion(const QString &region)
 {
     if (matches("[a-z]{2}[0-9]", region))
         return {};
-    return tr("\"%1\" is not a Twilio region (for example au1, ie1, us1).").arg(shortened(region));
+    return Tr::tr("\"%1\" is not a Twilio region (for example au1, ie1, us1).")
+        .arg(shortened(region));
 }
 
 QString checkEdge(const QString &edge)
 {
     if (matches("[a-z]+(-[a-z]+)*", edge) && edge.size() <= 32)
         return {};
-    return tr("\"%1\" is not a Twilio edge location (for example sydney, dublin).")
+    return Tr::tr("\"%1\" is not a Twilio edge location (for example sydney, dublin).")
         .arg(shortened(edge));
 }
 
@@ -68,8 +72,8 @@ QString checkDomainPrefix(const QString &prefix)
 {
     if (matches("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?", prefix))
         return {};
-    return tr("\"%1\" is not a domain prefix: use letters, digits and '-' (NAME gives "
-              "NAME.sip.twilio.com).")
+    return Tr::tr("\"%1\" is not a domain prefix: use letters, digits and '-' (NAME gives "
+                  "NAME.sip.twilio.com).")
         .arg(shortened(prefix));
 }
 
@@ -81,12 +85,12 @@ QString checkHost(const QString &host)
         bool ok = false;
         const int port = host.mid(colon + 1).toInt(&ok);
         if (!ok || port < 1 || port > 65535)
-            return tr("\"%1\" has no valid port.").arg(shortened(host));
+            return Tr::tr("\"%1\" has no valid port.").arg(shortened(host));
         name = host.left(colon);
     }
     if (Validation::isHostName(name) || !QHostAddress(name).isNull())
         return {};
-    return tr("\"%1\" is not a host name.").arg(shortened(host));
+    return Tr::tr("\"%1\" is not a host name.").arg(shortened(host));
 }
 
 QString checkCallTarget(const QString &target)
@@ -95,7 +99,8 @@ QString checkCallTarget(const QString &target)
         return Validation::checkE164(target);
     if (Validation::isHostName(target) && target.contains(QLatin1Char('.')))
         return {};
-    return tr("\"%1\" is neither an E.164 number nor a SIP domain name.").arg(shortened(target));
+    return Tr::tr("\"%1\" is neither an E.164 number nor a SIP domain name.")
+        .arg(shortened(target));
 }
 
 QString checkBaseUrl(const QUrl &url)
@@ -103,8 +108,8 @@ QString checkBaseUrl(const QUrl &url)
     // Credentials belong in the environment; a URL with user-info would put them in shell
     // history, and echoing it back would print them.
     if (!url.userInfo().isEmpty())
-        return tr("--base-url must not contain a user name or password; set the TWILIO_* "
-                  "environment variables instead.");
+        return Tr::tr("--base-url must not contain a user name or password; set the TWILIO_* "
+                      "environment variables instead.");
     return Validation::checkApiBaseUrl(url);
 }
 
@@ -112,7 +117,7 @@ QString checkWebhook(const QString &text, QUrl *url)
 {
     *url = QUrl(text, QUrl::StrictMode);
     if (!url->userInfo().isEmpty())
-        return tr("A voice or handler URL must not contain a user name or password.");
+        return Tr::tr("A voice or handler URL must not contain a user name or password.");
     return Validation::checkWebhookUrl(*url);
 }
 
@@ -122,7 +127,7 @@ QString parseSipParameter(const QString &text, QPair<QString, QString> *paramete
     const QString key = text.left(equals);
     // RFC 3261 "token" characters: anything else would need escaping in the parameter name.
     if (equals <= 0 || !matches("[A-Za-z0-9.!%*_+`'~-]+", key))
-        return tr("\"%1\" is not a SIP parameter: write key=value.").arg(shortened(text));
+        return Tr::tr("\"%1\" is not a SIP parameter: write key=value.").arg(shortened(text));
     *parameter = {key, text.mid(equals + 1)};
     return {};
 }
@@ -132,7 +137,7 @@ QString parseInt(const QString &text, int min, int max, const QString &what, int
     bool ok = false;
     const int parsed = text.toInt(&ok);
     if (!ok || parsed < min || parsed > max)
-        return tr("%1 must be a whole number from %2 to %3; \"%4\" is not.")
+        return Tr::tr("%1 must be a whole number from %2 to %3; \"%4\" is not.")
             .arg(what)
             .arg(min)
             .arg(max)

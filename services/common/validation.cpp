@@ -5,10 +5,11 @@
 #include <QRegularExpression>
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file's texts, visible to lupdate.
+struct Tr
 {
-    return QCoreApplication::translate("Validation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Validation)
+};
 } // namespace
 
 namespace Validation {
@@ -31,7 +32,7 @@ QString checkSid(const QString &value, const char prefix[3], const QString &what
 {
     if (isSid(value, prefix))
         return {};
-    return tr("%1 must be \"%2\" followed by 32 hexadecimal digits; \"%3\" is not.")
+    return Tr::tr("%1 must be \"%2\" followed by 32 hexadecimal digits; \"%3\" is not.")
         .arg(what, QLatin1String(prefix, 2), value.left(64));
 }
 
@@ -45,7 +46,7 @@ QString checkE164(const QString &value)
 {
     if (isE164(value))
         return {};
-    return tr("\"%1\" is not a phone number in E.164 form (for example +61255501234).")
+    return Tr::tr("\"%1\" is not a phone number in E.164 form (for example +61255501234).")
         .arg(value.left(64));
 }
 
@@ -63,12 +64,13 @@ QString checkWebhookUrl(const QUrl &url)
     // not ride along with them.
     const QString shown = url.toString(QUrl::RemoveUserInfo).left(200);
     if (!url.isValid() || url.host().isEmpty())
-        return tr("\"%1\" is not a valid URL.").arg(shown);
+        return Tr::tr("\"%1\" is not a valid URL.").arg(shown);
     if (url.scheme() == QLatin1String("https"))
         return {};
     if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
         return {};
-    return tr("\"%1\" must use https:// (plain http is allowed only to this computer).").arg(shown);
+    return Tr::tr("\"%1\" must use https:// (plain http is allowed only to this computer).")
+        .arg(shown);
 }
 
 QString checkApiBaseUrl(const QUrl &url)
@@ -90,7 +92,7 @@ QString checkPbxDomain(const QString &value)
     // value is written into .env, where a line break would start a new variable.
     for (const QChar c : value) {
         if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
-            return tr("\"%1\" is not a host name such as pbx.example.net.").arg(value.left(64));
+            return Tr::tr("\"%1\" is not a host name such as pbx.example.net.").arg(value.left(64));
     }
     QString host = value;
     const qsizetype colon = value.lastIndexOf(u':');
@@ -100,11 +102,11 @@ QString checkPbxDomain(const QString &value)
         const int port = portText.toInt(&ok);
         if (!ok || port < 1 || port > 65535 || portText.startsWith(u'0') ||
             portText.startsWith(u'+'))
-            return tr("\"%1\" has no valid port after the colon.").arg(value.left(64));
+            return Tr::tr("\"%1\" has no valid port after the colon.").arg(value.left(64));
         host = value.left(colon);
     }
     if (!isHostName(host))
-        return tr("\"%1\" is not a host name such as pbx.example.net.").arg(value.left(64));
+        return Tr::tr("\"%1\" is not a host name such as pbx.example.net.").arg(value.left(64));
     return {};
 }
 

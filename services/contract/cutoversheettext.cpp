@@ -5,15 +5,10 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CutoverSheet", text);
-}
-
 QString listLines(const QVector<NamedSid> &lists)
 {
     if (lists.isEmpty())
-        return QStringLiteral("  ") + tr("(none)") + u'\n';
+        return QStringLiteral("  ") + CutoverSheet::tr("(none)") + u'\n';
     QString text;
     for (const NamedSid &list : lists)
         text += QStringLiteral("  - %1 (%2)\n").arg(list.friendlyName, list.sid);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>
 #include <QPair>
@@ -155,6 +156,7 @@ struct CutoverSheet
     QVector<NamedSid> ipAccessControlLists;
     QVector<NamedSid> credentialLists;
     QString asText() const; // the whole sheet, for the clipboard / CLI
+    Q_DECLARE_TR_FUNCTIONS(CutoverSheet)
 };
 
 // Step 4.

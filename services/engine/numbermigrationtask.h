@@ -3,14 +3,13 @@
 #include "changerecorder.h"
 #include "enginecontext.h"
 #include "numbertask.h"
+#include "twilioresult.h"
 #include "voiceresources.h"
 
 class NumberReadBack;
 struct MigrationDecision;
 
-struct TwilioError;
 struct TwilioReplyInfo;
-template<class T> struct TwilioResult;
 
 // Migrates one number, deciding every step from live state so a re-run, a retry or a resumed
 // run only does what is missing. The rules follow from the invariant (docs/ENGINE.md): a

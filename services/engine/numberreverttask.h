@@ -4,10 +4,8 @@
 #include "enginecontext.h"
 #include "journaltypes.h"
 #include "numbertask.h"
+#include "twilioresult.h"
 #include "voiceresources.h"
-
-struct TwilioError;
-template<class T> struct TwilioResult;
 
 // Reverts one number to the settings saved before its first migration:
 //   1. fetch the live number and read its snapshot from the journal;

@@ -5,11 +5,6 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("NumberStateResolver", text);
-}
-
 bool isRevertAction(const QString &action)
 {
     return action == QLatin1String("revert_number") || action == QLatin1String("add_to_trunk") ||

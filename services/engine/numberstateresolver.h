@@ -3,6 +3,8 @@
 #include "migrationtypes.h"
 #include "voiceresources.h"
 
+#include <QCoreApplication>
+
 class Journal;
 
 // Derives a number's row state from live data and the journal:
@@ -14,6 +16,8 @@ class Journal;
 //   anything else: NotOnTrunk.
 class NumberStateResolver
 {
+    Q_DECLARE_TR_FUNCTIONS(NumberStateResolver)
+
 public:
     NumberStateResolver(Journal &journal, const QString &accountSid, const QString &trunkSid);
 

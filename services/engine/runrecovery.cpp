@@ -7,11 +7,6 @@
 #include <QSqlQuery>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RunRecovery", text);
-}
-
 bool isRemoval(const QString &action)
 {
     return action == QLatin1String("remove_from_trunk") ||

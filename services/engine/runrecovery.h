@@ -4,6 +4,7 @@
 #include "migrationtypes.h"
 #include "numberrun.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QStringList>
 
@@ -15,6 +16,8 @@ class Journal;
 // whatever moment the interruption hit.
 class RunRecovery
 {
+    Q_DECLARE_TR_FUNCTIONS(RunRecovery)
+
 public:
     RunRecovery(Journal &journal, const QString &accountSid);
 

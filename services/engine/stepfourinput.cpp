@@ -5,28 +5,29 @@
 #include <QCoreApplication>
 #include <QSet>
 
-namespace StepFourInput {
-
 namespace {
-QString tr(const char *text)
+// The translation context of this file's texts, visible to lupdate.
+struct Tr
 {
-    return QCoreApplication::translate("StepFourInput", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(StepFourInput)
+};
 } // namespace
+
+namespace StepFourInput {
 
 QString checkSelection(const QStringList &numberSids, const QString &trunkSid)
 {
     if (trunkSid.isEmpty())
-        return tr("Choose the trunk first (load its numbers).");
+        return Tr::tr("Choose the trunk first (load its numbers).");
     if (numberSids.isEmpty())
-        return tr("No numbers are selected.");
+        return Tr::tr("No numbers are selected.");
     for (const QString &sid : numberSids) {
-        const QString problem = Validation::checkSid(sid, "PN", tr("The phone number SID"));
+        const QString problem = Validation::checkSid(sid, "PN", Tr::tr("The phone number SID"));
         if (!problem.isEmpty())
             return problem;
     }
     if (QSet<QString>(numberSids.begin(), numberSids.end()).size() != numberSids.size())
-        return tr("A number is selected twice.");
+        return Tr::tr("A number is selected twice.");
     return {};
 }
 
@@ -34,7 +35,8 @@ QString voiceUrl(const QUrl &given, const QString &handlerUrl, QString *problem)
 {
     const QUrl url = given.isEmpty() ? QUrl(handlerUrl, QUrl::StrictMode) : given;
     if (url.isEmpty()) {
-        *problem = tr("No voice URL: deploy the outbound handler (step 2) or give a voice URL.");
+        *problem =
+            Tr::tr("No voice URL: deploy the outbound handler (step 2) or give a voice URL.");
         return {};
     }
     *problem = Validation::checkWebhookUrl(url);

@@ -9,11 +9,6 @@
 #include "privatefiles.h"
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AuditCsvWriter", text);
-}
-
 QByteArray row(const QStringList &cells)
 {
     QByteArray line;

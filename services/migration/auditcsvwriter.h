@@ -2,6 +2,7 @@
 
 #include "auditrecord.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -13,6 +14,8 @@ class QIODevice;
 // left as they are).
 class AuditCsvWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(AuditCsvWriter)
+
 public:
     bool write(QIODevice *device, const QList<AuditRecord> &records);
     // Replaces path atomically: on any error (unwritable folder, full disk) the old file, if

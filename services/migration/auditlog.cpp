@@ -17,11 +17,6 @@
 #endif
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AuditLog", text);
-}
-
 // A null QString binds as SQL NULL; the columns are NOT NULL and absent text is ''.
 QString notNull(const QString &text)
 {

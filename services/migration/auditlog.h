@@ -3,6 +3,7 @@
 #include "auditrecord.h"
 #include "secretredactor.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -14,6 +15,8 @@ class SqliteStore;
 // masked before anything is stored or written.
 class AuditLog
 {
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+
 public:
     // store must be open and outlive this object (Journal::store()).
     explicit AuditLog(SqliteStore &store);

@@ -14,11 +14,6 @@
 #include "privatefiles.h"
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HandlerGenerator", text);
-}
-
 const QByteArray CommonMarker = QByteArrayLiteral("// @@TM_COMMON@@");
 const QByteArray OptionsMarker = QByteArrayLiteral("__TM_OPTIONS__");
 

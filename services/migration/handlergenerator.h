@@ -3,6 +3,7 @@
 #include "outboundhandleroptions.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 // Produces the JavaScript of the two Twilio Functions from the templates in resources/handlers
@@ -10,6 +11,8 @@
 // Options reach the code as JSON, never as raw text, so no option value can change the code.
 class HandlerGenerator
 {
+    Q_DECLARE_TR_FUNCTIONS(HandlerGenerator)
+
 public:
     explicit HandlerGenerator(OutboundHandlerOptions options = {});
 

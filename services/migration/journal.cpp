@@ -9,11 +9,6 @@
 #include <QVariant>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Journal", text);
-}
-
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);

@@ -4,6 +4,7 @@
 #include "secretredactor.h"
 #include "sqlitestore.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -17,6 +18,8 @@
 // empty result) with errorString() set on bad input or a database error, and changes nothing.
 class Journal
 {
+    Q_DECLARE_TR_FUNCTIONS(Journal)
+
 public:
     Journal() = default;
 

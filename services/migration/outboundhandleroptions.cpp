@@ -3,13 +3,6 @@
 #include <QCoreApplication>
 #include <QSet>
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OutboundHandlerOptions", text);
-}
-} // namespace
-
 QStringList OutboundHandlerOptions::allowedEdges()
 {
     return {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -29,4 +30,5 @@ struct OutboundHandlerOptions
     // Limits that keep the dialled URI under Twilio's 255-character SIP URI limit.
     static constexpr int MaxParameters = 8;
     static constexpr int MaxParameterLength = 48;
+    Q_DECLARE_TR_FUNCTIONS(OutboundHandlerOptions)
 };

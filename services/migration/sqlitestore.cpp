@@ -12,11 +12,6 @@
 #include <QSqlQuery>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqliteStore", text);
-}
-
 // One statement per entry; run in order inside one transaction when the file is new.
 const char *const SchemaV1[] = {
     "CREATE TABLE runs ("

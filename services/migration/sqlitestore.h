@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -10,6 +11,8 @@ class QSqlQuery;
 // synchronous=FULL, and creates or upgrades the schema (PRAGMA user_version).
 class SqliteStore
 {
+    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
+
 public:
     SqliteStore();
     ~SqliteStore();

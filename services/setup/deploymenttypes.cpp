@@ -6,11 +6,6 @@
 #include <QRegularExpression>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeploymentSpec", text);
-}
-
 // Twilio's unique names and function names: URL-friendly, so no dots, spaces or slashes.
 bool isName(const QString &value, int maxLength)
 {

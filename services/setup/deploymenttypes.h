@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QMap>
 #include <QMetaType>
 #include <QPair>
@@ -35,6 +36,7 @@ struct DeploymentSpec
     QString check() const;
     // The same for a service unique name alone (up to 50 letters, digits, '-' or '_').
     static QString checkServiceName(const QString &uniqueName);
+    Q_DECLARE_TR_FUNCTIONS(DeploymentSpec)
 };
 
 struct DeploymentResult

@@ -3,10 +3,11 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file's texts, visible to lupdate.
+struct Tr
 {
-    return QCoreApplication::translate("OperationErrors", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(OperationErrors)
+};
 } // namespace
 
 OperationError toOperationError(const TwilioError &error)
@@ -30,7 +31,7 @@ OperationError toOperationError(const TwilioError &error)
     bare.requestId.clear();
     result.message = bare.toDisplayString();
     if (result.message.isEmpty())
-        result.message = tr("The request failed for an unknown reason.");
+        result.message = Tr::tr("The request failed for an unknown reason.");
     return result;
 }
 
@@ -38,7 +39,7 @@ OperationError toOperationError(const QString &what, const TwilioError &error)
 {
     OperationError result = toOperationError(error);
     if (!what.isEmpty() && error.isError())
-        result.message = tr("%1 failed: %2").arg(what, result.message);
+        result.message = Tr::tr("%1 failed: %2").arg(what, result.message);
     return result;
 }
 

@@ -7,13 +7,6 @@
 
 #include <QCoreApplication>
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SetupRecorder", text);
-}
-} // namespace
-
 SetupRecorder::SetupRecorder(Journal *journal, AuditLog *audit, const QString &accountSid)
     : m_journal(journal)
     , m_audit(audit)

@@ -2,6 +2,7 @@
 
 #include "twilioresult.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -34,6 +35,8 @@ struct SetupChange
 // recorded must not be sent: intent() returns 0 and the caller stops.
 class SetupRecorder
 {
+    Q_DECLARE_TR_FUNCTIONS(SetupRecorder)
+
 public:
     SetupRecorder(Journal *journal, AuditLog *audit, const QString &accountSid);
 

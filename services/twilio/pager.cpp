@@ -4,11 +4,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Pager", text);
-}
-
 TwilioError bad(const QString &message)
 {
     return TwilioError::make(TwilioError::Kind::BadResponse, message);

@@ -3,6 +3,7 @@
 #include "twilioerror.h"
 #include "twiliohosts.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -15,6 +16,8 @@
 // pages, ends the list with BadResponse.
 class Pager
 {
+    Q_DECLARE_TR_FUNCTIONS(Pager)
+
 public:
     Pager(TwilioHosts::Product product, const QString &listKey, int maxPages);
 

@@ -8,11 +8,14 @@
 #include <QNetworkReply>
 
 namespace {
-
-QString tr(const char *text)
+// The translation context of this file's texts, visible to lupdate.
+struct Tr
 {
-    return QCoreApplication::translate("ResponseReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ResponseReader)
+};
+} // namespace
+
+namespace {
 
 void readHeaders(QNetworkReply *reply, TwilioResponse &response)
 {
@@ -67,7 +70,7 @@ TwilioResponse read(QNetworkReply *reply)
         if (response.httpStatus != 204)
             response.error = TwilioError::make(
                 TwilioError::Kind::BadResponse,
-                tr("Twilio answered HTTP %1 with an empty body.").arg(response.httpStatus));
+                Tr::tr("Twilio answered HTTP %1 with an empty body.").arg(response.httpStatus));
         return response;
     }
     QJsonParseError parseError{};
@@ -75,7 +78,7 @@ TwilioResponse read(QNetworkReply *reply)
     if (!doc.isObject()) {
         response.error =
             TwilioError::make(TwilioError::Kind::BadResponse,
-                              tr("Twilio's answer (HTTP %1, %2 bytes) is not a JSON object.")
+                              Tr::tr("Twilio's answer (HTTP %1, %2 bytes) is not a JSON object.")
                                   .arg(response.httpStatus)
                                   .arg(body.size()));
         response.error.httpStatus = response.httpStatus;
@@ -90,8 +93,9 @@ TwilioResponse read(QNetworkReply *reply)
 
 TwilioResponse timedOut(QNetworkReply *reply, int timeoutMs)
 {
-    return aborted(reply, TwilioError::Kind::Timeout,
-                   tr("no complete answer within %1 seconds.").arg(timeoutMs / 1000.0, 0, 'f', 1));
+    return aborted(
+        reply, TwilioError::Kind::Timeout,
+        Tr::tr("no complete answer within %1 seconds.").arg(timeoutMs / 1000.0, 0, 'f', 1));
 }
 
 TwilioResponse stalled(QNetworkReply *reply, int stallMs)
@@ -100,18 +104,19 @@ TwilioResponse stalled(QNetworkReply *reply, int stallMs)
     // Qt 6.4 caps neither the size nor the count of response headers and signals nothing while
     // it reads them, so an endless header ends here: the stall timer is what bounds it.
     if (!reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
-        return aborted(reply, TwilioError::Kind::Timeout,
-                       tr("no complete status line and headers within %1 seconds.").arg(seconds));
+        return aborted(
+            reply, TwilioError::Kind::Timeout,
+            Tr::tr("no complete status line and headers within %1 seconds.").arg(seconds));
     return aborted(reply, TwilioError::Kind::Timeout,
-                   tr("the answer stalled: no data for %1 seconds.").arg(seconds));
+                   Tr::tr("the answer stalled: no data for %1 seconds.").arg(seconds));
 }
 
 TwilioResponse tooLarge(QNetworkReply *reply, qint64 capBytes)
 {
-    TwilioResponse response =
-        aborted(reply, TwilioError::Kind::BadResponse,
-                tr("the answer was larger than the %1 MiB this client accepts, so it was cut off.")
-                    .arg(double(capBytes) / (1024 * 1024), 0, 'f', 1));
+    TwilioResponse response = aborted(
+        reply, TwilioError::Kind::BadResponse,
+        Tr::tr("the answer was larger than the %1 MiB this client accepts, so it was cut off.")
+            .arg(double(capBytes) / (1024 * 1024), 0, 'f', 1));
     response.error.httpStatus = response.httpStatus;
     response.error.requestId = response.requestId;
     return response;

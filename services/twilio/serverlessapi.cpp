@@ -11,11 +11,6 @@ namespace {
 
 constexpr auto Serverless = TwilioHosts::Product::Serverless;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ServerlessApi", text);
-}
-
 QString servicePath(const QString &service, const QString &suffix = {})
 {
     return QStringLiteral("/v1/Services/") + service + suffix;
@@ -50,9 +45,11 @@ ServerlessApi::ServerlessApi(TwilioClient &client)
 TwilioError ServerlessApi::checkServiceAndEnvironment(const QString &serviceSid,
                                                       const QString &environmentSid) const
 {
-    TwilioError error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    TwilioError error = TwilioClient::checkSid(
+        serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
     if (!error.isError())
-        error = TwilioClient::checkSid(environmentSid, "ZE", "The environment SID");
+        error = TwilioClient::checkSid(environmentSid, "ZE",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The environment SID"));
     return error;
 }
 
@@ -98,7 +95,8 @@ TwilioHandle ServerlessApi::fetchService(const QString &sidOrUniqueName, QObject
 TwilioHandle ServerlessApi::listEnvironments(const QString &serviceSid, QObject *context,
                                              TwilioCallback<QList<ServerlessEnvironment>> callback)
 {
-    if (auto error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    if (auto error = TwilioClient::checkSid(
+            serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
         error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.listAs<ServerlessEnvironment>(
@@ -111,7 +109,8 @@ TwilioHandle ServerlessApi::createEnvironment(const QString &serviceSid, const Q
                                               const QString &domainSuffix, QObject *context,
                                               TwilioCallback<ServerlessEnvironment> callback)
 {
-    TwilioError error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    TwilioError error = TwilioClient::checkSid(
+        serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
     if (!error.isError() && (!isUniqueName(uniqueName, 100) ||
                              (!domainSuffix.isEmpty() && !isUniqueName(domainSuffix, 16))))
         error = TwilioClient::invalidInput(
@@ -133,7 +132,8 @@ TwilioHandle ServerlessApi::createEnvironment(const QString &serviceSid, const Q
 TwilioHandle ServerlessApi::listFunctions(const QString &serviceSid, QObject *context,
                                           TwilioCallback<QList<ServerlessFunction>> callback)
 {
-    if (auto error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    if (auto error = TwilioClient::checkSid(
+            serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
         error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.listAs<ServerlessFunction>(
@@ -145,7 +145,8 @@ TwilioHandle ServerlessApi::createFunction(const QString &serviceSid, const QStr
                                            QObject *context,
                                            TwilioCallback<ServerlessFunction> callback)
 {
-    TwilioError error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    TwilioError error = TwilioClient::checkSid(
+        serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
     if (!error.isError() && (friendlyName.isEmpty() || friendlyName.size() > 255))
         error = TwilioClient::invalidInput(tr("A function needs a name of 1 to 255 characters."));
     if (error.isError())
@@ -164,9 +165,11 @@ TwilioHandle ServerlessApi::uploadFunctionVersion(const QString &serviceSid,
                                                   QObject *context,
                                                   TwilioCallback<FunctionVersion> callback)
 {
-    TwilioError error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    TwilioError error = TwilioClient::checkSid(
+        serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
     if (!error.isError())
-        error = TwilioClient::checkSid(functionSid, "ZH", "The function SID");
+        error = TwilioClient::checkSid(functionSid, "ZH",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The function SID"));
     if (!error.isError() && !upload.check().isEmpty())
         error = TwilioClient::invalidInput(upload.check());
     if (error.isError())
@@ -187,7 +190,8 @@ TwilioHandle ServerlessApi::uploadFunctionVersion(const QString &serviceSid,
 TwilioHandle ServerlessApi::createBuild(const QString &serviceSid, const BuildRequest &build,
                                         QObject *context, TwilioCallback<ServerlessBuild> callback)
 {
-    TwilioError error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    TwilioError error = TwilioClient::checkSid(
+        serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
     if (!error.isError() && !build.check().isEmpty())
         error = TwilioClient::invalidInput(build.check());
     if (error.isError())
@@ -215,9 +219,11 @@ TwilioHandle ServerlessApi::createBuild(const QString &serviceSid, const BuildRe
 TwilioHandle ServerlessApi::fetchBuild(const QString &serviceSid, const QString &buildSid,
                                        QObject *context, TwilioCallback<ServerlessBuild> callback)
 {
-    TwilioError error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    TwilioError error = TwilioClient::checkSid(
+        serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
     if (!error.isError())
-        error = TwilioClient::checkSid(buildSid, "ZB", "The build SID");
+        error = TwilioClient::checkSid(buildSid, "ZB",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The build SID"));
     if (error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.fetchAs<ServerlessBuild>(
@@ -230,9 +236,11 @@ TwilioHandle ServerlessApi::fetchBuildStatus(const QString &serviceSid, const QS
                                              QObject *context,
                                              TwilioCallback<ServerlessBuild> callback)
 {
-    TwilioError error = TwilioClient::checkSid(serviceSid, "ZS", "The Functions service SID");
+    TwilioError error = TwilioClient::checkSid(
+        serviceSid, "ZS", QT_TRANSLATE_NOOP("TwilioClient", "The Functions service SID"));
     if (!error.isError())
-        error = TwilioClient::checkSid(buildSid, "ZB", "The build SID");
+        error = TwilioClient::checkSid(buildSid, "ZB",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The build SID"));
     if (error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.fetchAs<ServerlessBuild>(
@@ -249,7 +257,8 @@ TwilioHandle ServerlessApi::createDeployment(const QString &serviceSid,
 {
     TwilioError error = checkServiceAndEnvironment(serviceSid, environmentSid);
     if (!error.isError())
-        error = TwilioClient::checkSid(buildSid, "ZB", "The build SID");
+        error = TwilioClient::checkSid(buildSid, "ZB",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The build SID"));
     if (error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     const QString path =
@@ -314,7 +323,8 @@ TwilioHandle ServerlessApi::updateVariable(const QString &serviceSid, const QStr
 {
     TwilioError error = checkServiceAndEnvironment(serviceSid, environmentSid);
     if (!error.isError())
-        error = TwilioClient::checkSid(variableSid, "ZV", "The variable SID");
+        error = TwilioClient::checkSid(variableSid, "ZV",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The variable SID"));
     if (!error.isError() && ((!key && !value) || (key && (key->isEmpty() || key->size() > 128)) ||
                              (value && value->toUtf8().size() > 450)))
         error = TwilioClient::invalidInput(

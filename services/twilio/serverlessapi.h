@@ -3,6 +3,7 @@
 #include "serverlessresources.h"
 #include "twilioresult.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <optional>
@@ -18,6 +19,8 @@ class TwilioClient;
 // tries again).
 class ServerlessApi
 {
+    Q_DECLARE_TR_FUNCTIONS(ServerlessApi)
+
 public:
     explicit ServerlessApi(TwilioClient &client);
 

@@ -5,14 +5,15 @@
 
 #include <QCoreApplication>
 
-using namespace JsonFields;
-
 namespace {
-QString tr(const char *text)
+// The translation context of this file's texts, visible to lupdate.
+struct Tr
 {
-    return QCoreApplication::translate("TwilioResources", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TwilioResources)
+};
 } // namespace
+
+using namespace JsonFields;
 
 ServerlessService ServerlessService::fromJson(const QJsonObject &json)
 {
@@ -48,22 +49,22 @@ FunctionVersion FunctionVersion::fromJson(const QJsonObject &json)
 QString FunctionVersionUpload::check() const
 {
     if (path.isEmpty() || path.size() > 255)
-        return tr("A function path must have 1 to 255 characters.");
+        return Tr::tr("A function path must have 1 to 255 characters.");
     if (visibility != QLatin1String("public") && visibility != QLatin1String("protected") &&
         visibility != QLatin1String("private"))
-        return tr("A function's visibility must be public, protected or private.");
+        return Tr::tr("A function's visibility must be public, protected or private.");
     if (fileName.isEmpty() || fileName.contains(QLatin1Char('"')) ||
         fileName.contains(QLatin1Char('/')))
-        return tr("\"%1\" is not a usable file name.").arg(fileName.left(100));
+        return Tr::tr("\"%1\" is not a usable file name.").arg(fileName.left(100));
     return {};
 }
 
 QString BuildRequest::check() const
 {
     if (functionVersionSids.isEmpty())
-        return tr("A build needs at least one function version.");
+        return Tr::tr("A build needs at least one function version.");
     for (const QString &sid : functionVersionSids) {
-        const QString problem = Validation::checkSid(sid, "ZN", tr("A function version SID"));
+        const QString problem = Validation::checkSid(sid, "ZN", Tr::tr("A function version SID"));
         if (!problem.isEmpty())
             return problem;
     }

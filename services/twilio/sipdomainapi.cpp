@@ -60,7 +60,9 @@ TwilioHandle SipDomainApi::createSipDomain(const SipDomainParams &params, QObjec
 TwilioHandle SipDomainApi::fetchSipDomain(const QString &domainSid, QObject *context,
                                           TwilioCallback<SipDomain> callback)
 {
-    if (auto error = TwilioClient::checkSid(domainSid, "SD", "The SIP domain SID"); error.isError())
+    if (auto error = TwilioClient::checkSid(
+            domainSid, "SD", QT_TRANSLATE_NOOP("TwilioClient", "The SIP domain SID"));
+        error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.fetchAs<SipDomain>(
         TwilioRequest::get(Api, domainPath(domainSid, QStringLiteral(".json"))), context,
@@ -70,7 +72,8 @@ TwilioHandle SipDomainApi::fetchSipDomain(const QString &domainSid, QObject *con
 TwilioHandle SipDomainApi::updateSipDomain(const QString &domainSid, const SipDomainParams &params,
                                            QObject *context, TwilioCallback<SipDomain> callback)
 {
-    TwilioError error = TwilioClient::checkSid(domainSid, "SD", "The SIP domain SID");
+    TwilioError error = TwilioClient::checkSid(
+        domainSid, "SD", QT_TRANSLATE_NOOP("TwilioClient", "The SIP domain SID"));
     if (!error.isError() && !params.check().isEmpty())
         error = TwilioClient::invalidInput(params.check());
     if (!error.isError() && params.toForm().isEmpty())
@@ -86,7 +89,9 @@ TwilioHandle SipDomainApi::updateSipDomain(const QString &domainSid, const SipDo
 TwilioHandle SipDomainApi::deleteSipDomain(const QString &domainSid, QObject *context,
                                            TwilioCallback<TwilioNoContent> callback)
 {
-    if (auto error = TwilioClient::checkSid(domainSid, "SD", "The SIP domain SID"); error.isError())
+    if (auto error = TwilioClient::checkSid(
+            domainSid, "SD", QT_TRANSLATE_NOOP("TwilioClient", "The SIP domain SID"));
+        error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.deleteAs(
         TwilioRequest::remove(Api, domainPath(domainSid, QStringLiteral(".json"))), context,
@@ -97,7 +102,9 @@ TwilioHandle SipDomainApi::listMappings(MappingKind kind, const QString &domainS
                                         QObject *context,
                                         TwilioCallback<QList<SipAuthList>> callback)
 {
-    if (auto error = TwilioClient::checkSid(domainSid, "SD", "The SIP domain SID"); error.isError())
+    if (auto error = TwilioClient::checkSid(
+            domainSid, "SD", QT_TRANSLATE_NOOP("TwilioClient", "The SIP domain SID"));
+        error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.listAs<SipAuthList>(TwilioRequest::get(Api, mappingPath(kind, domainSid, {})),
                                         QStringLiteral("contents"), context, std::move(callback),
@@ -109,10 +116,15 @@ TwilioHandle SipDomainApi::createMapping(MappingKind kind, const QString &domain
                                          TwilioCallback<SipAuthList> callback)
 {
     const bool acl = kind == MappingKind::IpAccessControlList;
-    TwilioError error = TwilioClient::checkSid(domainSid, "SD", "The SIP domain SID");
+    TwilioError error = TwilioClient::checkSid(
+        domainSid, "SD", QT_TRANSLATE_NOOP("TwilioClient", "The SIP domain SID"));
     if (!error.isError())
-        error = acl ? TwilioClient::checkSid(listSid, "AL", "The IP access control list SID")
-                    : TwilioClient::checkSid(listSid, "CL", "The credential list SID");
+        error =
+            acl ? TwilioClient::checkSid(
+                      listSid, "AL",
+                      QT_TRANSLATE_NOOP("TwilioClient", "The IP access control list SID"))
+                : TwilioClient::checkSid(
+                      listSid, "CL", QT_TRANSLATE_NOOP("TwilioClient", "The credential list SID"));
     if (error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     const QString field =
@@ -129,10 +141,15 @@ TwilioHandle SipDomainApi::deleteMapping(MappingKind kind, const QString &domain
                                          TwilioCallback<TwilioNoContent> callback)
 {
     const bool acl = kind == MappingKind::IpAccessControlList;
-    TwilioError error = TwilioClient::checkSid(domainSid, "SD", "The SIP domain SID");
+    TwilioError error = TwilioClient::checkSid(
+        domainSid, "SD", QT_TRANSLATE_NOOP("TwilioClient", "The SIP domain SID"));
     if (!error.isError())
-        error = acl ? TwilioClient::checkSid(listSid, "AL", "The IP access control list SID")
-                    : TwilioClient::checkSid(listSid, "CL", "The credential list SID");
+        error =
+            acl ? TwilioClient::checkSid(
+                      listSid, "AL",
+                      QT_TRANSLATE_NOOP("TwilioClient", "The IP access control list SID"))
+                : TwilioClient::checkSid(
+                      listSid, "CL", QT_TRANSLATE_NOOP("TwilioClient", "The credential list SID"));
     if (error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.deleteAs(TwilioRequest::remove(Api, mappingPath(kind, domainSid, listSid)),

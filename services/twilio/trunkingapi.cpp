@@ -23,7 +23,9 @@ TwilioHandle TrunkingApi::listUnderTrunk(const QString &trunkSid, const QString 
                                          TwilioCallback<QList<T>> callback,
                                          T (*parse)(const QJsonObject &))
 {
-    if (auto error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID"); error.isError())
+    if (auto error = TwilioClient::checkSid(trunkSid, "TK",
+                                            QT_TRANSLATE_NOOP("TwilioClient", "The trunk SID"));
+        error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.listAs<T>(TwilioRequest::get(Trunking, trunkPath(trunkSid, suffix)), listKey,
                               context, std::move(callback), parse);
@@ -39,7 +41,9 @@ TwilioHandle TrunkingApi::listTrunks(QObject *context, TwilioCallback<QList<Trun
 TwilioHandle TrunkingApi::fetchTrunk(const QString &trunkSid, QObject *context,
                                      TwilioCallback<Trunk> callback)
 {
-    if (auto error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID"); error.isError())
+    if (auto error = TwilioClient::checkSid(trunkSid, "TK",
+                                            QT_TRANSLATE_NOOP("TwilioClient", "The trunk SID"));
+        error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.fetchAs<Trunk>(TwilioRequest::get(Trunking, trunkPath(trunkSid)), context,
                                    std::move(callback), &Trunk::fromJson);
@@ -48,7 +52,9 @@ TwilioHandle TrunkingApi::fetchTrunk(const QString &trunkSid, QObject *context,
 TwilioHandle TrunkingApi::deleteTrunk(const QString &trunkSid, QObject *context,
                                       TwilioCallback<TwilioNoContent> callback)
 {
-    if (auto error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID"); error.isError())
+    if (auto error = TwilioClient::checkSid(trunkSid, "TK",
+                                            QT_TRANSLATE_NOOP("TwilioClient", "The trunk SID"));
+        error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.deleteAs(TwilioRequest::remove(Trunking, trunkPath(trunkSid)), context,
                              std::move(callback));
@@ -66,9 +72,11 @@ TwilioHandle TrunkingApi::fetchTrunkPhoneNumber(const QString &trunkSid,
                                                 const QString &phoneNumberSid, QObject *context,
                                                 TwilioCallback<TrunkPhoneNumber> callback)
 {
-    TwilioError error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID");
+    TwilioError error =
+        TwilioClient::checkSid(trunkSid, "TK", QT_TRANSLATE_NOOP("TwilioClient", "The trunk SID"));
     if (!error.isError())
-        error = TwilioClient::checkSid(phoneNumberSid, "PN", "The phone number SID");
+        error = TwilioClient::checkSid(phoneNumberSid, "PN",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The phone number SID"));
     if (error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.fetchAs<TrunkPhoneNumber>(
@@ -81,9 +89,11 @@ TwilioHandle TrunkingApi::addTrunkPhoneNumber(const QString &trunkSid,
                                               const QString &phoneNumberSid, QObject *context,
                                               TwilioCallback<TrunkPhoneNumber> callback)
 {
-    TwilioError error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID");
+    TwilioError error =
+        TwilioClient::checkSid(trunkSid, "TK", QT_TRANSLATE_NOOP("TwilioClient", "The trunk SID"));
     if (!error.isError())
-        error = TwilioClient::checkSid(phoneNumberSid, "PN", "The phone number SID");
+        error = TwilioClient::checkSid(phoneNumberSid, "PN",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The phone number SID"));
     if (error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     const TwilioRequest request =
@@ -102,9 +112,11 @@ TwilioHandle TrunkingApi::removeTrunkPhoneNumber(const QString &trunkSid,
                                                  const QString &phoneNumberSid, QObject *context,
                                                  TwilioCallback<TwilioNoContent> callback)
 {
-    TwilioError error = TwilioClient::checkSid(trunkSid, "TK", "The trunk SID");
+    TwilioError error =
+        TwilioClient::checkSid(trunkSid, "TK", QT_TRANSLATE_NOOP("TwilioClient", "The trunk SID"));
     if (!error.isError())
-        error = TwilioClient::checkSid(phoneNumberSid, "PN", "The phone number SID");
+        error = TwilioClient::checkSid(phoneNumberSid, "PN",
+                                       QT_TRANSLATE_NOOP("TwilioClient", "The phone number SID"));
     if (error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.deleteAs(

@@ -104,6 +104,7 @@ public:
     QString accountPath(const QString &suffix) const;
     static TwilioError invalidInput(const QString &message);
     // InvalidInput error unless `value` is a SID with that prefix; {} when fine.
+    // `what` is marked QT_TRANSLATE_NOOP("TwilioClient", ...) where it is written.
     static TwilioError checkSid(const QString &value, const char prefix[3], const char *what);
 
 private:

@@ -8,11 +8,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TwilioError", text);
-}
-
 // Error bodies are small; anything bigger is not Twilio's JSON and is not worth parsing.
 constexpr int MaxErrorBodyBytes = 64 * 1024;
 constexpr int MaxMessageChars = 500;

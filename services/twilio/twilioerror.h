@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -40,6 +41,7 @@ struct TwilioError
     // Twilio's JSON, an HTML page from a proxy, garbage; only a bounded prefix is looked at.
     static TwilioError fromHttp(int httpStatus, const QByteArray &body, const QString &requestId);
     static QString kindName(Kind kind);
+    Q_DECLARE_TR_FUNCTIONS(TwilioError)
 };
 
 // One attempt of a request that was sent again after it: what it got, for the audit log

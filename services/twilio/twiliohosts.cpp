@@ -9,11 +9,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TwilioHosts", text);
-}
-
 // Region and edge names are single DNS labels such as "au1" or "sydney".
 bool isLabel(const QString &value)
 {

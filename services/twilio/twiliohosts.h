@@ -2,6 +2,7 @@
 
 #include "twiliocredentials.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -13,6 +14,8 @@ using FormFields = QList<QPair<QString, QString>>;
 // rewrites next-page links onto that base. Pure logic: no network.
 class TwilioHosts
 {
+    Q_DECLARE_TR_FUNCTIONS(TwilioHosts)
+
 public:
     enum class Product { Api, Trunking, Serverless, ServerlessUpload };
 

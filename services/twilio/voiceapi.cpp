@@ -32,7 +32,8 @@ TwilioHandle VoiceApi::listIncomingPhoneNumbers(const PhoneNumberFilter &filter,
 TwilioHandle VoiceApi::fetchIncomingPhoneNumber(const QString &phoneNumberSid, QObject *context,
                                                 TwilioCallback<IncomingPhoneNumber> callback)
 {
-    if (auto error = TwilioClient::checkSid(phoneNumberSid, "PN", "The phone number SID");
+    if (auto error = TwilioClient::checkSid(
+            phoneNumberSid, "PN", QT_TRANSLATE_NOOP("TwilioClient", "The phone number SID"));
         error.isError())
         return m_client.rejectAs(error, context, std::move(callback));
     return m_client.fetchAs<IncomingPhoneNumber>(
@@ -46,7 +47,8 @@ TwilioHandle VoiceApi::updateIncomingPhoneNumber(const QString &phoneNumberSid,
                                                  QObject *context,
                                                  TwilioCallback<IncomingPhoneNumber> callback)
 {
-    TwilioError error = TwilioClient::checkSid(phoneNumberSid, "PN", "The phone number SID");
+    TwilioError error = TwilioClient::checkSid(
+        phoneNumberSid, "PN", QT_TRANSLATE_NOOP("TwilioClient", "The phone number SID"));
     if (!error.isError() && !update.check().isEmpty())
         error = TwilioClient::invalidInput(update.check());
     if (!error.isError() && update.isEmpty())
