@@ -1,4 +1,5 @@
 #include "numbermigrationtask.h"
+#include "callresult.h"
 
 #include "engineerrors.h"
 #include "enginelogging.h"
@@ -139,7 +140,7 @@ void NumberMigrationTask::afterUpdate(qint64 step, const Change &c,
                                       const TwilioResult<IncomingPhoneNumber> &r)
 {
     if (r.ok() && MigrationDecision::carriesHandler(r.value, m_voiceUrl)) {
-        m_recorder->finish(step, c, r.error, r.reply);
+        m_recorder->finish(step, c, callResultOf(r.error, r.reply));
         m_number = r.value;
         if (stopRequested()) // the safe point: on the trunk, new URL
             return stopAtSafePoint();
@@ -154,7 +155,7 @@ void NumberMigrationTask::afterUpdate(qint64 step, const Change &c,
         const bool onTrunk = live.ok() && live.value.trunkSid.value_or(QString()) == m_trunkSid;
         const QString liveTrunk = live.ok() ? live.value.trunkSid.value_or(QString()) : QString();
         if (seen) {
-            m_recorder->finish(step, c, TwilioError{}, r.reply);
+            m_recorder->finish(step, c, callResultOf(TwilioError{}, r.reply));
             if (onTrunk && stopRequested()) // the safe point: on the trunk, new URL
                 return stopAtSafePoint();
             if (onTrunk)
@@ -174,7 +175,7 @@ void NumberMigrationTask::afterUpdate(qint64 step, const Change &c,
             error.httpStatus = r.reply.httpStatus;
             error.requestId = r.reply.requestId;
         }
-        m_recorder->finish(step, c, error, r.reply);
+        m_recorder->finish(step, c, callResultOf(error, r.reply));
         const OperationError cause = EngineErrors::fromTwilio(error);
         end(NumberOutcome::Failed, NumberState::Failed,
             EngineErrors::withContext(
@@ -198,7 +199,7 @@ void NumberMigrationTask::removeFromTrunk()
             m_trunkSid, m_sid, this, [this, step, c](const TwilioResult<TwilioNoContent> &r) {
                 if (!r.ok())
                     return afterRemoval(step, c, r.error, r.reply);
-                m_recorder->finish(step, c, r.error, r.reply);
+                m_recorder->finish(step, c, callResultOf(r.error, r.reply));
                 m_number.trunkSid.reset();
                 end(NumberOutcome::Migrated, NumberState::Migrated);
             });
@@ -227,7 +228,7 @@ void NumberMigrationTask::clearTrunkSid()
                 }
                 if (!r.ok())
                     return afterRemoval(step, c, r.error, r.reply);
-                m_recorder->finish(step, c, r.error, r.reply);
+                m_recorder->finish(step, c, callResultOf(r.error, r.reply));
                 m_number = r.value;
                 end(NumberOutcome::Migrated, NumberState::Migrated);
             });
@@ -245,10 +246,10 @@ void NumberMigrationTask::afterRemoval(qint64 step, const Change &c, const Twili
         const QString live = m_number.trunkSid.value_or(QString());
         if (r.ok() && live.isEmpty()) {
             // An attempt whose answer was lost took it off; its URL was seen before the removal.
-            m_recorder->finish(step, c, TwilioError{}, reply);
+            m_recorder->finish(step, c, callResultOf(TwilioError{}, reply));
             return end(NumberOutcome::Migrated, NumberState::Migrated);
         }
-        m_recorder->finish(step, c, error, reply);
+        m_recorder->finish(step, c, callResultOf(error, reply));
         const bool stillOn = r.ok() && live == m_trunkSid;
         if (stillOn && error.httpStatus == 404 && c.action == RemoveFromTrunk) {
             if (stopRequested()) // the safe point: on the trunk, new URL (see cancel())

@@ -1,4 +1,5 @@
 #include "numberreverttask.h"
+#include "callresult.h"
 
 #include "engineerrors.h"
 #include "enginelogging.h"
@@ -156,7 +157,7 @@ void NumberRevertTask::recheckAdd(qint64 step, const Change &c, const TwilioErro
         m_readBack = new NumberReadBack(m_context, m_sid, this);
     m_readBack->read([this, step, c, error](const TwilioResult<IncomingPhoneNumber> &r) {
         if (r.ok() && onPriorTrunk(r.value)) {
-            m_recorder->finish(step, c, TwilioError{}, r.reply);
+            m_recorder->finish(step, c, callResultOf(TwilioError{}, r.reply));
             m_number = r.value;
             return restoreSettings();
         }
@@ -164,7 +165,7 @@ void NumberRevertTask::recheckAdd(qint64 step, const Change &c, const TwilioErro
         if (!why.isError() && r.ok())
             why = TwilioError::make(TwilioError::Kind::BadResponse,
                                     tr("Twilio answered, but the number is not on the trunk."));
-        m_recorder->finish(step, c, why, r.reply);
+        m_recorder->finish(step, c, callResultOf(why, r.reply));
         if (r.ok() && error.httpStatus == 404 && !stopRequested()) {
             qCInfo(lcEngine) << "trunk PhoneNumbers subresource answered 404 for" << m_sid
                              << "- setting TrunkSid instead";
@@ -234,7 +235,7 @@ void NumberRevertTask::updateNumber(const Change &c, const IncomingPhoneNumberUp
             m_sid, update, this,
             [this, step, c, reached, failure, next](const TwilioResult<IncomingPhoneNumber> &r) {
                 if (r.ok() && (this->*reached)(r.value)) {
-                    m_recorder->finish(step, c, r.error, r.reply);
+                    m_recorder->finish(step, c, callResultOf(r.error, r.reply));
                     m_number = r.value;
                     return (this->*next)();
                 }
@@ -244,7 +245,7 @@ void NumberRevertTask::updateNumber(const Change &c, const IncomingPhoneNumberUp
                 m_readBack->read([this, step, c, r, reached, failure,
                                   next](const TwilioResult<IncomingPhoneNumber> &live) {
                     if (live.ok() && (this->*reached)(live.value)) {
-                        m_recorder->finish(step, c, TwilioError{}, r.reply);
+                        m_recorder->finish(step, c, callResultOf(TwilioError{}, r.reply));
                         m_number = live.value;
                         return (this->*next)();
                     }
@@ -255,7 +256,7 @@ void NumberRevertTask::updateNumber(const Change &c, const IncomingPhoneNumberUp
                         why = TwilioError::make(TwilioError::Kind::BadResponse,
                                                 tr("Twilio answered the update, but the number "
                                                    "does not show it (not applied)."));
-                    m_recorder->finish(step, c, why, r.reply);
+                    m_recorder->finish(step, c, callResultOf(why, r.reply));
                     end(NumberOutcome::Failed, NumberState::Failed,
                         EngineErrors::withContext(EngineErrors::fromTwilio(why), failure));
                 });

@@ -82,7 +82,8 @@ bool NumberRun::resume(qint64 runId, const QHash<QString, qint64> &openSteps,
 
 void NumberRun::launch(const QStringList &sids)
 {
-    m_recorder = new ChangeRecorder(m_context, m_runId, this);
+    m_recorder =
+        new ChangeRecorder(m_context.journal, m_context.audit, m_context.accountSid, m_runId, this);
     auto factory = [this](const QString &sid, QObject *parent) -> NumberTask * {
         const qint64 step = m_steps.value(sid);
         if (m_kind == Kind::Migrate && m_listed.contains(sid))

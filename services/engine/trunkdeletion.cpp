@@ -1,5 +1,6 @@
 #include "trunkdeletion.h"
 
+#include "callresult.h"
 #include "changerecorder.h"
 #include "engineerrors.h"
 #include "journal.h"
@@ -48,7 +49,8 @@ void TrunkDeletion::deleteTrunk()
                                                    QStringLiteral("delete_trunk"));
     if (run == 0)
         return emit failed(EngineErrors::local(m_context.journal->errorString()));
-    auto *recorder = new ChangeRecorder(m_context, run, this);
+    auto *recorder =
+        new ChangeRecorder(m_context.journal, m_context.audit, m_context.accountSid, run, this);
     const Change change{{}, {}, m_trunkSid, QStringLiteral("delete_trunk"), m_trunkSid, {}};
     recorder->begin(change, this, [this, recorder, run, change](qint64 step) {
         if (step == 0) {
@@ -58,7 +60,7 @@ void TrunkDeletion::deleteTrunk()
         m_context.client->trunking().deleteTrunk(
             m_trunkSid, this,
             [this, recorder, run, step, change](const TwilioResult<TwilioNoContent> &r) {
-                recorder->finish(step, change, r.error, r.reply);
+                recorder->finish(step, change, callResultOf(r.error, r.reply));
                 recorder->flush();
                 m_context.journal->finishRun(run, r.ok() ? QStringLiteral("finished")
                                                          : QStringLiteral("failed"));

@@ -1,14 +1,14 @@
 #include "domainmapper.h"
 
 #include "operationerrors.h"
-#include "setuprecorder.h"
+#include "setuprun.h"
 #include "sipdomainapi.h"
 #include "twilioclient.h"
 
-DomainMapper::DomainMapper(TwilioClient *client, SetupRecorder *recorder, QObject *parent)
+DomainMapper::DomainMapper(TwilioClient *client, SetupRun *recorder, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_recorder(recorder)
+    , m_run(recorder)
 {}
 
 void DomainMapper::start(const QString &domainSid, const QVector<NamedSid> &ipAccessControlLists,
@@ -86,7 +86,7 @@ void DomainMapper::mapNext()
     const SetupChange change(
         acl ? QStringLiteral("map_ip_acl") : QStringLiteral("map_credential_list"),
         m_domainSid + u' ' + entry.sid, {}, entry.sid + u' ' + entry.friendlyName);
-    const auto call = m_recorder->track<SipAuthList>(
+    const auto call = m_run->track<SipAuthList>(
         change,
         [this, acl, sid = entry.sid](TwilioCallback<SipAuthList> done) {
             return acl ? m_client->sipDomains().createIpAccessControlListMapping(
@@ -108,6 +108,6 @@ void DomainMapper::mapNext()
         m_call = *call;
     } else {
         m_running = false;
-        emit failed(makeOperationError(m_recorder->errorString()));
+        emit failed(makeOperationError(m_run->errorString()));
     }
 }

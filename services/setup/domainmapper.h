@@ -6,7 +6,7 @@
 
 #include <QObject>
 
-class SetupRecorder;
+class SetupRun;
 class TwilioClient;
 
 // Lets the trunk's IP access control lists and credential lists authorise calls to a SIP
@@ -16,7 +16,7 @@ class DomainMapper : public QObject
 {
     Q_OBJECT
 public:
-    DomainMapper(TwilioClient *client, SetupRecorder *recorder, QObject *parent = nullptr);
+    DomainMapper(TwilioClient *client, SetupRun *recorder, QObject *parent = nullptr);
 
     void start(const QString &domainSid, const QVector<NamedSid> &ipAccessControlLists,
                const QVector<NamedSid> &credentialLists);
@@ -36,7 +36,7 @@ private:
     void fail(const QString &what, const TwilioError &error);
 
     TwilioClient *m_client;
-    SetupRecorder *m_recorder;
+    SetupRun *m_run;
     QString m_domainSid;
     QVector<NamedSid> m_acls;
     QVector<NamedSid> m_credentialLists;

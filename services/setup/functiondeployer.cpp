@@ -24,9 +24,9 @@ FunctionDeployer::FunctionDeployer(TwilioClient *client, Journal *journal, Audit
                                    const QString &accountSid, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_recorder(journal, audit, accountSid)
-    , m_locator(new ServerlessLocator(client, &m_recorder, this))
-    , m_uploader(new FunctionUploader(client, &m_recorder, this))
+    , m_run(journal, audit, accountSid)
+    , m_locator(new ServerlessLocator(client, &m_run, this))
+    , m_uploader(new FunctionUploader(client, &m_run, this))
     , m_watcher(new BuildWatcher(client, this))
 {
     connect(m_locator, &ServerlessLocator::located, this, &FunctionDeployer::located);
@@ -60,9 +60,9 @@ void FunctionDeployer::start(const DeploymentSpec &spec)
     QString problem = spec.check();
     if (problem.isEmpty()) {
         if (m_outerRunId)
-            m_recorder.joinRun(m_outerRunId, spec.trunkSid);
-        else if (!m_recorder.beginRun(spec.trunkSid, QStringLiteral("deploy-functions")))
-            problem = m_recorder.errorString();
+            m_run.joinRun(m_outerRunId, spec.trunkSid);
+        else if (!m_run.beginRun(spec.trunkSid, QStringLiteral("deploy-functions")))
+            problem = m_run.errorString();
     }
     if (!problem.isEmpty()) {
         // Reported from the event loop, like every other outcome.
@@ -85,7 +85,7 @@ void FunctionDeployer::cancel()
     m_watcher->cancel();
     m_call.cancel();
     m_running = false;
-    m_recorder.finishRun(QStringLiteral("cancelled"));
+    m_run.finishRun(QStringLiteral("cancelled"));
     emit failed(makeOperationError(tr("Deploying the call handlers was cancelled.")));
 }
 
@@ -93,19 +93,19 @@ template<class T>
 void FunctionDeployer::change(const SetupChange &description, const QString &what,
                               const Request<T> &request, const Next<T> &next)
 {
-    const auto call = m_recorder.track<T>(description, request,
-                                          [this, what, next](const TwilioResult<T> &result) {
-                                              if (!m_running)
-                                                  return;
-                                              if (result.ok())
-                                                  next(result.value);
-                                              else
-                                                  fail(what, result.error);
-                                          });
+    const auto call =
+        m_run.track<T>(description, request, [this, what, next](const TwilioResult<T> &result) {
+            if (!m_running)
+                return;
+            if (result.ok())
+                next(result.value);
+            else
+                fail(what, result.error);
+        });
     if (call)
         m_call = *call;
     else
-        failWith(makeOperationError(m_recorder.errorString()));
+        failWith(makeOperationError(m_run.errorString()));
 }
 
 template<class T>
@@ -331,11 +331,11 @@ void FunctionDeployer::complete(bool changed)
         url.setPath(function.path);
         m_result.functionUrls.insert(function.name, url);
     }
-    m_recorder.setValue(QStringLiteral("serverless.service_name"), m_spec.serviceUniqueName);
-    m_recorder.setValue(QStringLiteral("serverless.service_sid"), m_result.serviceSid);
-    m_recorder.setValue(QStringLiteral("serverless.environment_sid"), m_result.environmentSid);
-    m_recorder.setValue(QStringLiteral("serverless.domain_name"), m_result.domainName);
-    m_recorder.setValue(QStringLiteral("serverless.build_sid"), m_result.buildSid);
+    m_run.setValue(QStringLiteral("serverless.service_name"), m_spec.serviceUniqueName);
+    m_run.setValue(QStringLiteral("serverless.service_sid"), m_result.serviceSid);
+    m_run.setValue(QStringLiteral("serverless.environment_sid"), m_result.environmentSid);
+    m_run.setValue(QStringLiteral("serverless.domain_name"), m_result.domainName);
+    m_run.setValue(QStringLiteral("serverless.build_sid"), m_result.buildSid);
     qCInfo(lcSetup) << "functions live in build" << m_result.buildSid
                     << (changed ? "(deployed now)" : "(unchanged)");
     end(QStringLiteral("finished"));
@@ -360,5 +360,5 @@ void FunctionDeployer::failWith(const OperationError &error)
 void FunctionDeployer::end(const QString &runStatus)
 {
     m_running = false;
-    m_recorder.finishRun(runStatus);
+    m_run.finishRun(runStatus);
 }

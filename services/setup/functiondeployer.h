@@ -4,7 +4,7 @@
 #include "deploymenttypes.h"
 #include "migrationtypes.h"
 #include "serverlessresources.h"
-#include "setuprecorder.h"
+#include "setuprun.h"
 #include "twilioresult.h"
 
 #include <QObject>
@@ -79,7 +79,7 @@ private:
     void end(const QString &runStatus);
 
     TwilioClient *m_client;
-    SetupRecorder m_recorder;
+    SetupRun m_run;
     ServerlessLocator *m_locator;
     FunctionUploader *m_uploader;
     BuildWatcher *m_watcher;

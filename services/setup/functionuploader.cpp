@@ -2,7 +2,7 @@
 
 #include "operationerrors.h"
 #include "serverlessapi.h"
-#include "setuprecorder.h"
+#include "setuprun.h"
 #include "twilioclient.h"
 #include "validation.h"
 
@@ -32,10 +32,10 @@ TwilioError badAnswer(const QString &message)
 
 } // namespace
 
-FunctionUploader::FunctionUploader(TwilioClient *client, SetupRecorder *recorder, QObject *parent)
+FunctionUploader::FunctionUploader(TwilioClient *client, SetupRun *recorder, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_recorder(recorder)
+    , m_run(recorder)
 {}
 
 QString FunctionUploader::versionKey(const QString &functionSid)
@@ -61,7 +61,7 @@ void FunctionUploader::start(const QString &serviceSid, const QVector<FunctionSo
             }
             m_functions = result.value;
             for (const ServerlessFunction &function : std::as_const(m_functions)) {
-                const QString version = m_recorder->value(versionKey(function.sid));
+                const QString version = m_run->value(versionKey(function.sid));
                 if (Validation::isSid(function.sid, "ZH") && Validation::isSid(version, "ZN"))
                     m_uploadedEarlier.insert(function.sid, version);
             }
@@ -100,7 +100,7 @@ void FunctionUploader::ensureFunction(int index)
             return;
         }
     }
-    const auto call = m_recorder->track<ServerlessFunction>(
+    const auto call = m_run->track<ServerlessFunction>(
         SetupChange{QStringLiteral("create_function"), name, {}, name},
         [this, name](TwilioCallback<ServerlessFunction> done) {
             return m_client->serverless().createFunction(m_serviceSid, name, this, std::move(done));
@@ -121,7 +121,7 @@ void FunctionUploader::ensureFunction(int index)
     if (call)
         m_call = *call;
     else
-        failWith(makeOperationError(m_recorder->errorString()));
+        failWith(makeOperationError(m_run->errorString()));
 }
 
 void FunctionUploader::uploadVersion(int index)
@@ -134,9 +134,8 @@ void FunctionUploader::uploadVersion(int index)
     const FunctionSource &source = m_sources.at(index);
     const QString functionSid = m_functionSid.value(source.name);
     const QString hash = contentHash(source);
-    const QString known = m_recorder->value(functionKey(functionSid, "version"));
-    if (m_recorder->value(functionKey(functionSid, "hash")) == hash &&
-        Validation::isSid(known, "ZN")) {
+    const QString known = m_run->value(functionKey(functionSid, "version"));
+    if (m_run->value(functionKey(functionSid, "hash")) == hash && Validation::isSid(known, "ZN")) {
         // The same code was uploaded before: that version can be built again as it is.
         m_chosen.insert(functionSid, known);
         uploadVersion(index + 1);
@@ -147,7 +146,7 @@ void FunctionUploader::uploadVersion(int index)
     upload.visibility = source.visibility;
     upload.fileName = source.name + QStringLiteral(".js");
     upload.content = source.content;
-    const auto call = m_recorder->track<FunctionVersion>(
+    const auto call = m_run->track<FunctionVersion>(
         SetupChange{QStringLiteral("upload_function_version"),
                     QStringLiteral("%1 %2 sha256:%3").arg(functionSid, source.path, hash), known,
                     QStringLiteral("sha256:") + hash},
@@ -168,13 +167,13 @@ void FunctionUploader::uploadVersion(int index)
                 fail(what, badAnswer(tr("Twilio's answer carries no valid version SID.")));
                 return;
             }
-            m_recorder->setValue(functionKey(functionSid, "version"), result.value.sid);
-            m_recorder->setValue(functionKey(functionSid, "hash"), hash);
+            m_run->setValue(functionKey(functionSid, "version"), result.value.sid);
+            m_run->setValue(functionKey(functionSid, "hash"), hash);
             m_chosen.insert(functionSid, result.value.sid);
             uploadVersion(index + 1);
         });
     if (call)
         m_call = *call;
     else
-        failWith(makeOperationError(m_recorder->errorString()));
+        failWith(makeOperationError(m_run->errorString()));
 }

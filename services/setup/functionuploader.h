@@ -8,7 +8,7 @@
 #include <QMap>
 #include <QObject>
 
-class SetupRecorder;
+class SetupRun;
 class TwilioClient;
 
 // Makes each function of a deployment exist in the service (matched by friendly name, as
@@ -19,7 +19,7 @@ class FunctionUploader : public QObject
 {
     Q_OBJECT
 public:
-    FunctionUploader(TwilioClient *client, SetupRecorder *recorder, QObject *parent = nullptr);
+    FunctionUploader(TwilioClient *client, SetupRun *recorder, QObject *parent = nullptr);
 
     // The version our journal knows for a function SID (uploaded by an earlier run), if any.
     static QString versionKey(const QString &functionSid);
@@ -40,7 +40,7 @@ private:
     void failWith(const OperationError &error);
 
     TwilioClient *m_client;
-    SetupRecorder *m_recorder;
+    SetupRun *m_run;
     QString m_serviceSid;
     QVector<FunctionSource> m_sources;
     QList<ServerlessFunction> m_functions;

@@ -38,10 +38,10 @@ QString shown(const QString &text)
 InboundSetup::InboundSetup(TwilioClient *client, Journal *journal, AuditLog *audit,
                            const QString &accountSid, QObject *parent)
     : QObject(parent)
-    , m_recorder(journal, audit, accountSid)
+    , m_run(journal, audit, accountSid)
     , m_client(client)
     , m_provisioner(new HandlerProvisioner(client, journal, audit, accountSid, this))
-    , m_mapper(new DomainMapper(client, &m_recorder, this))
+    , m_mapper(new DomainMapper(client, &m_run, this))
 {
     connect(m_provisioner, &HandlerProvisioner::progress, this, &InboundSetup::progress);
     connect(m_provisioner, &HandlerProvisioner::ready, this, &InboundSetup::provisioned);
@@ -98,7 +98,7 @@ void InboundSetup::start(const InboundOptions &options, const TrunkSummary &trun
     m_result = {};
     m_existing.reset();
     m_running = true;
-    const QString problem = SetupChecks::beginRun(m_recorder, check(options, trunk), trunk.sid,
+    const QString problem = SetupChecks::beginRun(m_run, check(options, trunk), trunk.sid,
                                                   QStringLiteral("setup-inbound"));
     if (!problem.isEmpty()) {
         QMetaObject::invokeMethod(
@@ -121,19 +121,19 @@ void InboundSetup::cancel()
     m_provisioner->cancel();
     m_mapper->cancel();
     m_call.cancel();
-    m_recorder.finishRun(QStringLiteral("cancelled"));
+    m_run.finishRun(QStringLiteral("cancelled"));
     emit failed(makeOperationError(tr("Setting up the SIP domain was cancelled.")));
 }
 
 bool InboundSetup::isOurs(const SipDomain &domain) const
 {
-    if (domain.sid == m_recorder.value(QStringLiteral("inbound.domain_sid")))
+    if (domain.sid == m_run.value(QStringLiteral("inbound.domain_sid")))
         return true;
     const QString voiceUrl = domain.voiceUrl.value_or(QString());
     if (voiceUrl.isEmpty())
         return false;
-    const QString deployedDomain = m_recorder.value(QStringLiteral("serverless.domain_name"));
-    return voiceUrl == m_recorder.value(QStringLiteral("inbound.handler_url")) ||
+    const QString deployedDomain = m_run.value(QStringLiteral("serverless.domain_name"));
+    return voiceUrl == m_run.value(QStringLiteral("inbound.handler_url")) ||
            (!m_selfHostedUrl.isEmpty() && voiceUrl == m_selfHostedUrl.toString()) ||
            (!deployedDomain.isEmpty() &&
             voiceUrl == QStringLiteral("https://%1%2")
@@ -173,7 +173,7 @@ void InboundSetup::checkDomainName()
                 return;
             }
             HandlerRequest request;
-            request.runId = m_recorder.runId();
+            request.runId = m_run.runId();
             request.trunkSid = m_trunk.sid;
             request.serviceUniqueName = m_options.serviceUniqueName;
             request.function = {QStringLiteral("inboundHandler"),
@@ -225,7 +225,7 @@ void InboundSetup::writeDomain()
     }
     emit progress(tr("Setting up the SIP domain %1").arg(m_domainName), 0, 1);
     const QString sid = m_existing ? m_existing->sid : QString();
-    const auto call = m_recorder.track<SipDomain>(
+    const auto call = m_run.track<SipDomain>(
         change,
         [this, sid, params](TwilioCallback<SipDomain> done) {
             return sid.isEmpty()
@@ -251,7 +251,7 @@ void InboundSetup::writeDomain()
     if (call)
         m_call = *call;
     else
-        failWith(makeOperationError(m_recorder.errorString()));
+        failWith(makeOperationError(m_run.errorString()));
 }
 
 void InboundSetup::domainReady(const SipDomain &domain)
@@ -262,8 +262,8 @@ void InboundSetup::domainReady(const SipDomain &domain)
     }
     m_result.domainSid = domain.sid;
     m_result.domainName = m_domainName;
-    m_recorder.setValue(QStringLiteral("inbound.domain_sid"), domain.sid);
-    m_recorder.setValue(QStringLiteral("inbound.domain_name"), m_domainName);
+    m_run.setValue(QStringLiteral("inbound.domain_sid"), domain.sid);
+    m_run.setValue(QStringLiteral("inbound.domain_name"), m_domainName);
     m_mapper->start(domain.sid, m_trunk.ipAccessControlLists, m_trunk.credentialLists);
 }
 
@@ -285,14 +285,14 @@ void InboundSetup::mapped(const QVector<NamedSid> &acls, const QVector<NamedSid>
         notes.append(tr("The SIP domain has no voice URL yet, so Twilio rejects calls from the "
                         "PBX until the handler is hosted and this step is run again."));
     if (!m_handler.url.isEmpty())
-        m_recorder.setValue(QStringLiteral("inbound.handler_url"), m_handler.url.toString());
+        m_run.setValue(QStringLiteral("inbound.handler_url"), m_handler.url.toString());
     if (acls.isEmpty() && credentialLists.isEmpty())
         notes.append(tr("The trunk has no IP access control list or credential list, so the "
                         "SIP domain accepts no calls yet: add one to the domain in the Twilio "
                         "Console."));
     m_result.note = notes.join(u' ');
     m_running = false;
-    m_recorder.finishRun(QStringLiteral("finished"));
+    m_run.finishRun(QStringLiteral("finished"));
     qCInfo(lcSetup) << "SIP domain" << m_result.domainSid << "ready";
     emit finished(m_result);
 }
@@ -302,7 +302,7 @@ void InboundSetup::failWith(const OperationError &error)
     if (!m_running)
         return;
     m_running = false;
-    m_recorder.finishRun(QStringLiteral("failed"));
+    m_run.finishRun(QStringLiteral("failed"));
     qCWarning(lcSetup) << "inbound set-up failed:" << error.message;
     emit failed(error);
 }

@@ -2,7 +2,7 @@
 
 #include "handlerprovisioner.h"
 #include "migrationtypes.h"
-#include "setuprecorder.h"
+#include "setuprun.h"
 #include "twilioresult.h"
 #include "voiceresources.h"
 
@@ -57,7 +57,7 @@ private:
     void mapped(const QVector<NamedSid> &acls, const QVector<NamedSid> &credentialLists);
     void failWith(const OperationError &error);
 
-    SetupRecorder m_recorder;
+    SetupRun m_run;
     TwilioClient *m_client;
     HandlerProvisioner *m_provisioner;
     DomainMapper *m_mapper;

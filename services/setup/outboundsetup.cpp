@@ -51,7 +51,7 @@ QJsonObject voiceSnapshot(const IncomingPhoneNumber &number)
 OutboundSetup::OutboundSetup(TwilioClient *client, Journal *journal, AuditLog *audit,
                              const QString &accountSid, QObject *parent)
     : QObject(parent)
-    , m_recorder(journal, audit, accountSid)
+    , m_run(journal, audit, accountSid)
     , m_journal(journal)
     , m_client(client)
     , m_provisioner(new HandlerProvisioner(client, journal, audit, accountSid, this))
@@ -109,7 +109,7 @@ void OutboundSetup::start(const OutboundOptions &options, const TrunkSummary &tr
     m_result = {};
     m_number = {};
     m_running = true;
-    const QString problem = SetupChecks::beginRun(m_recorder, check(options, trunk), trunk.sid,
+    const QString problem = SetupChecks::beginRun(m_run, check(options, trunk), trunk.sid,
                                                   QStringLiteral("setup-outbound"));
     if (!problem.isEmpty()) {
         QMetaObject::invokeMethod(
@@ -130,7 +130,7 @@ void OutboundSetup::cancel()
     m_running = false;
     m_provisioner->cancel();
     m_call.cancel();
-    m_recorder.finishRun(QStringLiteral("cancelled"));
+    m_run.finishRun(QStringLiteral("cancelled"));
     emit failed(makeOperationError(tr("Setting up calls to the PBX was cancelled.")));
 }
 
@@ -176,10 +176,10 @@ void OutboundSetup::provision()
         return;
     }
     HandlerRequest request;
-    request.runId = m_recorder.runId();
+    request.runId = m_run.runId();
     request.trunkSid = m_trunk.sid;
     // The service step 1 used, so the new build keeps inboundHandler live beside this one.
-    request.serviceUniqueName = m_recorder.value(QStringLiteral("serverless.service_name"));
+    request.serviceUniqueName = m_run.value(QStringLiteral("serverless.service_name"));
     if (request.serviceUniqueName.isEmpty())
         request.serviceUniqueName = InboundOptions().serviceUniqueName;
     request.function = {QStringLiteral("outboundHandler"),
@@ -198,8 +198,8 @@ void OutboundSetup::provisioned(const HandlerOutcome &outcome)
         return;
     m_handler = outcome;
     if (!outcome.url.isEmpty())
-        m_recorder.setValue(QStringLiteral("outbound.handler_url"), outcome.url.toString());
-    m_recorder.setValue(QStringLiteral("outbound.pbx_domain"), m_pbxDomain);
+        m_run.setValue(QStringLiteral("outbound.handler_url"), outcome.url.toString());
+    m_run.setValue(QStringLiteral("outbound.pbx_domain"), m_pbxDomain);
     if (m_number.sid.isEmpty() || outcome.url.isEmpty())
         complete();
     else
@@ -214,7 +214,7 @@ bool OutboundSetup::snapshot()
     snapshot.priorSettings = voiceSnapshot(m_number);
     snapshot.priorTrunkSid = m_number.trunkSid.value_or(QString());
     // INSERT OR IGNORE: a snapshot from an earlier run (the original settings) is kept.
-    if (m_journal->saveSnapshot(m_recorder.runId(), m_recorder.accountSid(), snapshot))
+    if (m_journal->saveSnapshot(m_run.runId(), m_run.accountSid(), snapshot))
         return true;
     failWith(makeOperationError(tr("The settings of %1 could not be saved, so it was not "
                                    "changed: %2")
@@ -259,7 +259,7 @@ void OutboundSetup::removeFromTrunk()
                        QStringLiteral("trunk_sid=null"));
     change.numberSid = m_number.sid;
     change.phoneNumber = m_number.phoneNumber;
-    const auto call = m_recorder.track<TwilioNoContent>(
+    const auto call = m_run.track<TwilioNoContent>(
         change,
         [this](TwilioCallback<TwilioNoContent> done) {
             return m_client->trunking().removeTrunkPhoneNumber(m_trunk.sid, m_number.sid, this,
@@ -300,7 +300,7 @@ void OutboundSetup::updateNumber(SetupChange change, const IncomingPhoneNumberUp
 {
     change.numberSid = m_number.sid;
     change.phoneNumber = m_number.phoneNumber;
-    const auto call = m_recorder.track<IncomingPhoneNumber>(
+    const auto call = m_run.track<IncomingPhoneNumber>(
         change,
         [this, update](TwilioCallback<IncomingPhoneNumber> done) {
             return m_client->voice().updateIncomingPhoneNumber(m_number.sid, update, this,
@@ -322,7 +322,7 @@ void OutboundSetup::keep(const std::optional<TwilioHandle> &call)
     if (call)
         m_call = *call;
     else
-        failWith(makeOperationError(m_recorder.errorString()));
+        failWith(makeOperationError(m_run.errorString()));
 }
 
 void OutboundSetup::complete()
@@ -336,7 +336,7 @@ void OutboundSetup::complete()
     if (!m_handler.note.isEmpty())
         notes.append(m_handler.note);
     if (!m_number.sid.isEmpty()) {
-        m_recorder.setValue(QStringLiteral("outbound.test_number_sid"), m_number.sid);
+        m_run.setValue(QStringLiteral("outbound.test_number_sid"), m_number.sid);
         if (m_handler.url.isEmpty())
             notes.append(tr("The test number %1 was left on the trunk: it can move once the "
                             "handler has an address.")
@@ -344,7 +344,7 @@ void OutboundSetup::complete()
     }
     m_result.note = notes.join(u' ');
     m_running = false;
-    m_recorder.finishRun(QStringLiteral("finished"));
+    m_run.finishRun(QStringLiteral("finished"));
     qCInfo(lcSetup) << "outbound handler ready; test number" << m_number.sid;
     emit finished(m_result);
 }
@@ -354,7 +354,7 @@ void OutboundSetup::failWith(const OperationError &error)
     if (!m_running)
         return;
     m_running = false;
-    m_recorder.finishRun(QStringLiteral("failed"));
+    m_run.finishRun(QStringLiteral("failed"));
     qCWarning(lcSetup) << "outbound set-up failed:" << error.message;
     emit failed(error);
 }

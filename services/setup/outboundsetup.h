@@ -2,7 +2,7 @@
 
 #include "handlerprovisioner.h"
 #include "migrationtypes.h"
-#include "setuprecorder.h"
+#include "setuprun.h"
 #include "twilioresult.h"
 #include "voiceresources.h"
 
@@ -64,7 +64,7 @@ private:
     bool snapshot();
     void failWith(const OperationError &error);
 
-    SetupRecorder m_recorder;
+    SetupRun m_run;
     Journal *m_journal;
     TwilioClient *m_client;
     HandlerProvisioner *m_provisioner;

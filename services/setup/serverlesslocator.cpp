@@ -3,7 +3,7 @@
 #include "operationerrors.h"
 #include "serverlessapi.h"
 #include "setuplogging.h"
-#include "setuprecorder.h"
+#include "setuprun.h"
 #include "twilioclient.h"
 #include "validation.h"
 
@@ -23,10 +23,10 @@ TwilioError badAnswer(const QString &message)
 }
 } // namespace
 
-ServerlessLocator::ServerlessLocator(TwilioClient *client, SetupRecorder *recorder, QObject *parent)
+ServerlessLocator::ServerlessLocator(TwilioClient *client, SetupRun *recorder, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_recorder(recorder)
+    , m_run(recorder)
 {}
 
 void ServerlessLocator::start(const QString &serviceUniqueName, const QString &serviceFriendlyName,
@@ -112,7 +112,7 @@ void ServerlessLocator::createService()
 {
     const SetupChange change{
         QStringLiteral("create_functions_service"), m_serviceName, {}, m_serviceName};
-    const auto call = m_recorder->track<ServerlessService>(
+    const auto call = m_run->track<ServerlessService>(
         change,
         [this](TwilioCallback<ServerlessService> done) {
             return m_client->serverless().createService(m_serviceName, m_serviceFriendlyName, this,
@@ -127,7 +127,7 @@ void ServerlessLocator::createService()
                 fail(tr("Creating the Functions service"), result.error);
         });
     if (!call)
-        failWith(makeOperationError(m_recorder->errorString()));
+        failWith(makeOperationError(m_run->errorString()));
     else
         m_call = *call;
 }
@@ -165,7 +165,7 @@ void ServerlessLocator::createEnvironment()
 {
     const SetupChange change{
         QStringLiteral("create_functions_environment"), m_environmentName, {}, m_environmentName};
-    const auto call = m_recorder->track<ServerlessEnvironment>(
+    const auto call = m_run->track<ServerlessEnvironment>(
         change,
         [this](TwilioCallback<ServerlessEnvironment> done) {
             return m_client->serverless().createEnvironment(
@@ -180,7 +180,7 @@ void ServerlessLocator::createEnvironment()
                 fail(tr("Creating the Functions environment"), result.error);
         });
     if (!call)
-        failWith(makeOperationError(m_recorder->errorString()));
+        failWith(makeOperationError(m_run->errorString()));
     else
         m_call = *call;
 }

@@ -6,7 +6,7 @@
 
 #include <QObject>
 
-class SetupRecorder;
+class SetupRun;
 class TwilioClient;
 
 // Finds or creates the Functions service (by unique name: accounts are capped at 50 services,
@@ -17,7 +17,7 @@ class ServerlessLocator : public QObject
 {
     Q_OBJECT
 public:
-    ServerlessLocator(TwilioClient *client, SetupRecorder *recorder, QObject *parent = nullptr);
+    ServerlessLocator(TwilioClient *client, SetupRun *recorder, QObject *parent = nullptr);
 
     void start(const QString &serviceUniqueName, const QString &serviceFriendlyName,
                const QString &environmentUniqueName, const QString &environmentSuffix);
@@ -40,7 +40,7 @@ private:
     void finish();
 
     TwilioClient *m_client;
-    SetupRecorder *m_recorder;
+    SetupRun *m_run;
     QString m_serviceName;
     QString m_serviceFriendlyName;
     QString m_environmentName;

@@ -1,7 +1,7 @@
 #include "setupchecks.h"
 
 #include "migrationtypes.h"
-#include "setuprecorder.h"
+#include "setuprun.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -21,7 +21,7 @@ QString checkTrunk(const QString &optionsTrunkSid, const TrunkSummary &trunk)
     return {};
 }
 
-QString beginRun(SetupRecorder &recorder, const QString &problem, const QString &trunkSid,
+QString beginRun(SetupRun &recorder, const QString &problem, const QString &trunkSid,
                  const QString &kind)
 {
     if (problem.isEmpty() && !recorder.beginRun(trunkSid, kind))

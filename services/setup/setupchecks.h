@@ -2,7 +2,7 @@
 
 #include <QString>
 
-class SetupRecorder;
+class SetupRun;
 struct TrunkSummary;
 
 // The input checks and run opening that the inbound (step 1-2) and outbound (step 3) set-ups
@@ -12,6 +12,6 @@ namespace SetupChecks {
 QString checkTrunk(const QString &optionsTrunkSid, const TrunkSummary &trunk);
 // Opens the set-up's journal run unless the input already has a problem; returns the problem
 // (the input's, or why the run could not be opened), empty when the set-up may go on.
-QString beginRun(SetupRecorder &recorder, const QString &problem, const QString &trunkSid,
+QString beginRun(SetupRun &recorder, const QString &problem, const QString &trunkSid,
                  const QString &kind);
 } // namespace SetupChecks

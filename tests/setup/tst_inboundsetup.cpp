@@ -1,5 +1,6 @@
 // Step 1 against the in-process sandbox: the SIP domain, its handler and its mappings.
 #include "../common/drainevents.h"
+#include "auditlog.h"
 #include "inboundsetup.h"
 #include "serverlessapi.h"
 #include "setupfixture.h"
@@ -113,6 +114,16 @@ private slots:
                      .value_or(QString()),
                  domain.sid);
         QVERIFY(f->journal()->openIntents().isEmpty());
+        // Set-up records through step 4's recorder: each change's row, written as "pending"
+        // with its intent, is complete now, with the answer's status and request id.
+        const QList<AuditRecord> records = f->audit()->records(f->accountSid());
+        QVERIFY(!records.isEmpty());
+        for (const AuditRecord &record : records) {
+            QCOMPARE(record.outcome, QStringLiteral("success"));
+            QVERIFY2(record.httpStatus >= 200 && record.httpStatus < 300,
+                     qPrintable(record.action));
+            QVERIFY2(record.requestId.startsWith(QLatin1String("RQ")), qPrintable(record.action));
+        }
     }
 
     void rerunCreatesNothing()

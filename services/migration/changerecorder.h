@@ -1,6 +1,6 @@
 #pragma once
 
-#include "enginecontext.h"
+#include "journaltypes.h"
 
 #include <QHash>
 #include <QList>
@@ -10,24 +10,42 @@
 
 #include <functional>
 
+class AuditLog;
+class Journal;
 struct AuditRecord;
-struct NumberSnapshot;
-struct StepResult;
-struct TwilioError;
-struct TwilioReplyInfo;
 
 // One write call to Twilio as the journal and the audit log see it.
 struct Change
 {
-    QString numberSid; // empty for account-level changes (delete_trunk)
+    QString numberSid; // empty for account-level changes (create_sip_domain, delete_trunk)
     QString phoneNumber;
     QString trunkSid;
-    QString action; // set_voice_url, remove_from_trunk, clear_trunk_sid, add_to_trunk, ...
+    QString action; // set_voice_url, remove_from_trunk, create_build, ...
     QString before;
     QString after;
+    QString detail; // what the journal says the call will do; `after` when empty
 };
 
-// The journal and audit writes of one run, with group commit.
+// An earlier attempt of a call that was sent again (its answer, if any).
+struct RetriedAttempt
+{
+    int httpStatus = 0;
+    int twilioCode = 0;
+    QString requestId;
+    QString kind; // api, network, timeout
+};
+
+// How a call ended, as recorded: the journal's result and the attempts before it. Built from
+// the client's answer by callResultOf() (services/setup/callresult.h), the one rule for which
+// status and request id win.
+struct CallResult
+{
+    StepResult result;
+    QList<RetriedAttempt> retried;
+};
+
+// The journal and audit writes of one run: step 4's numbers and the set-up steps alike
+// (SetupRun records through it), with group commit.
 //
 // Rule: the intent of a call is durable before the call is made. Doing that with one SQLite
 // sync per write made the journal, not Twilio, the bottleneck (a sync costs milliseconds and
@@ -49,16 +67,20 @@ class ChangeRecorder : public QObject
 {
     Q_OBJECT
 public:
-    ChangeRecorder(const EngineContext &context, qint64 runId, QObject *parent = nullptr);
+    ChangeRecorder(Journal *journal, AuditLog *audit, const QString &accountSid, qint64 runId,
+                   QObject *parent = nullptr);
     ~ChangeRecorder() override;
 
     using Then = std::function<void(qint64 stepId)>;
     // Records the intent; `then` runs on `context` once it is durable (0: it could not be).
     void begin(const Change &change, QObject *context, Then then);
-    // After the call: the journal result and an audit record (success or failure with HTTP
-    // status, Twilio code and request id). reply: the answer, recorded for successes too.
-    void finish(qint64 stepId, const Change &change, const TwilioError &error,
-                const TwilioReplyInfo &reply);
+    // The same, durable when it returns (one commit of its own): the step id, or 0 with
+    // errorString() set, and then the call must not be made. For callers that make one call at
+    // a time (the set-up steps).
+    qint64 beginNow(const Change &change);
+    // After the call: the journal result, the audit record completed (success or failure with
+    // HTTP status, Twilio code and request id) and a "retried" record per earlier attempt.
+    void finish(qint64 stepId, const Change &change, const CallResult &call);
     // A number the run refused to touch (e.g. on another trunk): an audit record, no call.
     void refused(const Change &change, const QString &reason);
     // An audit record of what the live state showed (e.g. "found applied after restart").
@@ -81,10 +103,13 @@ private:
         qint64 stepId;
     };
     bool ensureTransaction();
+    qint64 writeIntent(const Change &change);
     AuditRecord auditRecord(const Change &change, const QString &outcome) const;
     void writeAudit(const AuditRecord &record);
 
-    EngineContext m_context;
+    Journal *m_journal;
+    AuditLog *m_audit;
+    QString m_accountSid;
     qint64 m_runId;
     bool m_open = false;
     bool m_flushQueued = false;

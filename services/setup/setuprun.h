@@ -1,11 +1,13 @@
 #pragma once
 
+#include "changerecorder.h"
 #include "twilioresult.h"
 
 #include <QCoreApplication>
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class AuditLog;
@@ -30,15 +32,17 @@ struct SetupChange
     QString phoneNumber; // E.164, with numberSid
 };
 
-// Writes the set-up steps down: the intent in the journal before each API call, the result
-// after it, and an audit line for every change or failed attempt. A step whose intent cannot be
-// recorded must not be sent: intent() returns 0 and the caller stops.
-class SetupRecorder
+// A set-up step's journal run (steps 1-3, Functions deployment) and the calls it tracks. Each
+// call is recorded by the one ChangeRecorder step 4 uses as well: the intent and its "pending"
+// audit row before the call, the result, the completed row and the retried attempts after it
+// (callResultOf). A call whose intent cannot be recorded must not be sent: intent() returns 0
+// and the caller stops.
+class SetupRun
 {
-    Q_DECLARE_TR_FUNCTIONS(SetupRecorder)
+    Q_DECLARE_TR_FUNCTIONS(SetupRun)
 
 public:
-    SetupRecorder(Journal *journal, AuditLog *audit, const QString &accountSid);
+    SetupRun(Journal *journal, AuditLog *audit, const QString &accountSid);
 
     // Starts a journal run of this kind ("setup-inbound"...); false with errorString() set.
     bool beginRun(const QString &trunkSid, const QString &kind);
@@ -67,8 +71,7 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    void audit(const SetupChange &change, const TwilioError *error, const TwilioReplyInfo &reply,
-               const QString &outcome);
+    Change changeOf(const SetupChange &change) const;
 
     Journal *m_journal;
     AuditLog *m_audit;
@@ -77,13 +80,14 @@ private:
     QString m_error;
     qint64 m_runId = 0;
     bool m_ownsRun = false;
+    std::unique_ptr<ChangeRecorder> m_changes; // of m_runId
 };
 
 template<class T>
 std::optional<TwilioHandle>
-SetupRecorder::track(const SetupChange &change,
-                     const std::function<TwilioHandle(TwilioCallback<T>)> &request,
-                     TwilioCallback<T> then)
+SetupRun::track(const SetupChange &change,
+                const std::function<TwilioHandle(TwilioCallback<T>)> &request,
+                TwilioCallback<T> then)
 {
     const qint64 step = intent(change);
     if (!step)
