@@ -42,7 +42,7 @@ void NumberMigrationTask::start()
 Change NumberMigrationTask::change(const QString &action, const QString &before,
                                    const QString &after) const
 {
-    return Change{m_sid, m_number.phoneNumber, m_trunkSid, action, before, after};
+    return Change{m_sid, m_number.phoneNumber, m_trunkSid, action, before, after, {}};
 }
 
 NumberReadBack *NumberMigrationTask::readBack()

@@ -26,7 +26,7 @@ void NumberRevertTask::start()
 Change NumberRevertTask::change(const QString &action, const QString &before,
                                 const QString &after) const
 {
-    return Change{m_sid, m_number.phoneNumber, m_snapshot.priorTrunkSid, action, before, after};
+    return Change{m_sid, m_number.phoneNumber, m_snapshot.priorTrunkSid, action, before, after, {}};
 }
 
 void NumberRevertTask::onFetched(const TwilioResult<IncomingPhoneNumber> &result)
@@ -51,14 +51,16 @@ void NumberRevertTask::onFetched(const TwilioResult<IncomingPhoneNumber> &result
                            : why));
     }
     m_snapshot = *snapshot;
-    reconcileInterrupted(
-        m_snapshot.priorTrunkSid, [this](const QString &action) -> std::optional<bool> {
-            if (action == QLatin1String("add_to_trunk") || action == QLatin1String("set_trunk_sid"))
-                return onPriorTrunk(m_number);
-            if (action == QLatin1String("restore_settings"))
-                return hasPriorSettings(m_number);
-            return std::nullopt;
-        });
+    if (!m_settled) // once: a second pass after the settle wait would note it twice
+        reconcileInterrupted(m_snapshot.priorTrunkSid,
+                             [this](const QString &action) -> std::optional<bool> {
+                                 if (action == QLatin1String("add_to_trunk") ||
+                                     action == QLatin1String("set_trunk_sid"))
+                                     return onPriorTrunk(m_number);
+                                 if (action == QLatin1String("restore_settings"))
+                                     return hasPriorSettings(m_number);
+                                 return std::nullopt;
+                             });
     const QString live = m_number.trunkSid.value_or(QString());
     if (stopRequested())
         return end(stopOutcome(),

@@ -67,7 +67,7 @@ void NumberTask::reconcileInterrupted(
     if (!verdict)
         return;
     m_recorder->note(
-        Change{m_sid, m_number.phoneNumber, trunkSid, last->action, QString(), last->detail},
+        Change{m_sid, m_number.phoneNumber, trunkSid, last->action, QString(), last->detail, {}},
         *verdict ? QStringLiteral("found applied after restart")
                  : QStringLiteral("found not applied after restart"));
 }

@@ -51,7 +51,7 @@ void TrunkDeletion::deleteTrunk()
         return emit failed(EngineErrors::local(m_context.journal->errorString()));
     auto *recorder =
         new ChangeRecorder(m_context.journal, m_context.audit, m_context.accountSid, run, this);
-    const Change change{{}, {}, m_trunkSid, QStringLiteral("delete_trunk"), m_trunkSid, {}};
+    const Change change{{}, {}, m_trunkSid, QStringLiteral("delete_trunk"), m_trunkSid, {}, {}};
     recorder->begin(change, this, [this, recorder, run, change](qint64 step) {
         if (step == 0) {
             m_context.journal->finishRun(run, QStringLiteral("failed"));

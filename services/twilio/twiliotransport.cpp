@@ -121,10 +121,13 @@ void TwilioTransport::setStopBy(int ms)
 {
     m_stopBy = QDeadlineTimer(qMax(0, ms));
     for (auto &[id, pending] : m_pending) {
-        if (pending->reply && pending->timer && pending->timer->remainingTime() > ms) {
+        if (!pending->timer || pending->timer->remainingTime() <= ms)
+            continue;
+        // In flight: its timeout comes sooner. Waiting to retry: the retry comes sooner and
+        // is then not sent (startAttempt), so the request ends within ms as well.
+        if (pending->reply)
             pending->timeoutMs = ms;
-            pending->timer->start(qMax(0, ms));
-        }
+        pending->timer->start(qMax(0, ms));
     }
 }
 

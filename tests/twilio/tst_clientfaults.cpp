@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTcpServer>
 
 namespace {
@@ -50,6 +51,7 @@ private slots:
     void retriesStopAtTheDeadline();
     void laterPage404IsAnError();
     void endlessHeaderIsRefused();
+    void stopEndsARetryWaitingOnItsBackoff();
 
 private:
     std::unique_ptr<SandboxFixture> f;
@@ -510,6 +512,34 @@ void TestClientFaults::endlessHeaderIsRefused()
              qPrintable(w.error().message));
     QVERIFY(w.error().mayHaveBeenProcessed);
     QCOMPARE(f->client().counters().inFlight, 0);
+}
+
+void TestClientFaults::stopEndsARetryWaitingOnItsBackoff()
+{
+    // The first attempt is answered 500; its retry would wait 20 s. A stop of 100 ms ends the
+    // request then, without sending the retry.
+    f->server().setFailRate(1.0);
+    RetryPolicy slow = fastRetries(5);
+    slow.baseDelayMs = 20000;
+    slow.maxDelayMs = 20000;
+    f->client().setRetryPolicy(slow);
+    QSignalSpy arrived(&f->server(), &SandboxServer::requestArrived);
+    Waiter<Trunk> w;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
+    QTRY_COMPARE(f->client().counters().retries, quint64(1)); // answered, waiting to retry
+    QElapsedTimer clock;
+    clock.start();
+    f->client().setStopBy(100);
+    QVERIFY(w.wait());
+    QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(w.error().kind, TwilioError::Kind::Timeout);
+    QVERIFY(w.error().mayHaveBeenProcessed); // the 500 may have been applied
+    QCOMPARE(arrived.size(), 1);             // the retry was never sent
+    f->client().clearStopBy();
+    f->server().setFailRate(0);
+    Waiter<Trunk> again;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), again.callback());
+    TM_WAIT_OK(again);
 }
 
 QTEST_GUILESS_MAIN(TestClientFaults)
