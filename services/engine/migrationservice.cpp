@@ -304,7 +304,8 @@ void MigrationService::revert(const QStringList &numberSids)
 
 void MigrationService::cancel()
 {
-    if (m_run) {
+    if (m_run &&
+        m_job.data() == m_run.data()) { // a finished run (deleted later) has nothing to stop
         // A stop takes seconds, not a timeout or a retry cycle: every call in flight or still to
         // start (retries, re-reads) ends within StopDeadlineMs. Cutting a call short is safe:
         // numbers stop at safe points, and resume decides an unanswered one from live state.

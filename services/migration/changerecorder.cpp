@@ -88,7 +88,9 @@ void ChangeRecorder::begin(const Change &change, QObject *context, Then then)
 
 qint64 ChangeRecorder::beginNow(const Change &change)
 {
-    qint64 step = ensureTransaction() ? writeIntent(change) : 0;
+    if (!ensureTransaction())
+        return 0;
+    qint64 step = writeIntent(change);
     // Committed before returning, with whatever else the transaction holds: the intent must
     // be durable before the call it announces.
     m_open = false;

@@ -23,12 +23,13 @@ struct TwilioTransport::Pending
     int limiterToken = 0;
     bool earlierAttemptMayHaveWorked = false;
     QPointer<QNetworkReply> reply;
-    QTimer *timer = nullptr;       // timeout while sent, backoff while waiting to retry
-    QTimer *stall = nullptr;       // no byte for m_stallMs while sent
-    int timeoutMs = 0;             // this attempt's, shorter than usual after a stop
-    QElapsedTimer clock;           // this attempt
-    QElapsedTimer since;           // the first attempt
-    QList<TwilioAttempt> attempts; // each one that was retried
+    QTimer *timer = nullptr;                  // timeout while sent, backoff while waiting to retry
+    QTimer *stall = nullptr;                  // no byte for m_stallMs while sent
+    int timeoutMs = 0;                        // this attempt's, shorter than usual after a stop
+    QElapsedTimer clock;                      // this attempt
+    QElapsedTimer since;                      // the first attempt
+    QList<TwilioAttempt> attempts;            // each one that was retried
+    std::optional<TwilioResponse> lastAnswer; // of the attempt a retry is waiting to follow
 };
 
 TwilioTransport::TwilioTransport(QObject *parent)
@@ -121,28 +122,53 @@ void TwilioTransport::setStopBy(int ms)
 {
     m_stopBy = QDeadlineTimer(qMax(0, ms));
     for (auto &[id, pending] : m_pending) {
-        if (!pending->timer || pending->timer->remainingTime() <= ms)
+        if (!pending->timer)
             continue;
-        // In flight: its timeout comes sooner. Waiting to retry: the retry comes sooner and
-        // is then not sent (startAttempt), so the request ends within ms as well.
-        if (pending->reply)
-            pending->timeoutMs = ms;
-        pending->timer->start(qMax(0, ms));
+        if (!pending->reply) {
+            // Waiting to retry: the retry is not sent; the request ends now with the answer it
+            // had (queued: the caller of a stop is not re-entered).
+            pending->timer->stop();
+            pending->timer->deleteLater();
+            pending->timer = nullptr;
+            const quint64 stopped = id;
+            QMetaObject::invokeMethod(
+                this, [this, stopped] { finishUnsent(stopped); }, Qt::QueuedConnection);
+        } else if (pending->timer->remainingTime() > ms) {
+            pending->timeoutMs = ms; // in flight: its timeout comes sooner
+            pending->timer->start(qMax(0, ms));
+        }
     }
+}
+
+void TwilioTransport::finishUnsent(quint64 id)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending &pending = *it->second;
+    TwilioResponse response;
+    if (pending.lastAnswer) {
+        // The answer the retry would have followed is the request's last one: not "retried".
+        response = *pending.lastAnswer;
+        if (!pending.attempts.isEmpty())
+            pending.attempts.removeLast();
+    } else {
+        response.error = TwilioError::make(TwilioError::Kind::Timeout,
+                                           tr("stopped before this request was sent."));
+    }
+    response.error.mayHaveBeenProcessed =
+        response.error.mayHaveBeenProcessed || pending.earlierAttemptMayHaveWorked;
+    finish(id, response);
 }
 
 void TwilioTransport::startAttempt(Pending &pending)
 {
     const int timeoutMs = attemptTimeoutMs();
     if (timeoutMs <= 0) {
-        // Past a stop's end: not sent, so certainly not processed.
-        TwilioResponse response;
-        response.error = TwilioError::make(TwilioError::Kind::Timeout,
-                                           tr("stopped before this request was sent."));
-        response.error.mayHaveBeenProcessed = pending.earlierAttemptMayHaveWorked;
+        // Past a stop's end: not sent.
         const quint64 id = pending.id;
         QMetaObject::invokeMethod(
-            this, [this, id, response] { finish(id, response); }, Qt::QueuedConnection);
+            this, [this, id] { finishUnsent(id); }, Qt::QueuedConnection);
         return;
     }
     pending.timeoutMs = timeoutMs;
@@ -295,7 +321,10 @@ void TwilioTransport::handleResult(quint64 id, TwilioResponse response, int limi
                           ? m_policy.delayMs(pending.attempt, response.retryAfterSeconds,
                                              [this, &uniform] { return uniform(m_random); })
                           : 0;
-    const bool pastDeadline = pending.since.elapsed() + delay > m_deadlineMs;
+    // Past the deadline, or a stop that ends before the retry would be sent: the answer in
+    // hand is the last one (see setStopBy).
+    const bool pastDeadline = pending.since.elapsed() + delay > m_deadlineMs ||
+                              (!m_stopBy.isForever() && delay >= m_stopBy.remainingTime());
     if (decision != RetryPolicy::Decision::Retry || pastDeadline) {
         if (decision == RetryPolicy::Decision::Retry)
             qCInfo(lcTwilio).noquote()
@@ -306,6 +335,7 @@ void TwilioTransport::handleResult(quint64 id, TwilioResponse response, int limi
         return;
     }
     ++m_retries;
+    pending.lastAnswer = response;
     pending.attempts.append(TwilioAttempt{response.httpStatus, response.error.code,
                                           response.requestId,
                                           TwilioError::kindName(response.error.kind)});

@@ -14,6 +14,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <unordered_map>
 
@@ -70,6 +71,7 @@ private:
     void pump();
     void startAttempt(Pending &pending);
     int attemptTimeoutMs() const;
+    void finishUnsent(quint64 id); // ends a request a stop kept from being sent (again)
     void onReplyFinished(quint64 id);
     void onTimeout(quint64 id);
     void onStalled(quint64 id);

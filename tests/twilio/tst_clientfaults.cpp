@@ -52,6 +52,7 @@ private slots:
     void laterPage404IsAnError();
     void endlessHeaderIsRefused();
     void stopEndsARetryWaitingOnItsBackoff();
+    void retryDueAfterTheStopIsNotSent();
 
 private:
     std::unique_ptr<SandboxFixture> f;
@@ -532,14 +533,42 @@ void TestClientFaults::stopEndsARetryWaitingOnItsBackoff()
     f->client().setStopBy(100);
     QVERIFY(w.wait());
     QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
-    QCOMPARE(w.error().kind, TwilioError::Kind::Timeout);
-    QVERIFY(w.error().mayHaveBeenProcessed); // the 500 may have been applied
-    QCOMPARE(arrived.size(), 1);             // the retry was never sent
+    // The request ends with the answer it had (the 5xx, which may have been applied), and the
+    // retry was never sent.
+    QCOMPARE(w.error().kind, TwilioError::Kind::Api);
+    QVERIFY(w.error().httpStatus >= 500); // the fault answers 500 or 503
+    QVERIFY(w.error().mayHaveBeenProcessed);
+    QCOMPARE(arrived.size(), 1);
     f->client().clearStopBy();
     f->server().setFailRate(0);
     Waiter<Trunk> again;
     f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), again.callback());
     TM_WAIT_OK(again);
+}
+
+void TestClientFaults::retryDueAfterTheStopIsNotSent()
+{
+    // The stop comes while the first attempt is in flight; its 500 arrives after, and the
+    // retry (20 s later) would fall past the stop: the 5xx is the request's last answer.
+    f->server().setFailRate(1.0);
+    f->server().setLatencyMs(300);
+    RetryPolicy slow = fastRetries(5);
+    slow.baseDelayMs = 20000;
+    slow.maxDelayMs = 20000;
+    f->client().setRetryPolicy(slow);
+    QSignalSpy arrived(&f->server(), &SandboxServer::requestArrived);
+    Waiter<Trunk> w;
+    f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
+    QVERIFY(arrived.wait(5000));
+    f->client().setStopBy(5000);
+    QVERIFY(w.wait(4000)); // well before the stop's end: nothing waits for the retry
+    QCOMPARE(w.error().kind, TwilioError::Kind::Api);
+    QVERIFY(w.error().httpStatus >= 500); // the fault answers 500 or 503
+    QCOMPARE(arrived.size(), 1);
+    QCOMPARE(f->client().counters().retries, quint64(0));
+    f->client().clearStopBy();
+    f->server().setLatencyMs(0);
+    f->server().setFailRate(0);
 }
 
 QTEST_GUILESS_MAIN(TestClientFaults)
