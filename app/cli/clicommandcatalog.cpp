@@ -46,9 +46,9 @@ QCommandLineOption settleOption()
 {
     return valueOption({QStringLiteral("settle")},
                        CliCommandCatalog::tr("Seconds a number waits before it is reverted when "
-                                             "its removal from the trunk failed without a clear "
-                                             "answer (a request lost on the way could still "
-                                             "land; default 120, 0 to 3600)."),
+                                             "its removal from the trunk failed (a request lost "
+                                             "on the way could still land; default 120, 0 to "
+                                             "3600)."),
                        QStringLiteral("SECONDS"));
 }
 

@@ -89,10 +89,8 @@ bool NumberRevertTask::waitForUnsettledRemoval()
     const auto removal = m_context.journal->lastRemoval(m_sid);
     if (!removal || removal->state != StepState::Failed || !removal->finishedAt.isValid())
         return false;
-    // A clear refusal (4xx) left nothing in transit.
-    const int status = removal->result.httpStatus;
-    if (status >= 400 && status < 500)
-        return false;
+    // Even a final 4xx is no proof: an earlier attempt of the same removal (timed out,
+    // dropped) may still be on its way, and the journal keeps only the last answer.
     const QDateTime settled = removal->finishedAt.addMSecs(m_context.removalSettleMs);
     const qint64 waitMs = m_context.now().msecsTo(settled);
     if (waitMs <= 0)
@@ -100,7 +98,7 @@ bool NumberRevertTask::waitForUnsettledRemoval()
     const QString until = settled.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
     qCInfo(lcEngine) << "revert of" << m_sid << "waits" << waitMs << "ms for an unsettled removal";
     OperationError waiting = EngineErrors::local(
-        tr("Waiting until %1: its removal from the trunk failed without a clear answer, and a "
+        tr("Waiting until %1: its removal from the trunk failed, and a "
            "request lost on the way could still arrive. Reverting before then could leave it "
            "off the trunk with its old settings.")
             .arg(until));

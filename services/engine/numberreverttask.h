@@ -28,7 +28,7 @@ public:
 
 private:
     void onFetched(const TwilioResult<IncomingPhoneNumber> &result);
-    // A removal of this number that failed without a clear answer may still land; until its
+    // A failed removal of this number may still land (an attempt in transit); until its
     // settle time (EngineContext::removalSettleMs) the revert waits, then starts over. True
     // while waiting.
     bool waitForUnsettledRemoval();
