@@ -45,6 +45,10 @@ private slots:
     void revertUnderHardFaultsReportsWhatHappened();
 
 private:
+    // The first `count` DELETEs are held in transit for delayMs (applied late, after the
+    // client gave up); every DELETE after them fails, so their removals fail.
+    void holdFirstDeletes(int count, int delayMs);
+
     std::unique_ptr<EngineFixture> f;
     std::unique_ptr<MigrationService> service;
 };
@@ -63,6 +67,20 @@ void TestMigrationFaults::cleanup()
 {
     service.reset();
     f.reset();
+}
+
+void TestMigrationFaults::holdFirstDeletes(int count, int delayMs)
+{
+    FaultSettings held;
+    held.delayApplyMs = delayMs;
+    auto deletes = std::make_shared<int>(0);
+    connect(&f->server(), &SandboxServer::requestArrived, service.get(),
+            [this, count, held, deletes](const QByteArray &method) {
+                if (method != "DELETE")
+                    return;
+                f->server().setFaults((*deletes)++ < count ? held : FaultSettings{});
+                f->server().setMethodFailRate("DELETE", *deletes > count ? 1.0 : -1);
+            });
 }
 
 void TestMigrationFaults::faultsEndConsistentThenRetryFailedCompletes()
@@ -204,17 +222,7 @@ void TestMigrationFaults::lateRemovalAfterAFailureKeepsTheInvariant()
     const auto before = f->numbers();
     service->client()->setRetryPolicy(shortRetries());
     service->client()->setTimeoutMs(300);
-    FaultSettings held;
-    held.delayApplyMs = 1500;
-    int deletes = 0;
-    connect(&f->server(), &SandboxServer::requestArrived, service.get(),
-            [&](const QByteArray &method) {
-                if (method != "DELETE")
-                    return;
-                // The first DELETE of each number is held; its retries fail.
-                f->server().setFaults(deletes++ < int(sids.size()) ? held : FaultSettings{});
-                f->server().setMethodFailRate("DELETE", deletes > int(sids.size()) ? 1.0 : -1);
-            });
+    holdFirstDeletes(int(sids.size()), 1500);
     QSignalSpy applied(&f->server(), &SandboxServer::writeApplied);
     const auto summary =
         waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
@@ -248,17 +256,8 @@ void TestMigrationFaults::revertWaitsOutARemovalStillInTransit()
     const auto before = f->numbers();
     service->client()->setRetryPolicy(shortRetries());
     service->client()->setTimeoutMs(300);
-    service->setRemovalSettleMs(4000); // the held DELETEs land 1.5 s after they arrived
-    FaultSettings held;
-    held.delayApplyMs = 1500;
-    int deletes = 0;
-    connect(&f->server(), &SandboxServer::requestArrived, service.get(),
-            [&](const QByteArray &method) {
-                if (method != "DELETE")
-                    return;
-                f->server().setFaults(deletes++ < int(sids.size()) ? held : FaultSettings{});
-                f->server().setMethodFailRate("DELETE", deletes > int(sids.size()) ? 1.0 : -1);
-            });
+    service->setRemovalSettleMs(7000); // the held DELETEs land 5 s after they arrived
+    holdFirstDeletes(int(sids.size()), 5000);
     const auto migrated =
         waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
     QVERIFY(migrated);
