@@ -77,14 +77,6 @@ ConnectPage::ConnectPage(MigrationBackend *backend, WizardState *state, SecretSt
     });
     connect(m_form, &AccountForm::changed, this, &ConnectPage::invalidate);
     connect(m_form, &AccountForm::rememberToggled, this, &ConnectPage::checkKeychain);
-    connect(m_backend, &MigrationBackend::connected, this, &ConnectPage::onConnected);
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                if (m_verifying && (operation == MigrationBackend::Operation::Connect ||
-                                    operation == MigrationBackend::Operation::Busy)) {
-                    onFailed(error);
-                }
-            });
 }
 
 void ConnectPage::preferSandbox()
@@ -110,7 +102,7 @@ bool ConnectPage::validatePage()
         return true;
     if (!m_verifying)
         startVerification();
-    // The answer comes through connected()/failed(); onConnected() moves the wizard on.
+    // The answer comes with the connect job; onConnected() moves the wizard on.
     return false;
 }
 
@@ -129,7 +121,9 @@ void ConnectPage::startVerification()
     setBusy(true);
     m_status->setText(settings.sandbox ? tr("Starting the built-in sandbox…")
                                        : tr("Checking the credentials with Twilio…"));
-    m_backend->connectAccount(settings);
+    ConnectJob *job = m_backend->connectAccount(settings);
+    job->onFinished(this, [this](const AccountInfo &account) { onConnected(account); });
+    connect(job, &BackendJob::failed, this, &ConnectPage::onFailed);
 }
 
 void ConnectPage::onConnected(const AccountInfo &account)

@@ -56,24 +56,6 @@ FinishPage::FinishPage(MigrationBackend *backend, WizardState *state, QWidget *p
         updateCounts();
         m_deletion->refresh();
     });
-    connect(m_backend, &MigrationBackend::auditExported, this,
-            [this](const QString &path, int rows) {
-                if (!m_exporting)
-                    return;
-                m_exporting = false;
-                m_export->setEnabled(true);
-                m_exportResult->setText(tr("%n row(s) written to %1.", nullptr, rows)
-                                            .arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
-            });
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                if (!m_exporting || operation != MigrationBackend::Operation::ExportAudit)
-                    return;
-                m_exporting = false;
-                m_export->setEnabled(true);
-                m_exportResult->setText(
-                    tr("The audit log was not exported: %1").arg(ErrorText::html(error)));
-            });
 }
 
 void FinishPage::initializePage()
@@ -102,12 +84,25 @@ void FinishPage::askExportPath()
         tr("trunk-migrator-audit-%1.csv")
             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm")));
     DialogSeam::saveFileName(this, tr("Export audit CSV"), QDir(folder).filePath(name),
-                             tr("CSV files (*.csv)"), this, [this](const QString &path) {
-                                 if (path.isEmpty())
-                                     return;
-                                 m_exporting = true;
-                                 m_export->setEnabled(false);
-                                 m_exportResult->setText(tr("Exporting…"));
-                                 m_backend->exportAudit(path);
-                             });
+                             tr("CSV files (*.csv)"), this,
+                             [this](const QString &path) { exportAudit(path); });
+}
+
+void FinishPage::exportAudit(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    m_export->setEnabled(false);
+    m_exportResult->setText(tr("Exporting…"));
+    ExportJob *job = m_backend->exportAudit(path);
+    job->onFinished(this, [this, path](int rows) {
+        m_export->setEnabled(true);
+        m_exportResult->setText(tr("%n row(s) written to %1.", nullptr, rows)
+                                    .arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
+    });
+    connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
+        m_export->setEnabled(true);
+        m_exportResult->setText(
+            tr("The audit log was not exported: %1").arg(ErrorText::html(error)));
+    });
 }

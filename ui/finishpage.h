@@ -21,6 +21,7 @@ public:
 private:
     void updateCounts();
     void askExportPath();
+    void exportAudit(const QString &path);
 
     MigrationBackend *m_backend;
     WizardState *m_state;
@@ -28,5 +29,4 @@ private:
     QPushButton *m_export;
     QLabel *m_exportResult;
     TrunkDeletionBox *m_deletion;
-    bool m_exporting = false;
 };

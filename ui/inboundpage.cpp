@@ -28,7 +28,7 @@ InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget 
     , m_friendlyName(new QLineEdit(this))
     , m_secure(new QCheckBox(tr("Secure &media (TLS signalling and SRTP)"), this))
     , m_deploy(new QPushButton(tr("&Deploy step 1"), this))
-    , m_progress(new OperationProgress(backend, QStringLiteral("inboundProgress"), this))
+    , m_progress(new OperationProgress(QStringLiteral("inboundProgress"), this))
     , m_error(new QLabel(this))
     , m_result(new DeployResultView(QStringLiteral("inboundResult"), this))
     , m_calls(new RecentCallsView(backend, QStringLiteral("inboundCalls"), this))
@@ -57,17 +57,6 @@ InboundPage::InboundPage(MigrationBackend *backend, WizardState *state, QWidget 
 
     connect(m_prefix, &ValidatedField::changed, this, &InboundPage::updateDeployButton);
     connect(m_deploy, &QPushButton::clicked, this, &InboundPage::deploy);
-    connect(m_backend, &MigrationBackend::inboundReady, this, [this](const InboundResult &r) {
-        if (m_deploying)
-            showResult(r);
-    });
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                if (m_deploying && (operation == MigrationBackend::Operation::SetupInbound ||
-                                    operation == MigrationBackend::Operation::Busy)) {
-                    showFailure(error);
-                }
-            });
 }
 
 void InboundPage::initializePage()
@@ -112,10 +101,12 @@ void InboundPage::deploy()
     qCInfo(lcUi) << "deploying step 1 for trunk" << options.trunkSid;
     m_deploying = true;
     m_error->clear();
-    m_progress->start(tr("Deploying the inbound handler and the SIP domain…"));
+    InboundJob *job = m_backend->setupInbound(options);
+    job->onFinished(this, [this](const InboundResult &result) { showResult(result); });
+    connect(job, &BackendJob::failed, this, &InboundPage::showFailure);
+    m_progress->start(tr("Deploying the inbound handler and the SIP domain…"), job);
     updateDeployButton();
     emit completeChanged();
-    m_backend->setupInbound(options);
 }
 
 void InboundPage::showResult(const InboundResult &result)

@@ -63,7 +63,6 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
                 next();
         });
     });
-    connect(m_backend, &MigrationBackend::runFinished, this, &MigrationWizard::closeWhenStopped);
     connect(m_backend, &MigrationBackend::busyChanged, this, [this](bool busy) {
         if (!busy)
             closeWhenStopped();

@@ -20,8 +20,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-using Op = MigrationBackend::Operation;
-
 namespace {
 NumberFilterProxyModel *makeProxy(NumberTableModel *model, QObject *parent)
 {
@@ -44,7 +42,7 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     , m_migrate(new QPushButton(tr("&Migrate selected"), this))
     , m_revert(new QPushButton(tr("&Revert"), this))
     , m_retry(new QPushButton(tr("Re&try failed"), this))
-    , m_progress(new OperationProgress(backend, QStringLiteral("numbersProgress"), this))
+    , m_progress(new OperationProgress(QStringLiteral("numbersProgress"), this))
     , m_status(new QLabel(this))
     , m_errorDetail(new QLabel(this))
 {
@@ -107,29 +105,6 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     });
     connect(m_model, &NumberTableModel::checkedCountChanged, this, &NumbersPage::updateActions);
     connect(m_model, &NumberTableModel::stateCountsChanged, this, &NumbersPage::updateActions);
-    connect(m_backend, &MigrationBackend::numbersLoaded, this,
-            [this](const QString &trunkSid, const QVector<NumberInfo> &numbers) {
-                if (!m_loading || trunkSid != m_state->trunk().sid)
-                    return;
-                m_loading = false;
-                m_model->setRows(NumberRows::fromInfos(numbers));
-                fitColumns();
-                finish(tr("%n number(s): %1.", nullptr, int(numbers.size())).arg(stateCounts()));
-            });
-    connect(m_backend, &MigrationBackend::numberChanged, this, [this](const NumberInfo &number) {
-        m_model->updateRow(NumberRows::fromInfo(number));
-        showCurrentError();
-    });
-    connect(m_backend, &MigrationBackend::planReady, this, [this](const MigrationPlan &plan) {
-        if (m_running != Op::Plan)
-            return;
-        finish(tr("Plan ready: nothing has been changed."));
-        auto *dialog = new PlanDialog(plan, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    connect(m_backend, &MigrationBackend::runFinished, this, &NumbersPage::onRunFinished);
-    connect(m_backend, &MigrationBackend::failed, this, &NumbersPage::onFailed);
 }
 
 void NumbersPage::initializePage()
@@ -144,17 +119,41 @@ bool NumbersPage::isComplete() const
 
 void NumbersPage::load()
 {
+    // Back and Next again: a run goes on with its rows on screen, a listing of this trunk
+    // still running is the one to show.
+    const QString trunkSid = m_state->trunk().sid;
+    if (isRunning() || (m_loadJob && m_loadTrunk == trunkSid))
+        return;
     m_loading = true;
     m_status->setText(tr("Listing the trunk's numbers…"));
     updateActions();
     emit completeChanged();
-    m_backend->loadNumbers(m_state->trunk().sid);
+    if (m_loadJob) // a listing of the trunk the user has since left
+        disconnect(m_loadJob, nullptr, this, nullptr);
+    m_loadTrunk = trunkSid;
+    m_loadJob = m_backend->loadNumbers(trunkSid);
+    m_loadJob->onFinished(this, [this](const QVector<NumberInfo> &numbers) {
+        m_loading = false;
+        m_model->setRows(NumberRows::fromInfos(numbers));
+        fitColumns();
+        finish(tr("%n number(s): %1.", nullptr, int(numbers.size())).arg(stateCounts()));
+    });
+    connect(m_loadJob, &BackendJob::failed, this, [this](const OperationError &error) {
+        m_loading = false;
+        finish(tr("Could not list the numbers: %1").arg(ErrorText::html(error)));
+    });
 }
 
 void NumbersPage::plan()
 {
-    start(Op::Plan, tr("Working out the plan…"));
-    m_backend->plan(m_model->checkedSids());
+    PlanJob *job = m_backend->plan(m_model->checkedSids());
+    start(job, tr("Working out the plan…"));
+    job->onFinished(this, [this](const MigrationPlan &plan) {
+        finish(tr("Plan ready: nothing has been changed."));
+        auto *dialog = new PlanDialog(plan, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void NumbersPage::migrate(const QStringList &sids)
@@ -162,8 +161,7 @@ void NumbersPage::migrate(const QStringList &sids)
     if (sids.isEmpty())
         return;
     qCInfo(lcUi) << "migrating" << sids.size() << "numbers";
-    start(Op::Migrate, tr("Migrating numbers…"));
-    m_backend->migrate(sids);
+    startRun(m_backend->migrate(sids), tr("Migrating numbers…"));
 }
 
 void NumbersPage::confirmRevert(const QStringList &sids)
@@ -181,45 +179,47 @@ void NumbersPage::confirmRevert(const QStringList &sids)
                        [this, sids](int choice) {
                            if (choice != 0 || isRunning())
                                return;
-                           start(Op::Revert, tr("Reverting…"));
-                           m_backend->revert(sids);
+                           startRun(m_backend->revert(sids), tr("Reverting…"));
                        });
 }
 
-void NumbersPage::start(MigrationBackend::Operation operation, const QString &stage)
+void NumbersPage::start(BackendJob *job, const QString &stage)
 {
-    m_running = operation;
+    m_job = job;
+    connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
+        finish(tr("Stopped: %1").arg(ErrorText::html(error)));
+    });
     m_errorDetail->clear();
     m_status->clear();
-    m_progress->start(stage);
+    m_progress->start(stage, job);
     updateActions();
     emit completeChanged();
 }
 
+void NumbersPage::startRun(RunJob *job, const QString &stage)
+{
+    start(job, stage);
+    connect(job, &RunJob::numberChanged, this, [this](const NumberInfo &number) {
+        m_model->updateRow(NumberRows::fromInfo(number));
+        showCurrentError();
+    });
+    const bool migrating = job->operation() == MigrationBackend::Operation::Migrate;
+    job->onFinished(
+        this, [this, migrating](const RunSummary &summary) { onRunFinished(summary, migrating); });
+}
+
 void NumbersPage::finish(const QString &message)
 {
-    m_running.reset();
+    m_job = nullptr;
     m_progress->stop();
     m_status->setText(message);
     updateActions();
     emit completeChanged();
 }
 
-void NumbersPage::onFailed(MigrationBackend::Operation operation, const OperationError &error)
+void NumbersPage::onRunFinished(const RunSummary &summary, bool migrating)
 {
-    if (m_loading && operation == Op::LoadNumbers) {
-        m_loading = false;
-        finish(tr("Could not list the numbers: %1").arg(ErrorText::html(error)));
-    } else if (m_running && (operation == *m_running || operation == Op::Busy)) {
-        finish(tr("Stopped: %1").arg(ErrorText::html(error)));
-    }
-}
-
-void NumbersPage::onRunFinished(const RunSummary &summary)
-{
-    if (m_running != Op::Migrate && m_running != Op::Revert)
-        return;
-    if (m_running == Op::Migrate)
+    if (migrating)
         uncheckMigrated();
     QStringList parts;
     if (summary.migrated > 0)

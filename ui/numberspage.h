@@ -2,9 +2,8 @@
 
 #include "migrationbackend.h"
 
+#include <QPointer>
 #include <QWizardPage>
-
-#include <optional>
 
 class NumberFilterProxyModel;
 class NumberSelectionBar;
@@ -27,18 +26,19 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-    bool isRunning() const { return m_running.has_value(); }
+    bool isRunning() const { return !m_job.isNull(); }
 
 private:
     void load();
     void plan();
     void migrate(const QStringList &sids);
     void confirmRevert(const QStringList &sids);
-    void start(MigrationBackend::Operation operation, const QString &stage);
+    // The page follows `job` until it ends; a failure ends it with "Stopped: ...".
+    void start(BackendJob *job, const QString &stage);
+    void startRun(RunJob *job, const QString &stage);
     void finish(const QString &message);
-    void onFailed(MigrationBackend::Operation operation, const OperationError &error);
     void uncheckMigrated();
-    void onRunFinished(const RunSummary &summary);
+    void onRunFinished(const RunSummary &summary, bool migrating);
     void showContextMenu(const QPoint &position);
     QStringList selectedSidsInState(NumberState state) const;
     QStringList sidsInState(NumberState state) const;
@@ -60,6 +60,8 @@ private:
     OperationProgress *m_progress;
     QLabel *m_status;
     QLabel *m_errorDetail;
-    std::optional<MigrationBackend::Operation> m_running;
+    QPointer<BackendJob> m_job;     // the plan or run the page started
+    QPointer<NumbersJob> m_loadJob; // the listing shown next
+    QString m_loadTrunk;            // the trunk it lists
     bool m_loading = false;
 };

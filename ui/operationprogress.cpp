@@ -1,16 +1,14 @@
 #include "operationprogress.h"
 
-#include "migrationbackend.h"
+#include "backendjob.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 
-OperationProgress::OperationProgress(MigrationBackend *backend, const QString &objectName,
-                                     QWidget *parent)
+OperationProgress::OperationProgress(const QString &objectName, QWidget *parent)
     : QWidget(parent)
-    , m_backend(backend)
     , m_stage(new QLabel(this))
     , m_bar(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("&Stop"), this))
@@ -30,16 +28,12 @@ OperationProgress::OperationProgress(MigrationBackend *backend, const QString &o
     layout->addWidget(m_cancel);
     setVisible(false);
 
-    connect(m_backend, &MigrationBackend::progress, this,
-            [this](const QString &stage, int done, int total) {
-                if (m_active)
-                    display(stage, done, total);
-            });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
-        // The engine lets calls in flight finish; the page hears runFinished as usual.
+        // The engine lets calls in flight finish; the job ends as usual.
         m_cancel->setEnabled(false);
         m_stage->setText(tr("Stopping after the calls in flight…"));
-        m_backend->cancel();
+        if (m_job)
+            m_job->cancel();
     });
 }
 
@@ -48,8 +42,12 @@ void OperationProgress::setCancellable(bool cancellable)
     m_cancellable = cancellable;
 }
 
-void OperationProgress::start(const QString &stage)
+void OperationProgress::start(const QString &stage, BackendJob *job)
 {
+    if (m_job)
+        disconnect(m_job, nullptr, this, nullptr);
+    m_job = job;
+    connect(job, &BackendJob::progress, this, &OperationProgress::display);
     m_active = true;
     m_cancel->setVisible(m_cancellable);
     m_cancel->setEnabled(true);
@@ -59,6 +57,9 @@ void OperationProgress::start(const QString &stage)
 
 void OperationProgress::stop()
 {
+    if (m_job)
+        disconnect(m_job, nullptr, this, nullptr);
+    m_job = nullptr;
     m_active = false;
     setVisible(false);
 }

@@ -1,24 +1,24 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
-class MigrationBackend;
+class BackendJob;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 
-// The engine's progress for the long operation a page started: the stage sentence, a bar and,
-// when the operation can be stopped, a Cancel button that asks the engine to stop. The backend
-// runs one long operation at a time, so whatever progress arrives while this is active is ours.
+// The progress of the job a page started: the stage sentence, a bar and, when the operation can
+// be stopped, a Cancel button that asks the job to stop.
 class OperationProgress : public QWidget
 {
     Q_OBJECT
 public:
-    OperationProgress(MigrationBackend *backend, const QString &objectName,
-                      QWidget *parent = nullptr);
+    explicit OperationProgress(const QString &objectName, QWidget *parent = nullptr);
 
     void setCancellable(bool cancellable);
-    void start(const QString &stage);
+    // Shows `job`'s progress until stop(); the page stops it when the job ends.
+    void start(const QString &stage, BackendJob *job);
     void stop();
     bool isActive() const { return m_active; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -26,7 +26,7 @@ public:
 private:
     void display(const QString &stage, int done, int total);
 
-    MigrationBackend *m_backend;
+    QPointer<BackendJob> m_job;
     QLabel *m_stage;
     QProgressBar *m_bar;
     QPushButton *m_cancel;

@@ -47,7 +47,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
           this))
     , m_testNumber(new QComboBox(this))
     , m_deploy(new QPushButton(tr("&Deploy step 2"), this))
-    , m_progress(new OperationProgress(backend, QStringLiteral("outboundProgress"), this))
+    , m_progress(new OperationProgress(QStringLiteral("outboundProgress"), this))
     , m_error(new QLabel(this))
     , m_result(new DeployResultView(QStringLiteral("outboundResult"), this))
     , m_calls(new RecentCallsView(backend, QStringLiteral("outboundCalls"), this))
@@ -97,27 +97,6 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
         connect(field, &ValidatedField::changed, this, &OutboundPage::updateDeployButton);
     connect(m_testNumber, &QComboBox::currentIndexChanged, this, &OutboundPage::updateDeployButton);
     connect(m_deploy, &QPushButton::clicked, this, &OutboundPage::deploy);
-    connect(m_backend, &MigrationBackend::numbersLoaded, this,
-            [this](const QString &trunkSid, const QVector<NumberInfo> &numbers) {
-                if (m_loadingNumbers && trunkSid == m_state->trunk().sid)
-                    showNumbers(numbers);
-            });
-    connect(m_backend, &MigrationBackend::outboundReady, this, [this](const OutboundResult &r) {
-        if (m_deploying)
-            showResult(r);
-    });
-    connect(
-        m_backend, &MigrationBackend::failed, this,
-        [this](MigrationBackend::Operation operation, const OperationError &error) {
-            using Op = MigrationBackend::Operation;
-            if (m_loadingNumbers && operation == Op::LoadNumbers) {
-                m_loadingNumbers = false;
-                m_error->setText(tr("Could not list the numbers: %1").arg(ErrorText::html(error)));
-                updateDeployButton();
-            } else if (m_deploying && (operation == Op::SetupOutbound || operation == Op::Busy)) {
-                showFailure(error);
-            }
-        });
 }
 
 void OutboundPage::initializePage()
@@ -159,7 +138,17 @@ void OutboundPage::loadNumbers()
 {
     m_loadingNumbers = true;
     m_testNumber->setPlaceholderText(tr("Loading the trunk's numbers…"));
-    m_backend->loadNumbers(m_state->trunk().sid);
+    const QString trunkSid = m_state->trunk().sid;
+    NumbersJob *job = m_backend->loadNumbers(trunkSid);
+    job->onFinished(this, [this, trunkSid](const QVector<NumberInfo> &numbers) {
+        if (trunkSid == m_state->trunk().sid) // not a trunk the user has since left
+            showNumbers(numbers);
+    });
+    connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
+        m_loadingNumbers = false;
+        m_error->setText(tr("Could not list the numbers: %1").arg(ErrorText::html(error)));
+        updateDeployButton();
+    });
 }
 
 void OutboundPage::showNumbers(const QVector<NumberInfo> &numbers)
@@ -213,10 +202,12 @@ void OutboundPage::deploy()
                  << opts.testNumberSid;
     m_deploying = true;
     m_error->clear();
-    m_progress->start(tr("Deploying the outbound handler…"));
+    OutboundJob *job = m_backend->setupOutbound(opts);
+    job->onFinished(this, [this](const OutboundResult &result) { showResult(result); });
+    connect(job, &BackendJob::failed, this, &OutboundPage::showFailure);
+    m_progress->start(tr("Deploying the outbound handler…"), job);
     updateDeployButton();
     emit completeChanged();
-    m_backend->setupOutbound(opts);
 }
 
 void OutboundPage::showResult(const OutboundResult &result)

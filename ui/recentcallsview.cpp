@@ -49,23 +49,15 @@ RecentCallsView::RecentCallsView(MigrationBackend *backend, const QString &objec
     layout->addWidget(m_table, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &RecentCallsView::refresh);
-    connect(m_backend, &MigrationBackend::callsLoaded, this,
-            [this](const QString &key, const QVector<CallInfo> &calls) {
-                if (m_loading && key == m_target)
-                    showCalls(calls);
-            });
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                if (m_loading && operation == MigrationBackend::Operation::LoadCalls)
-                    showError(error);
-            });
     setTarget({});
 }
 
 void RecentCallsView::setTarget(const QString &numberOrDomain)
 {
     m_target = numberOrDomain;
-    m_loading = false;
+    if (m_job) // its answer is about the previous target
+        disconnect(m_job, nullptr, this, nullptr);
+    m_job = nullptr;
     m_table->setRowCount(0);
     m_refresh->setEnabled(!m_target.isEmpty());
     m_status->setText(m_target.isEmpty()
@@ -78,10 +70,11 @@ void RecentCallsView::refresh()
 {
     if (m_target.isEmpty())
         return;
-    m_loading = true;
     m_refresh->setEnabled(false);
     m_status->setText(tr("Loading calls on %1…").arg(m_target.toHtmlEscaped()));
-    m_backend->loadRecentCalls(m_target);
+    m_job = m_backend->loadRecentCalls(m_target);
+    m_job->onFinished(this, [this](const QVector<CallInfo> &calls) { showCalls(calls); });
+    connect(m_job, &BackendJob::failed, this, &RecentCallsView::showError);
 }
 
 int RecentCallsView::callCount() const
@@ -91,7 +84,6 @@ int RecentCallsView::callCount() const
 
 void RecentCallsView::showCalls(const QVector<CallInfo> &calls)
 {
-    m_loading = false;
     m_refresh->setEnabled(true);
     m_table->setRowCount(int(calls.size()));
     const QLocale locale;
@@ -120,7 +112,6 @@ void RecentCallsView::showCalls(const QVector<CallInfo> &calls)
 
 void RecentCallsView::showError(const OperationError &error)
 {
-    m_loading = false;
     m_refresh->setEnabled(true);
     m_status->setText(tr("Could not load the calls: %1").arg(ErrorText::html(error)));
 }

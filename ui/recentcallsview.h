@@ -1,7 +1,8 @@
 #pragma once
 
-#include "migrationtypes.h"
+#include "backendjob.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class MigrationBackend;
@@ -31,7 +32,7 @@ private:
 
     MigrationBackend *m_backend;
     QString m_target;
-    bool m_loading = false;
+    QPointer<CallsJob> m_job; // the load running now
     QLabel *m_status;
     QPushButton *m_refresh;
     QTableWidget *m_table;

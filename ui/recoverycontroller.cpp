@@ -15,36 +15,7 @@ RecoveryController::RecoveryController(MigrationBackend *backend, QWidget *windo
     : QObject(window)
     , m_backend(backend)
     , m_window(window)
-{
-    connect(m_backend, &MigrationBackend::progress, this,
-            [this](const QString &stage, int done, int total) {
-                if (!m_progress)
-                    return;
-                m_progress->setLabelText(stage);
-                m_progress->setMaximum(qMax(total, 0));
-                m_progress->setValue(total > 0 ? qBound(0, done, total) : 0);
-            });
-    connect(m_backend, &MigrationBackend::runFinished, this, [this](const RunSummary &summary) {
-        if (!m_running)
-            return;
-        end(tr("Migrated: %1, reverted: %2, failed: %3, not started: %4.")
-                .arg(summary.migrated + summary.alreadyMigrated)
-                .arg(summary.reverted)
-                .arg(summary.failed)
-                .arg(summary.cancelled));
-    });
-    connect(
-        m_backend, &MigrationBackend::failed, this,
-        [this](Op operation, const OperationError &error) {
-            if (!m_running)
-                return;
-            // A resumed run reports as the kind of run it continues.
-            if (operation == *m_running || operation == Op::Busy || operation == Op::Migrate ||
-                operation == Op::Revert) {
-                end(tr("The interrupted run was not finished: %1").arg(ErrorText::plain(error)));
-            }
-        });
-}
+{}
 
 void RecoveryController::noticeAtStart()
 {
@@ -112,12 +83,26 @@ void RecoveryController::start(MigrationBackend::Operation operation)
     m_progress->setRange(0, 0);
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
-    connect(m_progress, &QProgressDialog::canceled, m_backend, &MigrationBackend::cancel);
+    RunJob *job = operation == Op::Resume ? m_backend->resume() : m_backend->rollback();
+    connect(m_progress, &QProgressDialog::canceled, job, &BackendJob::cancel);
+    QProgressDialog *dialog = m_progress; // end() forgets it before deleting it later
+    connect(job, &BackendJob::progress, dialog,
+            [dialog](const QString &stage, int done, int total) {
+                dialog->setLabelText(stage);
+                dialog->setMaximum(qMax(total, 0));
+                dialog->setValue(total > 0 ? qBound(0, done, total) : 0);
+            });
+    job->onFinished(this, [this](const RunSummary &summary) {
+        end(tr("Migrated: %1, reverted: %2, failed: %3, not started: %4.")
+                .arg(summary.migrated + summary.alreadyMigrated)
+                .arg(summary.reverted)
+                .arg(summary.failed)
+                .arg(summary.cancelled));
+    });
+    connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
+        end(tr("The interrupted run was not finished: %1").arg(ErrorText::plain(error)));
+    });
     m_progress->open();
-    if (operation == Op::Resume)
-        m_backend->resume();
-    else
-        m_backend->rollback();
 }
 
 void RecoveryController::end(const QString &message)
@@ -125,7 +110,7 @@ void RecoveryController::end(const QString &message)
     const bool resumed = m_running == Op::Resume;
     m_running.reset();
     if (m_progress) {
-        QObject::disconnect(m_progress, nullptr, m_backend, nullptr);
+        m_progress->disconnect();
         m_progress->deleteLater();
         m_progress = nullptr;
     }

@@ -46,24 +46,6 @@ TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state
 
     connect(m_confirmName, &QLineEdit::textChanged, this, &TrunkDeletionBox::updateButton);
     connect(m_delete, &QPushButton::clicked, this, &TrunkDeletionBox::deleteTrunk);
-    connect(m_backend, &MigrationBackend::trunkDeleted, this, [this](const QString &sid) {
-        if (!m_deleting || sid != m_state->trunk().sid)
-            return;
-        m_deleting = false;
-        m_deleted = true;
-        m_result->setText(tr("The trunk %1 was deleted.").arg(sid.toHtmlEscaped()));
-        updateButton();
-    });
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                if (!m_deleting || (operation != MigrationBackend::Operation::DeleteTrunk &&
-                                    operation != MigrationBackend::Operation::Busy)) {
-                    return;
-                }
-                m_deleting = false;
-                m_result->setText(tr("The trunk was not deleted: %1").arg(ErrorText::html(error)));
-                updateButton();
-            });
 }
 
 void TrunkDeletionBox::refresh()
@@ -100,5 +82,16 @@ void TrunkDeletionBox::deleteTrunk()
     m_deleting = true;
     m_result->setText(tr("Deleting the trunk…"));
     updateButton();
-    m_backend->deleteTrunk(m_state->trunk().sid);
+    DeleteTrunkJob *job = m_backend->deleteTrunk(m_state->trunk().sid);
+    job->onFinished(this, [this](const QString &sid) {
+        m_deleting = false;
+        m_deleted = true;
+        m_result->setText(tr("The trunk %1 was deleted.").arg(sid.toHtmlEscaped()));
+        updateButton();
+    });
+    connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
+        m_deleting = false;
+        m_result->setText(tr("The trunk was not deleted: %1").arg(ErrorText::html(error)));
+        updateButton();
+    });
 }

@@ -77,20 +77,6 @@ TrunkPage::TrunkPage(MigrationBackend *backend, WizardState *state, QWidget *par
         emit completeChanged();
     });
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] { wizard()->next(); });
-    connect(m_backend, &MigrationBackend::trunksLoaded, this,
-            [this](const QVector<TrunkSummary> &trunks) {
-                if (m_loading)
-                    showTrunks(trunks);
-            });
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                if (!m_loading || operation != MigrationBackend::Operation::LoadTrunks)
-                    return;
-                m_loading = false;
-                m_reload->setEnabled(true);
-                m_status->setText(tr("Could not list the trunks: %1").arg(ErrorText::html(error)));
-                emit completeChanged();
-            });
 }
 
 void TrunkPage::initializePage()
@@ -114,11 +100,21 @@ bool TrunkPage::validatePage()
 
 void TrunkPage::load()
 {
+    if (m_loadJob) // Back and Next again while listing: that listing is the one to show
+        return;
     m_loading = true;
     m_reload->setEnabled(false);
     m_status->setText(tr("Listing the account's SIP trunks…"));
     emit completeChanged();
-    m_backend->loadTrunks();
+    TrunksJob *job = m_backend->loadTrunks();
+    m_loadJob = job;
+    job->onFinished(this, [this](const QVector<TrunkSummary> &trunks) { showTrunks(trunks); });
+    connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
+        m_loading = false;
+        m_reload->setEnabled(true);
+        m_status->setText(tr("Could not list the trunks: %1").arg(ErrorText::html(error)));
+        emit completeChanged();
+    });
 }
 
 void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)

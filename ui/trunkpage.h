@@ -1,7 +1,8 @@
 #pragma once
 
-#include "migrationtypes.h"
+#include "backendjob.h"
 
+#include <QPointer>
 #include <QWizardPage>
 
 class MigrationBackend;
@@ -32,6 +33,7 @@ private:
     WizardState *m_state;
     QVector<TrunkSummary> m_trunks;
     bool m_loading = false;
+    QPointer<TrunksJob> m_loadJob; // the listing running now
     QLabel *m_status;
     QPushButton *m_reload;
     QTableWidget *m_table;

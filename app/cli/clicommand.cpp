@@ -11,15 +11,7 @@ CliCommand::CliCommand(MigrationBackend *backend, CliOutput *output, const CliOp
     , m_backend(backend)
     , m_out(output)
     , m_options(options)
-{
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                // After an interrupt outside a run, the engine reports the dropped job as
-                // failed; the session already exits with 130.
-                if (!m_finished && !(m_interrupted && !m_inRun))
-                    onFailed(operation, error);
-            });
-}
+{}
 
 bool CliCommand::interrupt()
 {
@@ -65,26 +57,32 @@ void CliCommand::onFailed(MigrationBackend::Operation operation, const Operation
                         .arg(error.twilioCode)
                         .arg(error.requestId.isEmpty() ? QString()
                                                        : tr(", request %1").arg(error.requestId)));
-    // A run that reports a failure while still busy ends with runFinished; wait for it so the
-    // report covers every number.
-    if (m_inRun && m_backend->isBusy())
-        return;
     finish(exitCodeFor(operation, error));
+}
+
+void CliCommand::follow(BackendJob *job)
+{
+    connect(job, &BackendJob::progress, this, [this](const QString &stage, int done, int total) {
+        m_out->progress(stage, done, total);
+    });
+    connect(job, &BackendJob::failed, this,
+            [this, operation = job->operation()](const OperationError &error) {
+                // After an interrupt outside a run, the engine fails the dropped job; the
+                // session already exits with 130.
+                if (!m_finished && !(m_interrupted && !m_inRun))
+                    onFailed(operation, error);
+            });
 }
 
 void CliCommand::withNumbers(const QString &trunkSid,
                              std::function<void(const QVector<NumberInfo> &)> next)
 {
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_backend, &MigrationBackend::numbersLoaded, this,
-                          [this, trunkSid, next, connection](const QString &loadedTrunk,
-                                                             const QVector<NumberInfo> &numbers) {
-                              if (loadedTrunk != trunkSid || m_finished)
-                                  return;
-                              disconnect(*connection);
-                              next(numbers);
-                          });
-    m_backend->loadNumbers(trunkSid);
+    NumbersJob *job = m_backend->loadNumbers(trunkSid);
+    follow(job);
+    job->onFinished(this, [this, next = std::move(next)](const QVector<NumberInfo> &numbers) {
+        if (!m_finished)
+            next(numbers);
+    });
 }
 
 void CliCommand::confirm(const QString &question, std::function<void()> onYes)
@@ -113,16 +111,17 @@ void CliCommand::confirm(const QString &question, std::function<void()> onYes)
     prompt->start();
 }
 
-void CliCommand::beginRun()
+void CliCommand::followRun(RunJob *job)
 {
     m_inRun = true;
-    connect(m_backend, &MigrationBackend::numberChanged, this, [this](const NumberInfo &number) {
-        // A job that must wait (a revert after an unsettled removal) says why.
+    follow(job);
+    connect(job, &RunJob::numberChanged, this, [this](const NumberInfo &number) {
+        // A number that must wait (a revert after an unsettled removal) says why.
         if (number.state == NumberState::Reverting && !number.lastError.message.isEmpty())
             m_out->note(number.phoneNumber + QStringLiteral(": ") + number.lastError.message);
         m_report.update(number);
     });
-    connect(m_backend, &MigrationBackend::runFinished, this, &CliCommand::onRunFinished);
+    job->onFinished(this, [this](const RunSummary &summary) { onRunFinished(summary); });
 }
 
 void CliCommand::onRunFinished(const RunSummary &summary)

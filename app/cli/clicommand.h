@@ -12,9 +12,10 @@
 class CliOutput;
 
 // Base of the command groups. A command starts once the account is connected, talks to the
-// engine only through MigrationBackend, and ends by emitting finished() exactly once.
-// Helpers here cover what several groups share: resolving numbers on a trunk, asking for
-// confirmation, and following a run (migrate, revert, resume, rollback) to its summary.
+// engine only through MigrationBackend and the jobs its calls return, and ends by emitting
+// finished() exactly once. Helpers here cover what several groups share: following a job
+// (progress and failure), resolving numbers on a trunk, asking for confirmation, and following
+// a run (migrate, revert, resume, rollback) to its summary.
 class CliCommand : public QObject
 {
     Q_OBJECT
@@ -38,16 +39,19 @@ signals:
 protected:
     void finish(ExitCode code);
     void fail(ExitCode code, const QString &message);
-    // Default: print the error and finish with exitCodeFor(); runs wait for runFinished.
+    // Default: print the error and finish with exitCodeFor().
     virtual void onFailed(MigrationBackend::Operation operation, const OperationError &error);
 
-    // Loads the trunk's numbers once, then calls next with them.
+    // Shows the job's progress on stderr and hands its failure to onFailed(). Every job a
+    // command starts goes through here (or through followRun()); its result is the caller's.
+    void follow(BackendJob *job);
+    // Loads the trunk's numbers, then calls next with them.
     void withNumbers(const QString &trunkSid,
                      std::function<void(const QVector<NumberInfo> &)> next);
     // --yes, or a y/N question on the terminal; "no" ends the command with nothing changed.
     void confirm(const QString &question, std::function<void()> onYes);
-    // Follows numberChanged / runFinished, prints the report, finishes with 0, 1 or 130.
-    void beginRun();
+    // Follows the run's numbers and summary, prints the report, finishes with 0, 1 or 130.
+    void followRun(RunJob *job);
 
     MigrationBackend *m_backend;
     CliOutput *m_out;

@@ -63,8 +63,6 @@ QString operationName(MigrationBackend::Operation operation)
         return Tr::tr("Exporting the audit log");
     case Op::DeleteTrunk:
         return Tr::tr("Deleting the trunk");
-    case Op::Busy:
-        return Tr::tr("Starting");
     }
     return Tr::tr("The operation");
 }

@@ -37,24 +37,23 @@ bool CliSession::needsConfirmation(const CliOptions &options)
 
 void CliSession::start(const ConnectionSettings &settings)
 {
-    connect(
-        m_backend, &MigrationBackend::progress, this,
-        [this](const QString &stage, int done, int total) { m_out->progress(stage, done, total); });
-    connect(m_backend, &MigrationBackend::connected, this, &CliSession::onConnected);
-    connect(m_backend, &MigrationBackend::failed, this,
-            [this](MigrationBackend::Operation operation, const OperationError &error) {
-                if (operation != MigrationBackend::Operation::Connect || m_command || m_finished)
-                    return;
-                m_out->error(tr("Could not connect: %1").arg(error.message));
-                finish(toInt(ExitCode::Connection));
-            });
     qCDebug(lcCli) << "connecting; command" << m_options.command;
-    m_backend->connectAccount(settings);
+    ConnectJob *job = m_backend->connectAccount(settings);
+    connect(job, &BackendJob::progress, this, [this](const QString &stage, int done, int total) {
+        m_out->progress(stage, done, total);
+    });
+    job->onFinished(this, [this](const AccountInfo &) { onConnected(); });
+    connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
+        if (m_finished)
+            return;
+        m_out->error(tr("Could not connect: %1").arg(error.message));
+        finish(toInt(ExitCode::Connection));
+    });
 }
 
 void CliSession::onConnected()
 {
-    if (m_finished || m_command)
+    if (m_finished) // a signal came while connecting
         return;
     // A half-finished run owns its numbers: changing them now would confuse resume/rollback.
     const InterruptedRun run = m_backend->interruptedRun();
@@ -93,7 +92,7 @@ void CliSession::handleSignal(int signalNumber)
     ++m_signals;
     qCInfo(lcCli) << "signal" << signalNumber << "count" << m_signals;
     if (m_signals == 1 && m_command && m_command->interrupt())
-        return; // the run reports runFinished once its in-flight calls are recorded
+        return; // the run's job finishes once its in-flight calls are recorded
     if (m_signals > 1)
         m_out->note(tr("Stopped without waiting; `trunk-migrator-cli status` shows what the "
                        "journal recorded."));

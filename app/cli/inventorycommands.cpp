@@ -21,29 +21,28 @@ void InventoryCommands::start()
 
 void InventoryCommands::listTrunks()
 {
-    connect(m_backend, &MigrationBackend::trunksLoaded, this,
-            [this](const QVector<TrunkSummary> &trunks) {
-                if (m_out->isJson()) {
-                    QJsonArray array;
-                    for (const TrunkSummary &trunk : trunks)
-                        array.append(CliFormat::toJson(trunk));
-                    m_out->resultJson(array);
-                } else {
-                    TextTable table({tr("SID"), tr("NAME"), tr("NUMBERS"), tr("TERMINATION"),
-                                     tr("ORIGINATION")});
-                    for (const TrunkSummary &trunk : trunks) {
-                        QStringList origination;
-                        for (const OriginationInfo &url : trunk.originationUrls)
-                            origination.append(url.sipUrl);
-                        table.addRow({trunk.sid, trunk.friendlyName,
-                                      QString::number(trunk.numberCount), trunk.terminationDomain,
-                                      origination.join(QLatin1Char(' '))});
-                    }
-                    m_out->result(table.render());
-                }
-                finish(ExitCode::Ok);
-            });
-    m_backend->loadTrunks();
+    TrunksJob *job = m_backend->loadTrunks();
+    follow(job);
+    job->onFinished(this, [this](const QVector<TrunkSummary> &trunks) {
+        if (m_out->isJson()) {
+            QJsonArray array;
+            for (const TrunkSummary &trunk : trunks)
+                array.append(CliFormat::toJson(trunk));
+            m_out->resultJson(array);
+        } else {
+            TextTable table(
+                {tr("SID"), tr("NAME"), tr("NUMBERS"), tr("TERMINATION"), tr("ORIGINATION")});
+            for (const TrunkSummary &trunk : trunks) {
+                QStringList origination;
+                for (const OriginationInfo &url : trunk.originationUrls)
+                    origination.append(url.sipUrl);
+                table.addRow({trunk.sid, trunk.friendlyName, QString::number(trunk.numberCount),
+                              trunk.terminationDomain, origination.join(QLatin1Char(' '))});
+            }
+            m_out->result(table.render());
+        }
+        finish(ExitCode::Ok);
+    });
 }
 
 void InventoryCommands::listNumbers()
@@ -67,27 +66,24 @@ void InventoryCommands::listNumbers()
 
 void InventoryCommands::listCalls()
 {
-    connect(m_backend, &MigrationBackend::callsLoaded, this,
-            [this](const QString &target, const QVector<CallInfo> &calls) {
-                if (target != m_options.callTarget)
-                    return;
-                if (m_out->isJson()) {
-                    QJsonArray array;
-                    for (const CallInfo &call : calls)
-                        array.append(CliFormat::toJson(call));
-                    m_out->resultJson(array);
-                } else {
-                    TextTable table({tr("STARTED (UTC)"), tr("SID"), tr("PARENT"), tr("FROM"),
-                                     tr("TO"), tr("DIRECTION"), tr("STATUS"), tr("SECONDS")});
-                    for (const CallInfo &c : calls)
-                        table.addRow({c.startTime.toUTC().toString(Qt::ISODate), c.sid,
-                                      c.parentCallSid, c.from, c.to, c.direction, c.status,
-                                      c.duration});
-                    m_out->result(table.render());
-                }
-                finish(ExitCode::Ok);
-            });
-    m_backend->loadRecentCalls(m_options.callTarget);
+    CallsJob *job = m_backend->loadRecentCalls(m_options.callTarget);
+    follow(job);
+    job->onFinished(this, [this](const QVector<CallInfo> &calls) {
+        if (m_out->isJson()) {
+            QJsonArray array;
+            for (const CallInfo &call : calls)
+                array.append(CliFormat::toJson(call));
+            m_out->resultJson(array);
+        } else {
+            TextTable table({tr("STARTED (UTC)"), tr("SID"), tr("PARENT"), tr("FROM"), tr("TO"),
+                             tr("DIRECTION"), tr("STATUS"), tr("SECONDS")});
+            for (const CallInfo &c : calls)
+                table.addRow({c.startTime.toUTC().toString(Qt::ISODate), c.sid, c.parentCallSid,
+                              c.from, c.to, c.direction, c.status, c.duration});
+            m_out->result(table.render());
+        }
+        finish(ExitCode::Ok);
+    });
 }
 
 void InventoryCommands::printCutoverSheet()

@@ -16,16 +16,16 @@ void MaintenanceCommands::start()
 void MaintenanceCommands::exportAudit()
 {
     const QString path = QDir::current().absoluteFilePath(m_options.csvPath);
-    connect(m_backend, &MigrationBackend::auditExported, this,
-            [this](const QString &csvPath, int rows) {
-                if (m_out->isJson())
-                    m_out->resultJson(QJsonObject{{QStringLiteral("csv"), csvPath},
-                                                  {QStringLiteral("rows"), rows}});
-                else
-                    m_out->result(tr("Wrote %1 audit rows to %2\n").arg(rows).arg(csvPath));
-                finish(ExitCode::Ok);
-            });
-    m_backend->exportAudit(path);
+    ExportJob *job = m_backend->exportAudit(path);
+    follow(job);
+    job->onFinished(this, [this, path](int rows) {
+        if (m_out->isJson())
+            m_out->resultJson(
+                QJsonObject{{QStringLiteral("csv"), path}, {QStringLiteral("rows"), rows}});
+        else
+            m_out->result(tr("Wrote %1 audit rows to %2\n").arg(rows).arg(path));
+        finish(ExitCode::Ok);
+    });
 }
 
 void MaintenanceCommands::deleteTrunk()
@@ -43,14 +43,15 @@ void MaintenanceCommands::deleteTrunk()
             return;
         }
         confirm(tr("Delete trunk %1? This cannot be undone.").arg(m_options.trunkSid), [this] {
-            connect(m_backend, &MigrationBackend::trunkDeleted, this, [this](const QString &sid) {
+            DeleteTrunkJob *job = m_backend->deleteTrunk(m_options.trunkSid);
+            follow(job);
+            job->onFinished(this, [this](const QString &sid) {
                 if (m_out->isJson())
                     m_out->resultJson(QJsonObject{{QStringLiteral("deleted"), sid}});
                 else
                     m_out->result(tr("Deleted trunk %1\n").arg(sid));
                 finish(ExitCode::Ok);
             });
-            m_backend->deleteTrunk(m_options.trunkSid);
         });
     });
 }

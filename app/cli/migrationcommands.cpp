@@ -40,27 +40,27 @@ void MigrationCommands::withTrunk(std::function<void(const QString &)> next)
         return;
     }
     // Most accounts have one trunk; only ask for --trunk when the choice is not obvious.
-    connect(m_backend, &MigrationBackend::trunksLoaded, this,
-            [this, next](const QVector<TrunkSummary> &trunks) {
-                if (trunks.size() != 1) {
-                    fail(
-                        ExitCode::Usage,
-                        tr("The account has %1 trunks: name one with --trunk.").arg(trunks.size()));
-                    return;
-                }
-                m_options.trunkSid = trunks.constFirst().sid;
-                next(m_options.trunkSid);
-            });
-    m_backend->loadTrunks();
+    TrunksJob *job = m_backend->loadTrunks();
+    follow(job);
+    job->onFinished(this, [this, next = std::move(next)](const QVector<TrunkSummary> &trunks) {
+        if (trunks.size() != 1) {
+            fail(ExitCode::Usage,
+                 tr("The account has %1 trunks: name one with --trunk.").arg(trunks.size()));
+            return;
+        }
+        m_options.trunkSid = trunks.constFirst().sid;
+        next(m_options.trunkSid);
+    });
 }
 
 void MigrationCommands::plan(const QStringList &sids)
 {
-    connect(m_backend, &MigrationBackend::planReady, this, [this](const MigrationPlan &plan) {
+    PlanJob *job = m_backend->plan(sids, m_options.voiceUrl);
+    follow(job);
+    job->onFinished(this, [this](const MigrationPlan &plan) {
         printPlan(plan);
         finish(ExitCode::Ok);
     });
-    m_backend->plan(sids, m_options.voiceUrl);
 }
 
 void MigrationCommands::printPlan(const MigrationPlan &plan)
@@ -83,15 +83,16 @@ void MigrationCommands::printPlan(const MigrationPlan &plan)
 void MigrationCommands::migrate(const QStringList &sids)
 {
     auto run = [this, sids] {
-        beginRun();
-        m_backend->migrate(sids, m_options.voiceUrl);
+        followRun(m_backend->migrate(sids, m_options.voiceUrl));
     };
     if (m_options.yes) {
         run();
         return;
     }
     // Show what will happen before asking; the plan itself changes nothing.
-    connect(m_backend, &MigrationBackend::planReady, this, [this, run](const MigrationPlan &plan) {
+    PlanJob *job = m_backend->plan(sids, m_options.voiceUrl);
+    follow(job);
+    job->onFinished(this, [this, run](const MigrationPlan &plan) {
         m_out->note(tr("%1 numbers to migrate (%2 already migrated), %3 API calls; "
                        "voice URL %4.")
                         .arg(plan.numbersToMigrate)
@@ -100,7 +101,6 @@ void MigrationCommands::migrate(const QStringList &sids)
                         .arg(plan.voiceUrl));
         confirm(tr("Migrate these numbers off trunk %1?").arg(m_options.trunkSid), run);
     });
-    m_backend->plan(sids, m_options.voiceUrl);
 }
 
 void MigrationCommands::revert()
@@ -114,8 +114,7 @@ void MigrationCommands::revert()
                 fail(ExitCode::Usage, error);
                 return;
             }
-            beginRun();
-            m_backend->revert(sids);
+            followRun(m_backend->revert(sids));
         });
     });
 }

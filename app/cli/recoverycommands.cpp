@@ -21,8 +21,7 @@ void RecoveryCommands::start()
         return;
     }
     if (m_options.command == QLatin1String("resume")) {
-        beginRun();
-        m_backend->resume();
+        followRun(m_backend->resume());
         return;
     }
     // With --json the run's summary is the one document printed; the status goes before the
@@ -30,10 +29,7 @@ void RecoveryCommands::start()
     if (!m_out->isJson())
         printStatus(run);
     confirm(tr("Put the numbers of run %1 back on trunk %2?").arg(run.runId).arg(run.trunkSid),
-            [this] {
-                beginRun();
-                m_backend->rollback();
-            });
+            [this] { followRun(m_backend->rollback()); });
 }
 
 void RecoveryCommands::printStatus(const InterruptedRun &run)

@@ -35,7 +35,9 @@ void SetupCommands::setupInbound()
     inbound.domainPrefix = m_options.domainPrefix;
     inbound.friendlyName = m_options.friendlyName;
     inbound.secureMedia = m_options.secureMedia;
-    connect(m_backend, &MigrationBackend::inboundReady, this, [this](const InboundResult &r) {
+    InboundJob *job = m_backend->setupInbound(inbound);
+    follow(job);
+    job->onFinished(this, [this](const InboundResult &r) {
         // The sheet is printed here because the engine keeps it only for this process.
         const CutoverSheet sheet = m_backend->cutoverSheet();
         if (m_out->isJson()) {
@@ -64,7 +66,6 @@ void SetupCommands::setupInbound()
         }
         finish(ExitCode::Ok);
     });
-    m_backend->setupInbound(inbound);
 }
 
 void SetupCommands::setupOutbound(const QString &testNumberSid)
@@ -78,7 +79,9 @@ void SetupCommands::setupOutbound(const QString &testNumberSid)
     outbound.customParameters = m_options.sipParameters;
     outbound.testNumberSid = testNumberSid;
     outbound.selfHostedHandlerUrl = m_options.handlerUrl;
-    connect(m_backend, &MigrationBackend::outboundReady, this, [this](const OutboundResult &r) {
+    OutboundJob *job = m_backend->setupOutbound(outbound);
+    follow(job);
+    job->onFinished(this, [this](const OutboundResult &r) {
         if (m_out->isJson()) {
             m_out->resultJson(CliFormat::toJson(r));
         } else {
@@ -95,5 +98,4 @@ void SetupCommands::setupOutbound(const QString &testNumberSid)
         }
         finish(ExitCode::Ok);
     });
-    m_backend->setupOutbound(outbound);
 }

@@ -1,37 +1,24 @@
 #pragma once
 
+#include "backendjob.h"
 #include "migrationtypes.h"
 
 #include <QObject>
 
-// What the wizard and the CLI ask of the migration engine. Every call returns at once; results
-// arrive through the signals, on the thread the backend lives in. At most one long operation
-// (connect, setup, plan, migrate, revert, resume, rollback) runs at a time: a call made while
-// busy() fails at once with Operation::Busy.
+// What the wizard and the CLI ask of the migration engine. Every operation returns its job at
+// once (backendjob.h); the caller connects to that job, and only that job reports the
+// operation's progress and result. At most one operation (connect, setup, plan, migrate,
+// revert, resume, rollback, ...) runs at a time: one asked for while busy() returns a job that
+// fails with "Another operation is still running.".
 //
-// MigrationService (services/migration) is the implementation on the Twilio REST client; the
-// interface exists so front ends can be exercised against a scripted backend in unit tests.
+// MigrationService (services/engine) is the implementation on the Twilio REST client; the
+// interface exists so front ends can be exercised against a scripted backend in unit tests
+// (tests/common/scriptedbackend.h, held to the same contract by tst_backendcontract).
 class MigrationBackend : public QObject
 {
     Q_OBJECT
 public:
-    enum class Operation {
-        Connect,
-        LoadTrunks,
-        LoadNumbers,
-        SetupInbound,
-        SetupOutbound,
-        LoadCalls,
-        Plan,
-        Migrate,
-        Revert,
-        Resume,
-        Rollback,
-        ExportAudit,
-        DeleteTrunk,
-        Busy
-    };
-    Q_ENUM(Operation)
+    using Operation = BackendJob::Operation;
 
     using QObject::QObject;
     ~MigrationBackend() override = default;
@@ -39,23 +26,24 @@ public:
     virtual bool isBusy() const = 0;
     virtual AccountInfo account() const = 0;
 
-    // Connect: verifies the credentials by fetching the account (sandbox: starts the embedded
-    // sandbox first). Emits connected() or failed(Connect, ...).
-    virtual void connectAccount(const ConnectionSettings &settings) = 0;
+    // Verifies the credentials by fetching the account (sandbox: starts the embedded sandbox
+    // first).
+    virtual ConnectJob *connectAccount(const ConnectionSettings &settings) = 0;
 
-    virtual void loadTrunks() = 0;                                  // trunksLoaded
-    virtual void loadNumbers(const QString &trunkSid) = 0;          // numbersLoaded
-    virtual void setupInbound(const InboundOptions &options) = 0;   // inboundReady
-    virtual void setupOutbound(const OutboundOptions &options) = 0; // outboundReady
+    virtual TrunksJob *loadTrunks() = 0;
+    virtual NumbersJob *loadNumbers(const QString &trunkSid) = 0;
+    virtual InboundJob *setupInbound(const InboundOptions &options) = 0;
+    virtual OutboundJob *setupOutbound(const OutboundOptions &options) = 0;
     // Latest calls to/from a number (E.164) or on a SIP domain (its domain name).
-    virtual void loadRecentCalls(const QString &numberOrDomain) = 0; // callsLoaded
+    virtual CallsJob *loadRecentCalls(const QString &numberOrDomain) = 0;
     virtual CutoverSheet cutoverSheet() const = 0;
 
     // Step 4. voiceUrl empty = the outbound handler deployed in step 2.
-    virtual void plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) = 0;
-    virtual void migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) = 0;
-    virtual void revert(const QStringList &numberSids) = 0;
-    // Stops new work; calls in flight finish and are recorded; runFinished follows.
+    virtual PlanJob *plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) = 0;
+    virtual RunJob *migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) = 0;
+    virtual RunJob *revert(const QStringList &numberSids) = 0;
+    // Cancels the operation running now, if any (BackendJob::cancel()): what the CLI's first
+    // SIGINT and the wizard's close do without holding the job.
     virtual void cancel() = 0;
 
     // Recovery from the journal after a crash or a closed window.
@@ -64,27 +52,14 @@ public:
     // not "interrupted": nothing is unknown about it); resume() continues it when no run is
     // interrupted. Null otherwise, and by default.
     virtual InterruptedRun stoppedRun() const { return {}; }
-    virtual void resume() = 0;
-    virtual void rollback() = 0;
+    // The job's operation stays Resume (or Rollback) whatever kind of run it continues.
+    virtual RunJob *resume() = 0;
+    virtual RunJob *rollback() = 0;
 
-    virtual void exportAudit(const QString &csvPath) = 0;  // auditExported
-    virtual void deleteTrunk(const QString &trunkSid) = 0; // trunkDeleted
+    virtual ExportJob *exportAudit(const QString &csvPath) = 0;
+    virtual DeleteTrunkJob *deleteTrunk(const QString &trunkSid) = 0;
 
 signals:
+    // State, not results: whether an operation is running (the wizard greys its buttons).
     void busyChanged(bool busy);
-    // stage is a short translated sentence ("Uploading inboundHandler", "Migrating numbers").
-    void progress(const QString &stage, int done, int total);
-    void failed(MigrationBackend::Operation operation, const OperationError &error);
-
-    void connected(const AccountInfo &account);
-    void trunksLoaded(const QVector<TrunkSummary> &trunks);
-    void numbersLoaded(const QString &trunkSid, const QVector<NumberInfo> &numbers);
-    void inboundReady(const InboundResult &result);
-    void outboundReady(const OutboundResult &result);
-    void callsLoaded(const QString &numberOrDomain, const QVector<CallInfo> &calls);
-    void planReady(const MigrationPlan &plan);
-    void numberChanged(const NumberInfo &number); // one row, as results arrive
-    void runFinished(const RunSummary &summary);
-    void auditExported(const QString &csvPath, int rows);
-    void trunkDeleted(const QString &trunkSid);
 };

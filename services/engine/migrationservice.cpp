@@ -59,30 +59,42 @@ void MigrationService::setOperatorName(const QString &name)
 
 // ---- operation bookkeeping ----
 
-bool MigrationService::beginOperation(Operation operation, bool needsAccount)
+template<typename Job> Job *MigrationService::newJob(Operation operation, const QString &problem)
 {
+    auto *job = new Job(operation, this);
+    if (!problem.isEmpty())
+        job->fail(EngineErrors::local(problem));
+    return job;
+}
+
+bool MigrationService::beginOperation(BackendJob *job, bool needsAccount)
+{
+    if (job->hasEnded()) // refused by newJob()
+        return false;
     if (m_busy) {
-        failLater(Operation::Busy, tr("Another operation is still running."));
+        job->fail(EngineErrors::local(tr("Another operation is still running.")));
         return false;
     }
     if (needsAccount && m_account.sid.isEmpty()) {
-        failLater(operation, tr("Connect to an account first."));
+        job->fail(EngineErrors::local(tr("Connect to an account first.")));
         return false;
     }
-    if (!takeRunLock(operation))
+    if (!takeRunLock(job))
         return false;
+    const Operation operation = job->operation();
     if (operation != Operation::Plan && operation != Operation::Migrate &&
         operation != Operation::LoadNumbers)
         m_listedOff.clear(); // the account may change now: the listing no longer says how it is
     m_busy = true;
-    m_operation = operation;
+    m_front = job;
+    job->setCanceller([this] { cancelOperation(); });
     emit busyChanged(true);
     return true;
 }
 
-bool MigrationService::takeRunLock(Operation operation)
+bool MigrationService::takeRunLock(BackendJob *job)
 {
-    switch (operation) {
+    switch (job->operation()) {
     case Operation::SetupInbound:
     case Operation::SetupOutbound:
     case Operation::Migrate:
@@ -98,9 +110,10 @@ bool MigrationService::takeRunLock(Operation operation)
         m_lock = std::make_unique<RunLock>(m_account.sid, apiAuthority());
     if (m_lock->acquire())
         return true;
-    failLater(operation, tr("Another Trunk Migrator run is changing account %1 right now (%2). "
-                            "Wait for it to finish; nothing was changed.")
-                             .arg(m_account.sid, m_lock->holder().describe()));
+    job->fail(
+        EngineErrors::local(tr("Another Trunk Migrator run is changing account %1 right now (%2). "
+                               "Wait for it to finish; nothing was changed.")
+                                .arg(m_account.sid, m_lock->holder().describe())));
     return false;
 }
 
@@ -109,7 +122,7 @@ QString MigrationService::apiAuthority() const
     return m_client->hosts().baseUrl(TwilioHosts::Product::Api).authority();
 }
 
-void MigrationService::endOperation()
+BackendJob *MigrationService::endOperation()
 {
     if (m_job)
         m_job->deleteLater();
@@ -121,20 +134,20 @@ void MigrationService::endOperation()
         m_client->clearStopBy();
     m_busy = false;
     emit busyChanged(false);
+    return std::exchange(m_front, nullptr).data();
 }
 
-void MigrationService::failOperation(Operation operation, const OperationError &error)
+template<typename Job, typename Result>
+void MigrationService::succeedOperation(const Result &result)
 {
-    endOperation();
-    emit failed(operation, error);
+    if (auto *job = static_cast<Job *>(endOperation()))
+        job->succeed(result);
 }
 
-void MigrationService::failLater(Operation operation, const QString &message)
+void MigrationService::failOperation(const OperationError &error)
 {
-    // Every call returns before its result arrives, refusals included.
-    QMetaObject::invokeMethod(
-        this, [this, operation, message] { emit failed(operation, EngineErrors::local(message)); },
-        Qt::QueuedConnection);
+    if (BackendJob *job = endOperation())
+        job->fail(error);
 }
 
 EngineContext MigrationService::context()
@@ -156,20 +169,22 @@ int MigrationService::window() const
 
 // ---- connect, trunks, numbers ----
 
-void MigrationService::connectAccount(const ConnectionSettings &settings)
+ConnectJob *MigrationService::connectAccount(const ConnectionSettings &settings)
 {
-    if (!beginOperation(Operation::Connect, false))
-        return;
-    if (!m_storage->selectFor(settings.sandbox))
-        return failOperation(Operation::Connect, EngineErrors::local(m_storage->errorString()));
+    auto *front = newJob<ConnectJob>(Operation::Connect);
+    if (!beginOperation(front, false))
+        return front;
+    if (!m_storage->selectFor(settings.sandbox)) {
+        failOperation(EngineErrors::local(m_storage->errorString()));
+        return front;
+    }
     auto *job = new AccountConnector(m_client, m_sandboxOptions, this);
     m_job = job;
-    connect(job, &AccountConnector::failed, this,
-            [this](const OperationError &e) { failOperation(Operation::Connect, e); });
+    connect(job, &AccountConnector::failed, this, &MigrationService::failOperation);
     connect(job, &AccountConnector::connected, this, [this, job](const AccountInfo &info) {
         m_storage->addSecretToRedact(job->secretInUse());
         if (!m_storage->open())
-            return failOperation(Operation::Connect, EngineErrors::local(m_storage->errorString()));
+            return failOperation(EngineErrors::local(m_storage->errorString()));
         m_account = info;
         m_lock.reset();
         Journal &journal = *m_storage->journal();
@@ -177,100 +192,96 @@ void MigrationService::connectAccount(const ConnectionSettings &settings)
             journal.setupValue(info.sid, SetupSteps::handlerUrlKey()).value_or(QString());
         m_sheet = SavedInbound::sheet(journal, info.sid);
         qCInfo(lcEngine) << "connected to" << info.sid << (info.sandbox ? "(sandbox)" : "");
-        endOperation();
-        emit connected(info);
+        succeedOperation<ConnectJob>(info);
     });
     m_storage->addSecretToRedact(settings.secret);
     job->start(settings, &m_sandbox, this);
+    return front;
 }
 
-void MigrationService::loadTrunks()
+TrunksJob *MigrationService::loadTrunks()
 {
-    if (!beginOperation(Operation::LoadTrunks))
-        return;
+    auto *front = newJob<TrunksJob>(Operation::LoadTrunks);
+    if (!beginOperation(front))
+        return front;
     auto *job = new TrunkCatalog(context(), this);
     m_job = job;
-    connect(job, &TrunkCatalog::failed, this,
-            [this](const OperationError &e) { failOperation(Operation::LoadTrunks, e); });
+    connect(job, &TrunkCatalog::failed, this, &MigrationService::failOperation);
     connect(job, &TrunkCatalog::loaded, this, [this](const QVector<TrunkSummary> &trunks) {
         m_trunks = trunks;
-        endOperation();
-        emit trunksLoaded(trunks);
+        succeedOperation<TrunksJob>(trunks);
     });
     job->start();
+    return front;
 }
 
-void MigrationService::loadNumbers(const QString &trunkSid)
+NumbersJob *MigrationService::loadNumbers(const QString &trunkSid)
 {
-    const QString problem = Validation::checkSid(trunkSid, "TK", tr("The trunk SID"));
-    if (!problem.isEmpty())
-        return failLater(Operation::LoadNumbers, problem);
-    if (!beginOperation(Operation::LoadNumbers))
-        return;
+    auto *front = newJob<NumbersJob>(Operation::LoadNumbers,
+                                     Validation::checkSid(trunkSid, "TK", tr("The trunk SID")));
+    if (!beginOperation(front))
+        return front;
     m_trunkSid = trunkSid;
     auto *job = new NumberInventory(context(), trunkSid, this);
     m_job = job;
-    connect(job, &NumberInventory::failed, this,
-            [this](const OperationError &e) { failOperation(Operation::LoadNumbers, e); });
+    connect(job, &NumberInventory::failed, this, &MigrationService::failOperation);
     connect(job, &NumberInventory::loaded, this,
-            [this](const QString &trunk, const QVector<NumberInfo> &numbers) {
+            [this](const QString &, const QVector<NumberInfo> &numbers) {
                 m_listedOff.clear();
                 for (const NumberInfo &n : numbers)
                     if (n.trunkSid.isEmpty())
                         m_listedOff.insert(n.sid, n);
                 m_listedAt.start();
-                endOperation();
-                emit numbersLoaded(trunk, numbers);
+                succeedOperation<NumbersJob>(numbers);
             });
     job->start();
+    return front;
 }
 
 // ---- step 4 ----
 
-void MigrationService::plan(const QStringList &numberSids, const QUrl &voiceUrl)
+PlanJob *MigrationService::plan(const QStringList &numberSids, const QUrl &voiceUrl)
 {
     QString problem = StepFourInput::checkSelection(numberSids, m_trunkSid);
     const QString url =
         problem.isEmpty() ? StepFourInput::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
-    if (!problem.isEmpty())
-        return failLater(Operation::Plan, problem);
-    if (!beginOperation(Operation::Plan))
-        return;
+    auto *front = newJob<PlanJob>(Operation::Plan, problem);
+    if (!beginOperation(front))
+        return front;
     auto *job = new MigrationPlanner(context(), numberSids, m_trunkSid, url, this);
     m_job = job;
-    connect(job, &MigrationPlanner::failed, this,
-            [this](const OperationError &e) { failOperation(Operation::Plan, e); });
-    connect(job, &MigrationPlanner::ready, this, [this](const MigrationPlan &result) {
-        endOperation();
-        emit planReady(result);
-    });
+    connect(job, &MigrationPlanner::failed, this, &MigrationService::failOperation);
+    connect(job, &MigrationPlanner::ready, this,
+            [this](const MigrationPlan &result) { succeedOperation<PlanJob>(result); });
     job->start();
+    return front;
 }
 
-void MigrationService::startRun(NumberRun *run, Operation operation)
+void MigrationService::startRun(NumberRun *run, RunJob *job)
 {
     m_job = run;
     m_run = run;
     const QString stage =
-        operation == Operation::Migrate ? tr("Migrating numbers") : tr("Reverting numbers");
-    connect(run, &NumberRun::numberChanged, this, &MigrationBackend::numberChanged);
-    connect(run, &NumberRun::progress, this,
-            [this, stage](int done, int total) { emit progress(stage, done, total); });
-    connect(run, &NumberRun::finished, this, [this](const RunSummary &summary) {
-        endOperation();
-        emit runFinished(summary);
-    });
+        run->kind() == NumberRun::Kind::Migrate ? tr("Migrating numbers") : tr("Reverting numbers");
+    // Queued, like the job's end: whatever the run reports, and whenever, reaches the caller
+    // from the event loop and in order, never after the end.
+    connect(run, &NumberRun::numberChanged, job, &RunJob::numberChanged, Qt::QueuedConnection);
+    connect(
+        run, &NumberRun::progress, job,
+        [job, stage](int done, int total) { emit job->progress(stage, done, total); },
+        Qt::QueuedConnection);
+    connect(run, &NumberRun::finished, this,
+            [this](const RunSummary &summary) { succeedOperation<RunJob>(summary); });
 }
 
-void MigrationService::migrate(const QStringList &numberSids, const QUrl &voiceUrl)
+RunJob *MigrationService::migrate(const QStringList &numberSids, const QUrl &voiceUrl)
 {
     QString problem = StepFourInput::checkSelection(numberSids, m_trunkSid);
     const QString url =
         problem.isEmpty() ? StepFourInput::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
-    if (!problem.isEmpty())
-        return failLater(Operation::Migrate, problem);
-    if (!beginOperation(Operation::Migrate))
-        return;
+    auto *front = newJob<RunJob>(Operation::Migrate, problem);
+    if (!beginOperation(front))
+        return front;
     auto *run = new NumberRun(context(), NumberRun::Kind::Migrate, m_trunkSid, url, window(), this);
     // Already migrated in the listing just read: nothing to do, so no read either (a re-run of
     // a finished trunk makes no call and cannot fail on one).
@@ -284,25 +295,32 @@ void MigrationService::migrate(const QStringList &numberSids, const QUrl &voiceU
     }
     run->setListedMigrated(listed);
     m_listedOff.clear();
-    startRun(run, Operation::Migrate);
+    startRun(run, front);
     if (!run->start(numberSids))
-        failOperation(Operation::Migrate, EngineErrors::local(run->errorString()));
+        failOperation(EngineErrors::local(run->errorString()));
+    return front;
 }
 
-void MigrationService::revert(const QStringList &numberSids)
+RunJob *MigrationService::revert(const QStringList &numberSids)
 {
-    const QString problem = StepFourInput::checkSelection(numberSids, m_trunkSid);
-    if (!problem.isEmpty())
-        return failLater(Operation::Revert, problem);
-    if (!beginOperation(Operation::Revert))
-        return;
+    auto *front =
+        newJob<RunJob>(Operation::Revert, StepFourInput::checkSelection(numberSids, m_trunkSid));
+    if (!beginOperation(front))
+        return front;
     auto *run = new NumberRun(context(), NumberRun::Kind::Revert, m_trunkSid, {}, window(), this);
-    startRun(run, Operation::Revert);
+    startRun(run, front);
     if (!run->start(numberSids))
-        failOperation(Operation::Revert, EngineErrors::local(run->errorString()));
+        failOperation(EngineErrors::local(run->errorString()));
+    return front;
 }
 
 void MigrationService::cancel()
+{
+    if (m_front)
+        m_front->cancel();
+}
+
+void MigrationService::cancelOperation()
 {
     if (m_run &&
         m_job.data() == m_run.data()) { // a finished run (deleted later) has nothing to stop
@@ -317,7 +335,7 @@ void MigrationService::cancel()
         m_cancelJob(); // set-up steps stop after the call in flight and report failed()
     else if (m_job && m_busy)
         // Reads: dropping the job drops its pending callbacks.
-        failOperation(m_operation, EngineErrors::local(tr("Cancelled.")));
+        failOperation(EngineErrors::local(tr("Cancelled.")));
 }
 
 // ---- recovery ----
@@ -351,83 +369,85 @@ InterruptedRun MigrationService::stoppedRun() const
     return RunRecovery(*m_storage->journal(), m_account.sid).findStopped();
 }
 
-void MigrationService::resume()
+RunJob *MigrationService::resume()
 {
-    recover(Operation::Resume);
+    return recover(Operation::Resume);
 }
 
-void MigrationService::rollback()
+RunJob *MigrationService::rollback()
 {
-    recover(Operation::Rollback);
+    return recover(Operation::Rollback);
 }
 
-void MigrationService::recover(Operation operation)
+RunJob *MigrationService::recover(Operation operation)
 {
     const bool resuming = operation == Operation::Resume;
     InterruptedRun found = interruptedRun();
     if (found.isNull() && resuming)
         found = stoppedRun(); // a run the user stopped: resume finishes its numbers
-    const QString refusal = RunRecovery::refusal(found, m_account.sid, resuming);
-    if (!refusal.isEmpty())
-        return failLater(operation, refusal);
-    if (!beginOperation(operation))
-        return;
+    auto *front = newJob<RunJob>(operation, RunRecovery::refusal(found, m_account.sid, resuming));
+    if (!beginOperation(front))
+        return front;
     RunRecovery recovery(*m_storage->journal(), m_account.sid);
     RunRecovery::Restart restart;
-    if (!recovery.prepare(found.runId, resuming, &restart))
-        return failOperation(operation, EngineErrors::local(recovery.errorString()));
+    if (!recovery.prepare(found.runId, resuming, &restart)) {
+        failOperation(EngineErrors::local(recovery.errorString()));
+        return front;
+    }
     // Calls the dead process had sent without a result: their audit rows say so (the resumed
     // numbers add what the live state showed).
     if (!m_storage->audit()->closePending(m_account.sid,
-                                          QStringLiteral("interrupted (outcome unknown)")))
-        return failOperation(operation, EngineErrors::local(m_storage->audit()->errorString()));
+                                          QStringLiteral("interrupted (outcome unknown)"))) {
+        failOperation(EngineErrors::local(m_storage->audit()->errorString()));
+        return front;
+    }
     m_trunkSid = restart.trunkSid;
     auto *run =
         new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl, window(), this);
-    startRun(run, restart.kind == NumberRun::Kind::Migrate ? Operation::Migrate : operation);
+    startRun(run, front);
     const bool started = restart.runId != 0
                              ? run->resume(restart.runId, restart.openSteps, restart.numbers)
                              : run->start(restart.numbers);
     if (!started)
-        failOperation(operation, EngineErrors::local(run->errorString()));
+        failOperation(EngineErrors::local(run->errorString()));
+    return front;
 }
 
 // ---- audit and trunk ----
 
-void MigrationService::exportAudit(const QString &csvPath)
+ExportJob *MigrationService::exportAudit(const QString &csvPath)
 {
-    if (!beginOperation(Operation::ExportAudit))
-        return;
+    auto *front = newJob<ExportJob>(Operation::ExportAudit);
+    if (!beginOperation(front))
+        return front;
     AuditLog *audit = m_storage->audit();
     const bool ok = audit->exportCsvFile(csvPath, m_account.sid);
-    const int rows = ok ? int(audit->records(m_account.sid).size()) : 0;
-    endOperation();
     if (!ok)
-        return failLater(Operation::ExportAudit, audit->errorString());
-    QMetaObject::invokeMethod(
-        this, [this, csvPath, rows] { emit auditExported(csvPath, rows); }, Qt::QueuedConnection);
+        failOperation(EngineErrors::local(audit->errorString()));
+    else
+        succeedOperation<ExportJob>(int(audit->records(m_account.sid).size()));
+    return front;
 }
 
-void MigrationService::deleteTrunk(const QString &trunkSid)
+DeleteTrunkJob *MigrationService::deleteTrunk(const QString &trunkSid)
 {
-    if (!beginOperation(Operation::DeleteTrunk))
-        return;
+    auto *front = newJob<DeleteTrunkJob>(Operation::DeleteTrunk);
+    if (!beginOperation(front))
+        return front;
     auto *job = new TrunkDeletion(context(), trunkSid, this);
     m_job = job;
-    connect(job, &TrunkDeletion::failed, this,
-            [this](const OperationError &e) { failOperation(Operation::DeleteTrunk, e); });
-    connect(job, &TrunkDeletion::deleted, this, [this](const QString &sid) {
-        endOperation();
-        emit trunkDeleted(sid);
-    });
+    connect(job, &TrunkDeletion::failed, this, &MigrationService::failOperation);
+    connect(job, &TrunkDeletion::deleted, this,
+            [this](const QString &sid) { succeedOperation<DeleteTrunkJob>(sid); });
     job->start();
+    return front;
 }
 
 // ---- steps 1-3 (services/setup) ----
 
-SetupSteps *MigrationService::startSetup(Operation operation)
+SetupSteps *MigrationService::startSetup(BackendJob *front)
 {
-    if (!beginOperation(operation))
+    if (!beginOperation(front))
         return nullptr;
     auto *steps = new SetupSteps(
         context(), m_trunks,
@@ -436,56 +456,52 @@ SetupSteps *MigrationService::startSetup(Operation operation)
     m_cancelJob = [steps] {
         steps->cancel();
     };
-    connect(steps, &SetupSteps::progress, this, &MigrationBackend::progress);
-    connect(steps, &SetupSteps::failed, this,
-            [this, operation](const OperationError &e) { failOperation(operation, e); });
+    connect(steps, &SetupSteps::progress, front, &BackendJob::progress, Qt::QueuedConnection);
+    connect(steps, &SetupSteps::failed, this, &MigrationService::failOperation);
     return steps;
 }
 
-void MigrationService::setupInbound(const InboundOptions &options)
+InboundJob *MigrationService::setupInbound(const InboundOptions &options)
 {
-    SetupSteps *steps = startSetup(Operation::SetupInbound);
+    auto *front = newJob<InboundJob>(Operation::SetupInbound);
+    SetupSteps *steps = startSetup(front);
     if (!steps)
-        return;
+        return front;
     connect(steps, &SetupSteps::inboundReady, this,
             [this, options](const InboundResult &result, const CutoverSheet &sheet) {
                 m_trunkSid = options.trunkSid;
                 m_sheet = sheet;
-                endOperation();
-                emit inboundReady(result);
+                succeedOperation<InboundJob>(result);
             });
     steps->startInbound(options);
+    return front;
 }
 
-void MigrationService::setupOutbound(const OutboundOptions &options)
+OutboundJob *MigrationService::setupOutbound(const OutboundOptions &options)
 {
-    SetupSteps *steps = startSetup(Operation::SetupOutbound);
+    auto *front = newJob<OutboundJob>(Operation::SetupOutbound);
+    SetupSteps *steps = startSetup(front);
     if (!steps)
-        return;
+        return front;
     connect(steps, &SetupSteps::outboundReady, this, [this, options](const OutboundResult &result) {
         m_trunkSid = options.trunkSid;
         m_handlerUrl = result.handlerUrl.toString(QUrl::FullyEncoded);
-        endOperation();
-        emit outboundReady(result);
+        succeedOperation<OutboundJob>(result);
     });
     steps->startOutbound(options);
+    return front;
 }
 
-void MigrationService::loadRecentCalls(const QString &numberOrDomain)
+CallsJob *MigrationService::loadRecentCalls(const QString &numberOrDomain)
 {
-    const QString problem = RecentCallsQuery::check(numberOrDomain);
-    if (!problem.isEmpty())
-        return failLater(Operation::LoadCalls, problem);
-    if (!beginOperation(Operation::LoadCalls))
-        return;
+    auto *front = newJob<CallsJob>(Operation::LoadCalls, RecentCallsQuery::check(numberOrDomain));
+    if (!beginOperation(front))
+        return front;
     auto *query = new RecentCallsQuery(m_client, this);
     m_job = query; // cancel(): dropping the job drops its answers (it reports nothing itself)
-    connect(query, &RecentCallsQuery::failed, this,
-            [this](const OperationError &e) { failOperation(Operation::LoadCalls, e); });
+    connect(query, &RecentCallsQuery::failed, this, &MigrationService::failOperation);
     connect(query, &RecentCallsQuery::finished, this,
-            [this, numberOrDomain](const QVector<CallInfo> &calls) {
-                endOperation();
-                emit callsLoaded(numberOrDomain, calls);
-            });
+            [this](const QVector<CallInfo> &calls) { succeedOperation<CallsJob>(calls); });
     query->start(numberOrDomain);
+    return front;
 }

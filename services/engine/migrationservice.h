@@ -21,7 +21,7 @@ struct EngineContext;
 // dispatcher: each operation is one small job object (AccountConnector, TrunkCatalog,
 // NumberInventory, MigrationPlanner, NumberRun, RunRecovery, TrunkDeletion and the set-up
 // classes of services/setup); this class checks input, keeps the one-operation-at-a-time rule
-// and turns the jobs' results into MigrationBackend signals. See docs/ENGINE.md.
+// and ends the caller's BackendJob with the worker's result. See docs/ENGINE.md.
 //
 // Needs no GUI and no running event loop at construction; results arrive once the caller's
 // event loop runs.
@@ -51,42 +51,48 @@ public:
     bool isBusy() const override { return m_busy; }
     AccountInfo account() const override { return m_account; }
 
-    void connectAccount(const ConnectionSettings &settings) override;
-    void loadTrunks() override;
-    void loadNumbers(const QString &trunkSid) override;
-    void setupInbound(const InboundOptions &options) override;
-    void setupOutbound(const OutboundOptions &options) override;
-    void loadRecentCalls(const QString &numberOrDomain) override;
+    ConnectJob *connectAccount(const ConnectionSettings &settings) override;
+    TrunksJob *loadTrunks() override;
+    NumbersJob *loadNumbers(const QString &trunkSid) override;
+    InboundJob *setupInbound(const InboundOptions &options) override;
+    OutboundJob *setupOutbound(const OutboundOptions &options) override;
+    CallsJob *loadRecentCalls(const QString &numberOrDomain) override;
     CutoverSheet cutoverSheet() const override { return m_sheet; }
 
-    void plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
-    void migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
-    void revert(const QStringList &numberSids) override;
+    PlanJob *plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
+    RunJob *migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
+    RunJob *revert(const QStringList &numberSids) override;
     void cancel() override;
 
     InterruptedRun interruptedRun() const override;
     InterruptedRun stoppedRun() const override;
-    void resume() override;
-    void rollback() override;
+    RunJob *resume() override;
+    RunJob *rollback() override;
 
-    void exportAudit(const QString &csvPath) override;
-    void deleteTrunk(const QString &trunkSid) override;
+    ExportJob *exportAudit(const QString &csvPath) override;
+    DeleteTrunkJob *deleteTrunk(const QString &trunkSid) override;
 
 private:
-    bool beginOperation(Operation operation, bool needsAccount = true);
-    // Operations that change the account also take its RunLock; false (and a failure
-    // reported) when another live process holds it.
-    bool takeRunLock(Operation operation);
+    // The job for a new operation, already failed when `problem` is set.
+    template<typename Job> Job *newJob(Operation operation, const QString &problem = {});
+    // False (and the job failed) when another operation runs, no account is connected or
+    // another process holds the run lock; else the job is the current operation's.
+    bool beginOperation(BackendJob *job, bool needsAccount = true);
+    // Operations that change the account also take its RunLock; false (and the job failed)
+    // when another live process holds it.
+    bool takeRunLock(BackendJob *job);
     // host[:port] of the API the client talks to: part of the run lock's key.
     QString apiAuthority() const;
-    void endOperation();
-    void failOperation(Operation operation, const OperationError &error);
-    void failLater(Operation operation, const QString &message);
+    // Ends the current operation; its job is returned for the caller to end.
+    BackendJob *endOperation();
+    template<typename Job, typename Result> void succeedOperation(const Result &result);
+    void failOperation(const OperationError &error);
+    void cancelOperation();
     EngineContext context();
     int window() const;
-    void startRun(NumberRun *run, Operation operation);
-    void recover(Operation operation); // resume() or rollback()
-    SetupSteps *startSetup(Operation operation);
+    void startRun(NumberRun *run, RunJob *job);
+    RunJob *recover(Operation operation); // resume() or rollback()
+    SetupSteps *startSetup(BackendJob *job);
 
     TwilioClient *m_client;
     std::unique_ptr<EngineStorage> m_storage; // a pointer so const queries can read the journal
@@ -94,8 +100,8 @@ private:
     QPointer<SandboxServer> m_sandbox;
     AccountInfo m_account;
     bool m_busy = false;
-    Operation m_operation = Operation::Busy;
-    QPointer<QObject> m_job;
+    QPointer<BackendJob> m_front; // the caller's job for the operation running now
+    QPointer<QObject> m_job;      // the worker doing it
     QPointer<NumberRun> m_run;
     std::function<void()> m_cancelJob; // jobs with a cancel() of their own
     QVector<TrunkSummary> m_trunks;    // from the last loadTrunks()

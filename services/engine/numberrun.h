@@ -35,6 +35,7 @@ public:
     bool resume(qint64 runId, const QHash<QString, qint64> &openSteps, const QStringList &order);
     void cancel();
 
+    Kind kind() const { return m_kind; }
     qint64 runId() const { return m_runId; }
     QString errorString() const { return m_error; }
 

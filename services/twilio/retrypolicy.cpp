@@ -26,7 +26,8 @@ int RetryPolicy::delayMs(int attempt, int retryAfterSeconds,
     const double ceiling =
         std::min<double>(maxDelayMs, double(baseDelayMs) * std::pow(2.0, exponent));
     const double r = std::clamp(random01(), 0.0, 1.0);
-    return static_cast<int>(ceiling * r);
+    const double share = std::clamp(jitter, 0.0, 1.0);
+    return static_cast<int>(ceiling * (1.0 - share * (1.0 - r)));
 }
 
 int RetryPolicy::parseRetryAfter(const QByteArray &header)

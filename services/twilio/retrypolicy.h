@@ -24,6 +24,9 @@ public:
     int baseDelayMs = 200;
     int maxDelayMs = 8000;
     int maxRetryAfterMs = 30000;
+    // The share of the delay drawn at random: 1 = full jitter (the default), 0 = always the
+    // ceiling (tests that need a retry to fall at a known time).
+    double jitter = 1.0;
 
     // attempt: 1 for the first failure.
     Decision decide(const TwilioError &error, RequestKind kind, int attempt) const;

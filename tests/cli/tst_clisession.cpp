@@ -96,10 +96,10 @@ void TestCliSession::trunksAsTable()
     cli.run({"trunks"});
     QCOMPARE(cli.exitCode, 0);
     const QStringList lines = cli.stdoutText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.size(), 3); // the header and the double's two trunks
     QVERIFY(lines.at(0).startsWith(QLatin1String("SID")));
     QVERIFY(lines.at(1).startsWith(trunkSid(cli.backend)));
-    QVERIFY(lines.at(1).contains(QLatin1String("acme.pstn.twilio.com")));
+    QVERIFY(lines.at(1).contains(QLatin1String("acme-pbx.pstn.twilio.com")));
 }
 
 void TestCliSession::numbersAsJson()
@@ -151,7 +151,7 @@ void TestCliSession::migrateAllReportsEveryNumber()
 void TestCliSession::someFailedExitsOne()
 {
     Invocation cli;
-    cli.backend.failingSids.insert(cli.backend.numbers.at(3).sid);
+    cli.backend.failingNumbers.insert(cli.backend.numbers.at(3).sid);
     cli.run({"migrate", "--trunk", trunkSid(cli.backend), "--all", "--yes", "--json"});
     QCOMPARE(cli.exitCode, 1);
     const QJsonObject report = QJsonDocument::fromJson(cli.out.data()).object();
@@ -160,19 +160,18 @@ void TestCliSession::someFailedExitsOne()
     const QJsonObject failed = report.value(QLatin1String("numbers")).toArray().at(3).toObject();
     QCOMPARE(failed.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
     QCOMPARE(failed.value(QLatin1String("error")).toObject().value(QLatin1String("http_status")),
-             QJsonValue(503));
+             QJsonValue(cli.backend.numberError.httpStatus));
 }
 
 void TestCliSession::connectFailureExitsThree()
 {
     Invocation cli;
-    cli.backend.connectError.httpStatus = 401;
-    cli.backend.connectError.twilioCode = 20003;
-    cli.backend.connectError.message = QStringLiteral("Authenticate");
+    cli.backend.failNext.insert(MigrationBackend::Operation::Connect,
+                                ScriptedBackend::error(401, 20003, QStringLiteral("Authenticate")));
     cli.run({"trunks"});
     QCOMPARE(cli.exitCode, 3);
     QVERIFY(cli.stderrText().contains(QLatin1String("Authenticate")));
-    QCOMPARE(cli.backend.calls, QStringList{QStringLiteral("connect")});
+    QCOMPARE(cli.backend.log, QStringList{QStringLiteral("connectAccount")});
 }
 
 void TestCliSession::apiFailureExitsFour()
@@ -221,11 +220,11 @@ void TestCliSession::sigintCancelsAndWaits()
 {
     Invocation cli;
     cli.backend.seed(50);
-    cli.backend.stepMs = 5;
+    cli.backend.delayMs = 5;
     cli.start({"migrate", "--trunk", trunkSid(cli.backend), "--all", "--yes"});
     QTRY_VERIFY(cli.stderrText().count(QLatin1String("Migrating numbers:")) >= 3);
     cli.session->handleSignal(SIGINT);
-    QVERIFY(cli.backend.calls.contains(QStringLiteral("cancel")));
+    QVERIFY(cli.backend.log.contains(QStringLiteral("cancel")));
     QCOMPARE(cli.exitCode, -1); // still waiting for the in-flight work to be recorded
     QTRY_COMPARE(cli.exitCode, 130);
     QVERIFY(!cli.backend.isBusy());
@@ -272,7 +271,9 @@ void TestCliSession::secretsAreRedacted()
     SecretRedactor redactor;
     redactor.addSecret(QStringLiteral("tok-123"));
     cli.output.setRedactor(redactor);
-    cli.backend.connectError.message = QStringLiteral("proxy said: bad password tok-123");
+    cli.backend.failNext.insert(
+        MigrationBackend::Operation::Connect,
+        ScriptedBackend::error(0, 0, QStringLiteral("proxy said: bad password tok-123")));
     cli.run({"trunks"});
     QCOMPARE(cli.exitCode, 3);
     QVERIFY(!cli.stderrText().contains(QLatin1String("tok-123")));

@@ -52,17 +52,12 @@ std::unique_ptr<MigrationService> EngineFixture::newService(QString *problem,
     auto service = std::make_unique<MigrationService>();
     service->setJournalPath(journal.isEmpty() ? journalPath() : journal);
     service->setOperatorName(QStringLiteral("tester"));
-    QSignalSpy connected(service.get(), &MigrationBackend::connected);
-    QSignalSpy failed(service.get(), &MigrationBackend::failed);
-    service->connectAccount(settings());
-    if (!waitAny({&connected, &failed}, 15000) || connected.isEmpty()) {
-        *problem = failed.isEmpty() ? QStringLiteral("connect timed out")
-                                    : failed.first().at(1).value<OperationError>().message;
+    const auto connected = waitEnd(service->connectAccount(settings()), 15000);
+    if (!connected.result) {
+        *problem = connected.error ? connected.error->message : QStringLiteral("connect timed out");
         return nullptr;
     }
-    QSignalSpy loaded(service.get(), &MigrationBackend::numbersLoaded);
-    service->loadNumbers(m_server->trunkSid());
-    if (!waitAny({&loaded, &failed}, 15000) || loaded.isEmpty()) {
+    if (!waitJob(service->loadNumbers(m_server->trunkSid()), 15000)) {
         *problem = QStringLiteral("loading the numbers failed");
         return nullptr;
     }
@@ -99,35 +94,20 @@ QStringList EngineFixture::mainTrunkSids()
     return sids;
 }
 
-bool waitAny(const QList<QSignalSpy *> &spies, int timeoutMs)
-{
-    // A real event loop: QTest::qWaitFor sleeps 10 ms between rounds, which would make the
-    // engine look ten times slower than it is.
-    QEventLoop loop;
-    QTimer check;
-    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        for (QSignalSpy *spy : spies)
-            if (!spy->isEmpty())
-                loop.quit();
-    });
-    check.start(1);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    for (QSignalSpy *spy : spies)
-        if (!spy->isEmpty())
-            return true;
-    return false;
-}
-
-std::optional<RunSummary> waitRun(MigrationService &service, const std::function<void()> &start,
+std::optional<RunSummary> waitRun(MigrationService &, const std::function<RunJob *()> &start,
                                   int timeoutMs)
 {
-    QSignalSpy finished(&service, &MigrationBackend::runFinished);
-    QSignalSpy failed(&service, &MigrationBackend::failed);
-    start();
-    if (!waitAny({&finished, &failed}, timeoutMs) || finished.isEmpty())
-        return std::nullopt;
-    return finished.first().at(0).value<RunSummary>();
+    const auto end = waitEnd(start(), timeoutMs);
+    if (!end.result)
+        qWarning() << end.operation << "did not finish:" << end.why();
+    return end.result;
+}
+
+RunJob *recordRows(RunJob *run, QHash<QString, NumberInfo> *rows)
+{
+    QObject::connect(run, &RunJob::numberChanged, run,
+                     [rows](const NumberInfo &number) { rows->insert(number.sid, number); });
+    return run;
 }
 
 QJsonObject voiceFields(const IncomingPhoneNumber &number)
@@ -198,9 +178,7 @@ QString failedButSafe(const IncomingPhoneNumber &before, const IncomingPhoneNumb
 
 QByteArray auditCsv(MigrationService &service, const QString &path)
 {
-    QSignalSpy exported(&service, &MigrationBackend::auditExported);
-    service.exportAudit(path);
-    if (!waitAny({&exported}, 5000))
+    if (!waitJob(service.exportAudit(path), 5000))
         return {};
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();

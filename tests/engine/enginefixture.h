@@ -5,12 +5,16 @@
 #include "twilioclient.h"
 #include "voiceresources.h"
 
+#include <QEventLoop>
 #include <QHash>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 // A standalone in-process sandbox, a client of its own to check its state, and
 // MigrationServices connected to it with a journal in a temporary folder. The sandbox lives
@@ -58,12 +62,67 @@ QByteArray auditCsv(MigrationService &service, const QString &path);
 // with `outcome`.
 int auditCount(const QByteArray &csv, const QString &sid, const char *action, const char *outcome);
 
-// Waits until one of the spies caught a signal; false on timeout.
-bool waitAny(const QList<QSignalSpy *> &spies, int timeoutMs);
+// How a job ended: with its result, with why it failed, or neither (not within the time, or
+// its service was destroyed first).
+template<typename Result> struct JobEnd
+{
+    BackendJob::Operation operation;
+    std::optional<Result> result;
+    std::optional<OperationError> error;
 
-// Runs one step-4 operation and waits for its runFinished; nullopt on a failure or timeout.
-std::optional<RunSummary> waitRun(MigrationService &service, const std::function<void()> &start,
+    bool ended() const { return result || error; }
+    // For test failure messages: the error, "timed out", or empty when it finished.
+    QString why() const
+    {
+        return error ? error->message : result ? QString() : QStringLiteral("timed out");
+    }
+};
+
+// Waits for the end of `job`. Pass the job straight from the call that returned it, before any
+// event loop runs: it ends from the event loop and deletes itself then.
+template<typename Result> JobEnd<Result> waitEnd(ResultJob<Result> *job, int timeoutMs = 15000)
+{
+    JobEnd<Result> end{job->operation(), std::nullopt, std::nullopt};
+    // A real event loop: QTest::qWaitFor sleeps 10 ms between rounds, which would make the
+    // engine look ten times slower than it is.
+    QEventLoop loop;
+    job->onFinished(&loop, [&](const Result &result) {
+        end.result = result;
+        loop.quit();
+    });
+    QObject::connect(job, &BackendJob::failed, &loop, [&](const OperationError &error) {
+        end.error = error;
+        loop.quit();
+    });
+    QObject::connect(job, &QObject::destroyed, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return end;
+}
+
+// The result of `job` (see waitEnd()); nullopt when it failed or did not end in time.
+template<typename Result>
+std::optional<Result> waitJob(ResultJob<Result> *job, int timeoutMs = 15000)
+{
+    return waitEnd(job, timeoutMs).result;
+}
+
+// Why `job` failed (see waitEnd()); nullopt when it finished or did not end in time.
+template<typename Result>
+std::optional<OperationError> waitFailure(ResultJob<Result> *job, int timeoutMs = 15000)
+{
+    return waitEnd(job, timeoutMs).error;
+}
+
+// Runs one step-4 operation of `service` (start returns its job, as in
+// [&] { return service.migrate(sids); }) and waits for its summary; nullopt on a failure
+// (logged) or timeout.
+std::optional<RunSummary> waitRun(MigrationService &service, const std::function<RunJob *()> &start,
                                   int timeoutMs = 60000);
+
+// Keeps the latest row of every number `run` reports in *rows, for as long as the run lives;
+// returns the run.
+RunJob *recordRows(RunJob *run, QHash<QString, NumberInfo> *rows);
 
 // The voice fields of a number as Twilio returned them (null kept apart from "").
 QJsonObject voiceFields(const IncomingPhoneNumber &number);

@@ -40,16 +40,13 @@ void TestEngineSessions::cutoverSheetOutlivesTheSession()
     auto first = f.newService(&problem);
     QVERIFY2(first, qPrintable(problem));
     QCOMPARE(first->cutoverSheet().domainName, QString()); // no step 1 yet
-    QSignalSpy inbound(first.get(), &MigrationBackend::inboundReady);
-    QSignalSpy failed(first.get(), &MigrationBackend::failed);
     InboundOptions options;
     options.trunkSid = f.server().trunkSid();
     options.domainPrefix = QStringLiteral("acme-pbx");
     options.friendlyName = QStringLiteral("Acme PBX");
     options.secureMedia = true;
-    first->setupInbound(options);
-    QVERIFY2(waitAny({&inbound, &failed}, 30000) && failed.isEmpty(),
-             qPrintable(failed.value(0).value(1).value<OperationError>().message));
+    const auto inbound = waitEnd(first->setupInbound(options), 30000);
+    QVERIFY2(inbound.result, qPrintable(inbound.why()));
     const CutoverSheet sheet = first->cutoverSheet();
     QCOMPARE(sheet.domainName, QStringLiteral("acme-pbx.sip.twilio.com"));
     QVERIFY(sheet.sipUris.size() > 1); // the edge variants too
@@ -84,9 +81,7 @@ void TestEngineSessions::cutoverSheetOutlivesTheSession()
     QVERIFY(other.start().isEmpty());
     MigrationService stranger;
     stranger.setJournalPath(f.journalPath());
-    QSignalSpy connected(&stranger, &MigrationBackend::connected);
-    stranger.connectAccount(other.settings());
-    QVERIFY(connected.wait(15000));
+    QVERIFY(waitJob(stranger.connectAccount(other.settings()), 15000));
     QCOMPARE(stranger.account().sid, other.server().accountSid());
     QVERIFY(stranger.account().sid != f.server().accountSid());
     QCOMPARE(stranger.cutoverSheet().domainName, QString());
@@ -97,22 +92,18 @@ QString TestEngineSessions::stepOneOnEmbeddedSandbox(MigrationService &service)
     SandboxOptions options;
     options.numbers = 10;
     service.setSandboxOptions(options);
-    QSignalSpy connected(&service, &MigrationBackend::connected);
-    QSignalSpy failed(&service, &MigrationBackend::failed);
-    service.connectAccount(ConnectionSettings{}); // sandbox = true
-    if (!waitAny({&connected, &failed}, 15000) || connected.isEmpty())
+    if (!waitJob(service.connectAccount(ConnectionSettings{}), 15000)) // sandbox = true
         return QStringLiteral("connect failed");
     service.sandbox()->setBuildDurationMs(0);
-    QSignalSpy inbound(&service, &MigrationBackend::inboundReady);
     InboundOptions in;
     in.trunkSid = service.sandbox()->trunkSid();
     in.domainPrefix = QStringLiteral("sandbox-pbx");
     in.friendlyName = QStringLiteral("Sandbox PBX");
-    service.setupInbound(in);
-    if (!waitAny({&inbound, &failed}, 30000))
+    const auto inbound = waitEnd(service.setupInbound(in), 30000);
+    if (!inbound.ended())
         return QStringLiteral("step 1 timed out");
-    if (!failed.isEmpty())
-        return failed.first().at(1).value<OperationError>().message;
+    if (inbound.error)
+        return inbound.error->message;
     return service.cutoverSheet().domainName.isEmpty() ? QStringLiteral("no sheet") : QString();
 }
 

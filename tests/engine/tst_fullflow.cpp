@@ -24,19 +24,16 @@ void TestFullFlow::stepsOneToFour()
     const QString trunk = f.server().trunkSid();
     auto service = f.newService(&problem);
     QVERIFY2(service, qPrintable(problem));
-    QSignalSpy failed(service.get(), &MigrationBackend::failed);
 
     // Step 1.
-    QSignalSpy inbound(service.get(), &MigrationBackend::inboundReady);
     InboundOptions in;
     in.trunkSid = trunk;
     in.domainPrefix = QStringLiteral("acme-pbx");
     in.friendlyName = QStringLiteral("Acme PBX");
-    service->setupInbound(in);
-    QVERIFY2(waitAny({&inbound, &failed}, 30000), "step 1 timed out");
-    QVERIFY2(failed.isEmpty(),
-             qPrintable(failed.value(0).value(1).value<OperationError>().message));
-    const auto inResult = inbound.first().at(0).value<InboundResult>();
+    const auto inbound = waitEnd(service->setupInbound(in), 30000);
+    QVERIFY2(inbound.ended(), "step 1 timed out");
+    QVERIFY2(inbound.result, qPrintable(inbound.why()));
+    const InboundResult inResult = *inbound.result;
     QCOMPARE(inResult.domainName, QStringLiteral("acme-pbx.sip.twilio.com"));
     QVERIFY(!inResult.sipUris.isEmpty());
     QCOMPARE(inResult.handlerUrl.scheme(), QStringLiteral("https"));
@@ -48,25 +45,21 @@ void TestFullFlow::stepsOneToFour()
     QCOMPARE(sheet.credentialLists.size(), 1);
 
     // Step 2, with the first number as the test number.
-    QSignalSpy outbound(service.get(), &MigrationBackend::outboundReady);
     OutboundOptions out;
     out.trunkSid = trunk;
     out.testNumberSid = sids.first();
-    service->setupOutbound(out);
-    QVERIFY2(waitAny({&outbound, &failed}, 30000), "step 2 timed out");
-    QVERIFY2(failed.isEmpty(),
-             qPrintable(failed.value(0).value(1).value<OperationError>().message));
-    const auto outResult = outbound.first().at(0).value<OutboundResult>();
+    const auto outbound = waitEnd(service->setupOutbound(out), 30000);
+    QVERIFY2(outbound.ended(), "step 2 timed out");
+    QVERIFY2(outbound.result, qPrintable(outbound.why()));
+    const OutboundResult outResult = *outbound.result;
     QVERIFY(outResult.handlerUrl.isValid());
     const QString handler = outResult.handlerUrl.toString();
     QCOMPARE(f.numbers().value(sids.first()).voiceUrl, std::optional(handler));
 
-    QSignalSpy calls(service.get(), &MigrationBackend::callsLoaded);
-    service->loadRecentCalls(outResult.testPhoneNumber);
-    QVERIFY(calls.wait(15000));
+    QVERIFY(waitJob(service->loadRecentCalls(outResult.testPhoneNumber), 15000));
 
     // Step 4 to the deployed handler (no URL given): the test number is already done.
-    const auto summary = waitRun(*service, [&] { service->migrate(sids); });
+    const auto summary = waitRun(*service, [&] { return service->migrate(sids); });
     QVERIFY(summary);
     QCOMPARE(summary->migrated, 249);
     QCOMPARE(summary->alreadyMigrated, 1);
@@ -80,14 +73,13 @@ void TestFullFlow::stepsOneToFour()
     service.reset();
     auto next = f.newService(&problem);
     QVERIFY2(next, qPrintable(problem));
-    QSignalSpy plan(next.get(), &MigrationBackend::planReady);
-    next->plan(sids);
-    QVERIFY(plan.wait(15000));
-    QCOMPARE(plan.first().at(0).value<MigrationPlan>().alreadyMigrated, 250);
-    QCOMPARE(plan.first().at(0).value<MigrationPlan>().voiceUrl, handler);
+    const auto plan = waitJob(next->plan(sids), 15000);
+    QVERIFY(plan);
+    QCOMPARE(plan->alreadyMigrated, 250);
+    QCOMPARE(plan->voiceUrl, handler);
 
     // The test number reverts to its settings from before step 2.
-    QVERIFY(waitRun(*next, [&] { next->revert({sids.first()}); }));
+    QVERIFY(waitRun(*next, [&] { return next->revert({sids.first()}); }));
     QCOMPARE(voiceFields(f.numbers().value(sids.first())), voiceFields(before.value(sids.first())));
 }
 

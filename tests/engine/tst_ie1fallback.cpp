@@ -29,7 +29,7 @@ void TestIe1Fallback::migrateAndRevertWithoutTrunkPhoneNumbers()
     auto service = f.newService(&problem); // listing the trunk's numbers answers 404 too
     QVERIFY2(service, qPrintable(problem));
     const auto migrated =
-        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+        waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); });
     QVERIFY(migrated);
     QCOMPARE(migrated->migrated, 5);
     QCOMPARE(migrated->failed, 0);
@@ -44,7 +44,7 @@ void TestIe1Fallback::migrateAndRevertWithoutTrunkPhoneNumbers()
     for (const QString &sid : all.mid(5)) // the others untouched
         QCOMPARE(voiceFields(now.value(sid)), voiceFields(before.value(sid)));
 
-    const auto reverted = waitRun(*service, [&] { service->revert(sids); });
+    const auto reverted = waitRun(*service, [&] { return service->revert(sids); });
     QVERIFY(reverted);
     QCOMPARE(reverted->reverted, 5);
     QCOMPARE(reverted->failed, 0);
@@ -55,10 +55,8 @@ void TestIe1Fallback::migrateAndRevertWithoutTrunkPhoneNumbers()
     }
 
     // The ways taken, on record: every removal and every add-back went through TrunkSid.
-    QSignalSpy exported(service.get(), &MigrationBackend::auditExported);
     const QString csvPath = f.journalPath() + QStringLiteral(".csv");
-    service->exportAudit(csvPath);
-    QVERIFY(exported.wait(5000));
+    QVERIFY(waitJob(service->exportAudit(csvPath), 5000));
     QFile file(csvPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray csv = file.readAll();
@@ -69,12 +67,10 @@ void TestIe1Fallback::migrateAndRevertWithoutTrunkPhoneNumbers()
 
     // With the subresource back, the trunk lists the numbers again (the association is one).
     f.server().setTrunkPhoneNumbersAvailable(true);
-    QSignalSpy loaded(service.get(), &MigrationBackend::numbersLoaded);
-    service->loadNumbers(trunk);
-    QVERIFY(loaded.wait(15000));
+    const auto rows = waitJob(service->loadNumbers(trunk), 15000);
+    QVERIFY(rows);
     int onTrunk = 0;
-    const auto rows = loaded.first().at(1).value<QVector<NumberInfo>>();
-    for (const NumberInfo &row : rows)
+    for (const NumberInfo &row : *rows)
         onTrunk += row.trunkSid == trunk ? 1 : 0;
     QCOMPARE(onTrunk, 20);
 }

@@ -92,10 +92,10 @@ void TestMigrationFaults::faultsEndConsistentThenRetryFailedCompletes()
     f->server().setDropRate(0.05);
     f->server().setRateLimitConcurrency(3);
     QHash<QString, NumberInfo> rows;
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
-            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
     const auto summary = waitRun(
-        *service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }, 80000);
+        *service,
+        [&] { return recordRows(service->migrate(sids, EngineFixture::handlerUrl()), &rows); },
+        80000);
     f->server().setFailRate(0);
     f->server().setDropRate(0);
     f->server().setRateLimitConcurrency(0);
@@ -131,7 +131,7 @@ void TestMigrationFaults::faultsEndConsistentThenRetryFailedCompletes()
 
     // "Retry failed".
     const auto retry =
-        waitRun(*service, [&] { service->migrate(failed, EngineFixture::handlerUrl()); });
+        waitRun(*service, [&] { return service->migrate(failed, EngineFixture::handlerUrl()); });
     QVERIFY(retry);
     QCOMPARE(retry->failed, 0);
     QCOMPARE(countMigrated(f->numbers(), sids), 250);
@@ -146,10 +146,10 @@ void TestMigrationFaults::failedRemovalsLeaveTheNewUrlOnTheTrunk()
     // their voice URL was set.
     f->server().setMethodFailRate("DELETE", 0.7);
     QHash<QString, NumberInfo> rows;
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
-            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
     const auto summary = waitRun(
-        *service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }, 80000);
+        *service,
+        [&] { return recordRows(service->migrate(sids, EngineFixture::handlerUrl()), &rows); },
+        80000);
     f->server().setMethodFailRate("DELETE", -1);
     QVERIFY(summary);
     QCOMPARE(summary->migrated + summary->failed, 250);
@@ -185,12 +185,10 @@ void TestMigrationFaults::failedRemovalsLeaveTheNewUrlOnTheTrunk()
     QString why;
     auto next = f->newService(&why);
     QVERIFY2(next, qPrintable(why));
-    QSignalSpy loaded(next.get(), &MigrationBackend::numbersLoaded);
-    next->loadNumbers(f->server().trunkSid());
-    QVERIFY(loaded.wait(15000));
-    const auto listed = loaded.first().at(1).value<QVector<NumberInfo>>();
+    const auto listed = waitJob(next->loadNumbers(f->server().trunkSid()), 15000);
+    QVERIFY(listed);
     int shownFailed = 0;
-    for (const NumberInfo &n : listed) {
+    for (const NumberInfo &n : *listed) {
         if (!failed.contains(n.sid))
             continue;
         QCOMPARE(int(n.state), int(NumberState::Failed));
@@ -203,11 +201,11 @@ void TestMigrationFaults::failedRemovalsLeaveTheNewUrlOnTheTrunk()
     // A revert of a failed one restores its original exactly (after its failed removal has
     // settled, three minutes later); "Retry failed" moves the rest.
     next->setClock(clockAhead(180));
-    QVERIFY(waitRun(*next, [&] { next->revert({failed.first()}); }));
+    QVERIFY(waitRun(*next, [&] { return next->revert({failed.first()}); }));
     QCOMPARE(voiceFields(f->numbers().value(failed.first())),
              voiceFields(before.value(failed.first())));
     const auto retry =
-        waitRun(*next, [&] { next->migrate(failed.mid(1), EngineFixture::handlerUrl()); });
+        waitRun(*next, [&] { return next->migrate(failed.mid(1), EngineFixture::handlerUrl()); });
     QVERIFY(retry);
     QCOMPARE(retry->migrated, failed.size() - 1);
     QCOMPARE(countMigrated(f->numbers(), sids), 249);
@@ -225,7 +223,7 @@ void TestMigrationFaults::lateRemovalAfterAFailureKeepsTheInvariant()
     holdFirstDeletes(int(sids.size()), 1500);
     QSignalSpy applied(&f->server(), &SandboxServer::writeApplied);
     const auto summary =
-        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+        waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); });
     QVERIFY(summary);
     const QString early = checkInvariant(before, f->numbers(), sids, f->server().trunkSid());
     QVERIFY2(early.isEmpty(), qPrintable(early));
@@ -259,7 +257,7 @@ void TestMigrationFaults::revertWaitsOutARemovalStillInTransit()
     service->setRemovalSettleMs(7000); // the held DELETEs land 5 s after they arrived
     holdFirstDeletes(int(sids.size()), 5000);
     const auto migrated =
-        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+        waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); });
     QVERIFY(migrated);
     QCOMPARE(migrated->failed, int(sids.size()));
     disconnect(&f->server(), &SandboxServer::requestArrived, service.get(), nullptr);
@@ -268,12 +266,14 @@ void TestMigrationFaults::revertWaitsOutARemovalStillInTransit()
 
     QHash<QString, NumberInfo> rows;
     int waited = 0;
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
-            [&](const NumberInfo &n) {
-                rows.insert(n.sid, n);
-                waited += n.lastError.message.startsWith(QLatin1String("Waiting until"));
-            });
-    const auto reverted = waitRun(*service, [&] { service->revert(sids); });
+    const auto reverted = waitRun(*service, [&] {
+        RunJob *run = service->revert(sids);
+        connect(run, &RunJob::numberChanged, service.get(), [&](const NumberInfo &n) {
+            rows.insert(n.sid, n);
+            waited += n.lastError.message.startsWith(QLatin1String("Waiting until"));
+        });
+        return run;
+    });
     QVERIFY(reverted);
     QCOMPARE(reverted->reverted, int(sids.size()));
     QCOMPARE(waited, int(sids.size()));
@@ -293,10 +293,9 @@ void TestMigrationFaults::updateAnsweredButNotAppliedIsNotRemoved()
     ignoring.ignoreWrite = 1.0;
     f->server().setFaults(ignoring);
     QHash<QString, NumberInfo> rows;
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
-            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
-    const auto summary =
-        waitRun(*service, [&] { service->migrate({sid}, EngineFixture::handlerUrl()); });
+    const auto summary = waitRun(*service, [&] {
+        return recordRows(service->migrate({sid}, EngineFixture::handlerUrl()), &rows);
+    });
     f->server().setFaults({});
     QVERIFY(summary);
     QCOMPARE(summary->failed, 1);
@@ -309,7 +308,7 @@ void TestMigrationFaults::updateAnsweredButNotAppliedIsNotRemoved()
     QCOMPARE(auditCount(csv, sid, "remove_from_trunk", "success"), 0);
     // Once Twilio applies it, a retry completes it.
     const auto retry =
-        waitRun(*service, [&] { service->migrate({sid}, EngineFixture::handlerUrl()); });
+        waitRun(*service, [&] { return service->migrate({sid}, EngineFixture::handlerUrl()); });
     QVERIFY(retry);
     QCOMPARE(retry->migrated, 1);
 }
@@ -336,10 +335,9 @@ void TestMigrationFaults::writesAppliedThenUnansweredAreFoundApplied()
         f->server().setFaults(m == method ? hard : FaultSettings{});
     });
     QHash<QString, NumberInfo> rows;
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
-            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
-    const auto summary =
-        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+    const auto summary = waitRun(*service, [&] {
+        return recordRows(service->migrate(sids, EngineFixture::handlerUrl()), &rows);
+    });
     disconnect(&f->server(), &SandboxServer::requestArrived, service.get(), nullptr);
     f->server().setFaults({});
     QVERIFY(summary);
@@ -358,7 +356,8 @@ void TestMigrationFaults::secondJournalNeverSnapshotsTheHandler()
     const auto before = f->numbers();
     service->client()->setRetryPolicy(shortRetries());
     f->server().setMethodFailRate("DELETE", 1.0);
-    QVERIFY(waitRun(*service, [&] { service->migrate({sid}, EngineFixture::handlerUrl()); }));
+    QVERIFY(
+        waitRun(*service, [&] { return service->migrate({sid}, EngineFixture::handlerUrl()); }));
     f->server().setMethodFailRate("DELETE", -1);
     QCOMPARE(f->numbers().value(sid).voiceUrl,
              std::optional(EngineFixture::handlerUrl().toString()));
@@ -369,14 +368,13 @@ void TestMigrationFaults::secondJournalNeverSnapshotsTheHandler()
     auto second = f->newService(&why, other.filePath(QStringLiteral("other.sqlite")));
     QVERIFY2(second, qPrintable(why));
     const auto moved =
-        waitRun(*second, [&] { second->migrate({sid}, EngineFixture::handlerUrl()); });
+        waitRun(*second, [&] { return second->migrate({sid}, EngineFixture::handlerUrl()); });
     QVERIFY(moved);
     QCOMPARE(moved->migrated, 1);
     // ...but its revert must not "restore" the handler URL as the original.
     QHash<QString, NumberInfo> rows;
-    connect(second.get(), &MigrationBackend::numberChanged, second.get(),
-            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
-    const auto reverted = waitRun(*second, [&] { second->revert({sid}); });
+    const auto reverted =
+        waitRun(*second, [&] { return recordRows(second->revert({sid}), &rows); });
     QVERIFY(reverted);
     QCOMPARE(reverted->reverted, 0);
     QCOMPARE(reverted->failed, 1);
@@ -387,7 +385,7 @@ void TestMigrationFaults::secondJournalNeverSnapshotsTheHandler()
     // The first journal still has the true original and restores it exactly (once its failed
     // removal has settled: see revertWaitsOutARemovalStillInTransit).
     service->setClock(clockAhead(180));
-    QVERIFY(waitRun(*service, [&] { service->revert({sid}); }));
+    QVERIFY(waitRun(*service, [&] { return service->revert({sid}); }));
     QCOMPARE(voiceFields(f->numbers().value(sid)), voiceFields(before.value(sid)));
 }
 
@@ -398,8 +396,7 @@ void TestMigrationFaults::liveRunInAnotherProcessIsNotInterrupted()
     // lock taken directly) makes it a running run, never an interrupted one.
     const QStringList sids = f->mainTrunkSids();
     f->server().setLatencyMs(20);
-    QSignalSpy changed(service.get(), &MigrationBackend::numberChanged);
-    service->migrate(sids, EngineFixture::handlerUrl());
+    QSignalSpy changed(service->migrate(sids, EngineFixture::handlerUrl()), &RunJob::numberChanged);
     QVERIFY(changed.wait(15000));
     service.reset();
     f->server().setLatencyMs(0);
@@ -414,24 +411,21 @@ void TestMigrationFaults::liveRunInAnotherProcessIsNotInterrupted()
     QVERIFY2(run.runningElsewhere.contains(QString::number(QCoreApplication::applicationPid())),
              qPrintable(run.runningElsewhere));
     for (auto start : {&MigrationService::resume, &MigrationService::rollback}) {
-        QSignalSpy failed(next.get(), &MigrationBackend::failed);
-        (next.get()->*start)();
-        QVERIFY(failed.wait(5000));
-        QVERIFY2(failed.first().at(1).value<OperationError>().message.contains(
-                     QLatin1String("still running")),
-                 qPrintable(failed.first().at(1).value<OperationError>().message));
+        const auto failed = waitFailure((next.get()->*start)(), 5000);
+        QVERIFY(failed);
+        QVERIFY2(failed->message.contains(QLatin1String("still running")),
+                 qPrintable(failed->message));
     }
     // A new migration of the same account is refused too, through any journal.
-    QSignalSpy refused(next.get(), &MigrationBackend::failed);
-    next->migrate(f->mainTrunkSids().mid(0, 1), EngineFixture::handlerUrl());
-    QVERIFY(refused.wait(5000));
-    QVERIFY(
-        refused.first().at(1).value<OperationError>().message.contains(QLatin1String("right now")));
+    const auto refused =
+        waitFailure(next->migrate(f->mainTrunkSids().mid(0, 1), EngineFixture::handlerUrl()), 5000);
+    QVERIFY(refused);
+    QVERIFY(refused->message.contains(QLatin1String("right now")));
 
     // Once the holder is gone the run is interrupted, and resume finishes it.
     other.release();
     QVERIFY(next->interruptedRun().runningElsewhere.isEmpty());
-    const auto summary = waitRun(*next, [&] { next->resume(); });
+    const auto summary = waitRun(*next, [&] { return next->resume(); });
     QVERIFY(summary);
     QCOMPARE(countMigrated(f->numbers(), sids), 250);
 }
@@ -446,13 +440,13 @@ void TestMigrationFaults::fullDiskMidRunLeavesNoChangeUnrecorded()
     const qint64 used = qMax(QFileInfo(f->journalPath()).size(),
                              QFileInfo(f->journalPath() + QStringLiteral("-wal")).size());
     QHash<QString, NumberInfo> rows;
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
-            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
     std::optional<RunSummary> summary;
     {
         FileSizeLimit full(rlim_t(used + 480 * 1024)); // the run starts, then fills
         QVERIFY(full.isActive());
-        summary = waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+        summary = waitRun(*service, [&] {
+            return recordRows(service->migrate(sids, EngineFixture::handlerUrl()), &rows);
+        });
     }
     QVERIFY(summary);
     QVERIFY2(summary->failed > 0, "the disk never filled up");
@@ -482,7 +476,7 @@ void TestMigrationFaults::fullDiskMidRunLeavesNoChangeUnrecorded()
     for (const QString &sid : sids)
         if (countMigrated(f->numbers(), {sid}) == 0)
             left.append(sid);
-    QVERIFY(waitRun(*service, [&] { service->migrate(left, EngineFixture::handlerUrl()); }));
+    QVERIFY(waitRun(*service, [&] { return service->migrate(left, EngineFixture::handlerUrl()); }));
     QCOMPARE(countMigrated(f->numbers(), sids), 250);
 }
 
@@ -495,10 +489,9 @@ void TestMigrationFaults::slowAnswersStopAtTheNumbersDeadline()
     f->server().setLatencyMs(100);
     service->setNumberDeadlineMs(150);
     QHash<QString, NumberInfo> rows;
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
-            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
-    const auto summary =
-        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+    const auto summary = waitRun(*service, [&] {
+        return recordRows(service->migrate(sids, EngineFixture::handlerUrl()), &rows);
+    });
     f->server().setLatencyMs(0);
     QVERIFY(summary);
     QCOMPARE(summary->failed, 5);
@@ -512,7 +505,7 @@ void TestMigrationFaults::slowAnswersStopAtTheNumbersDeadline()
     QVERIFY2(violation.isEmpty(), qPrintable(violation));
     service->setNumberDeadlineMs(5 * 60 * 1000);
     const auto retry =
-        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+        waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); });
     QVERIFY(retry);
     QCOMPARE(retry->migrated, 5);
 }
@@ -523,17 +516,19 @@ void TestMigrationFaults::cancelMidRunLeavesConsistentState()
     const auto before = f->numbers();
     f->server().setLatencyMs(15);
     int changes = 0;
-    QSignalSpy finished(service.get(), &MigrationBackend::runFinished);
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(), [&] {
+    RunJob *run = service->migrate(sids, EngineFixture::handlerUrl());
+    QSignalSpy finished(run, &BackendJob::finished);
+    QSignalSpy failed(run, &BackendJob::failed);
+    connect(run, &RunJob::numberChanged, service.get(), [&] {
         if (++changes == 40)
             service->cancel();
     });
-    service->migrate(sids, EngineFixture::handlerUrl());
-    QVERIFY(finished.wait(60000));
-    // Nothing else may arrive: runFinished exactly once, once the client is idle.
+    QVERIFY(finished.wait(60000)); // the run is gone after this
+    // Nothing else may arrive: the run ends exactly once, once the client is idle.
     QTRY_COMPARE(service->client()->counters().operations, 0);
     drainPostedEvents();
     QCOMPARE(finished.size(), 1);
+    QVERIFY(failed.isEmpty());
     QVERIFY(!service->isBusy());
     const auto summary = finished.first().at(0).value<RunSummary>();
     QVERIFY(summary.cancelled > 0);
@@ -548,7 +543,7 @@ void TestMigrationFaults::cancelMidRunLeavesConsistentState()
 
     f->server().setLatencyMs(0);
     const auto rest =
-        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+        waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); });
     QVERIFY(rest);
     QCOMPARE(rest->alreadyMigrated, summary.migrated);
     QCOMPARE(countMigrated(f->numbers(), sids), 250);
@@ -561,9 +556,8 @@ void TestMigrationFaults::stopEndsSlowCallsWithinSeconds()
     const QStringList sids = f->mainTrunkSids().mid(0, 20);
     const auto before = f->numbers();
     f->server().setLatencyMs(25000);
-    QSignalSpy finished(service.get(), &MigrationBackend::runFinished);
     QSignalSpy arrived(&f->server(), &SandboxServer::requestArrived);
-    service->migrate(sids, EngineFixture::handlerUrl());
+    QSignalSpy finished(service->migrate(sids, EngineFixture::handlerUrl()), &BackendJob::finished);
     QVERIFY(arrived.wait(10000));
     QElapsedTimer clock;
     clock.start();
@@ -578,7 +572,7 @@ void TestMigrationFaults::stopEndsSlowCallsWithinSeconds()
 
     // The usual timeouts are back: the same numbers now finish, each one reported.
     const auto rest =
-        waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); });
+        waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); });
     QVERIFY(rest);
     QCOMPARE(rest->migrated + rest->alreadyMigrated, 20);
     QCOMPARE(countMigrated(f->numbers(), sids), 20);
@@ -591,7 +585,7 @@ void TestMigrationFaults::revertUnderHardFaultsReportsWhatHappened()
     // "reverted", never "not put back"; one reported failed is on the trunk (safe), not back.
     const QStringList sids = f->mainTrunkSids().mid(0, 60);
     const auto before = f->numbers();
-    QVERIFY(waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }));
+    QVERIFY(waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); }));
     QCOMPARE(countMigrated(f->numbers(), sids), 60);
 
     service->client()->setRetryPolicy(shortRetries());
@@ -601,10 +595,8 @@ void TestMigrationFaults::revertUnderHardFaultsReportsWhatHappened()
     hostile.ignoreWrite = 0.15;
     f->server().setFaults(hostile);
     QHash<QString, NumberInfo> rows;
-    connect(service.get(), &MigrationBackend::numberChanged, service.get(),
-            [&](const NumberInfo &n) { rows.insert(n.sid, n); });
     const auto summary = waitRun(
-        *service, [&] { service->revert(sids); }, 80000);
+        *service, [&] { return recordRows(service->revert(sids), &rows); }, 80000);
     f->server().setFaults({});
     QVERIFY(summary);
     QCOMPARE(summary->reverted + summary->failed, 60);
@@ -628,7 +620,7 @@ void TestMigrationFaults::revertUnderHardFaultsReportsWhatHappened()
     qInfo() << summary->reverted << "reverted," << failed.size() << "failed under faults";
 
     // Again without faults: the rest come back exactly.
-    const auto again = waitRun(*service, [&] { service->revert(failed); });
+    const auto again = waitRun(*service, [&] { return service->revert(failed); });
     QVERIFY(again);
     QCOMPARE(again->reverted, failed.size());
     for (const QString &sid : sids) {

@@ -57,19 +57,18 @@ void TestRunRecovery::crashAfter(int changes, bool revert)
     auto service = f->newService(&why);
     QVERIFY2(service, qPrintable(why));
     if (revert) // everything migrated first; the crash comes during the revert of it all
-        QVERIFY(waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }));
+        QVERIFY(
+            waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); }));
     f->server().setLatencyMs(10); // keep requests in flight at the moment of the crash
     int seen = 0;
     QEventLoop loop;
-    connect(service.get(), &MigrationBackend::numberChanged, &loop, [&] {
+    RunJob *run =
+        revert ? service->revert(sids) : service->migrate(sids, EngineFixture::handlerUrl());
+    connect(run, &RunJob::numberChanged, &loop, [&] {
         if (++seen == changes)
             loop.quit(); // the crash comes right at this row, requests still in flight
     });
     QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    if (revert)
-        service->revert(sids);
-    else
-        service->migrate(sids, EngineFixture::handlerUrl());
     loop.exec();
     QVERIFY(seen >= changes); // one group commit can release several rows at once
     service.reset(); // the "kill": pending answers are lost, the sandbox still acts on them
@@ -104,14 +103,14 @@ void TestRunRecovery::resumeAfterCrash()
     QVERIFY(run.pending + run.inFlight > 0);
     QVERIFY(run.migrated < 120);
 
-    const auto summary = waitRun(*service, [&] { service->resume(); });
+    const auto summary = waitRun(*service, [&] { return service->resume(); });
     QVERIFY(summary);
     QCOMPARE(summary->failed, 0);
     QVERIFY(summary->migrated + summary->alreadyMigrated > 0);
     QCOMPARE(countMigrated(f->numbers(), sids), 120);
     QVERIFY(service->interruptedRun().isNull());
     // The numbers keep their original snapshots: reverting one restores it exactly.
-    QVERIFY(waitRun(*service, [&] { service->revert({sids.first()}); }));
+    QVERIFY(waitRun(*service, [&] { return service->revert({sids.first()}); }));
     QCOMPARE(voiceFields(f->numbers().value(sids.first())),
              voiceFields(before.value(sids.first())));
 }
@@ -126,7 +125,7 @@ void TestRunRecovery::rollbackAfterCrashRestoresEverything()
     // Rolled back at once: a removal the crash left unanswered is waited out first (the
     // settle time, shortened here from its 2 minutes).
     service->setRemovalSettleMs(500);
-    const auto summary = waitRun(*service, [&] { service->rollback(); });
+    const auto summary = waitRun(*service, [&] { return service->rollback(); });
     QVERIFY(summary);
     QCOMPARE(summary->failed, 0);
     QVERIFY(summary->reverted > 0);
@@ -159,7 +158,7 @@ void TestRunRecovery::crashWhileRemovalsFail()
     // one waits: tst_migrationfaults revertWaitsOutARemovalStillInTransit).
     service->setClock(clockAhead(180));
     const auto summary =
-        waitRun(*service, [&] { resume ? service->resume() : service->rollback(); });
+        waitRun(*service, [&] { return resume ? service->resume() : service->rollback(); });
     QVERIFY(summary);
     QCOMPARE(summary->failed, 0);
     QVERIFY(service->interruptedRun().isNull());
@@ -176,7 +175,8 @@ void TestRunRecovery::crashWhileRemovalsFail()
                 QVERIFY2(unsafe.isEmpty(), qPrintable(unsafe));
             }
         }
-        QVERIFY(waitRun(*service, [&] { service->migrate(sids, EngineFixture::handlerUrl()); }));
+        QVERIFY(
+            waitRun(*service, [&] { return service->migrate(sids, EngineFixture::handlerUrl()); }));
         QCOMPARE(countMigrated(f->numbers(), sids), 120);
         return;
     }
@@ -194,19 +194,21 @@ void TestRunRecovery::recoveryBeforeConnectAsksForTheAccount()
     QVERIFY(!run.isNull());
     QCOMPARE(run.accountSid, f->server().accountSid());
     QCOMPARE(run.trunkSid, f->server().trunkSid());
-    QSignalSpy failed(&service, &MigrationBackend::failed);
-    service.resume();
-    service.rollback();
-    QVERIFY(failed.isEmpty()); // refusals arrive through the event loop, like results
-    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 5000);
-    QCOMPARE(failed.at(0).at(0).value<MigrationBackend::Operation>(),
-             MigrationBackend::Operation::Resume);
-    QCOMPARE(failed.at(0).at(1).value<OperationError>().message,
+    RunJob *resuming = service.resume();
+    RunJob *rollingBack = service.rollback();
+    QSignalSpy resumeFailed(resuming, &BackendJob::failed);
+    QSignalSpy rollbackFailed(rollingBack, &BackendJob::failed);
+    QCOMPARE(resuming->operation(), MigrationBackend::Operation::Resume);
+    QCOMPARE(rollingBack->operation(), MigrationBackend::Operation::Rollback);
+    // Refusals arrive through the event loop, like results (and the jobs are gone after it).
+    QVERIFY(resumeFailed.isEmpty() && rollbackFailed.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(resumeFailed.size() + rollbackFailed.size(), 2, 5000);
+    QCOMPARE(resumeFailed.size(), 1);
+    QCOMPARE(resumeFailed.first().at(0).value<OperationError>().message,
              QStringLiteral("Connect to account %1 first to resume its interrupted run.")
                  .arg(run.accountSid));
-    QCOMPARE(failed.at(1).at(0).value<MigrationBackend::Operation>(),
-             MigrationBackend::Operation::Rollback);
-    QVERIFY(failed.at(1).at(1).value<OperationError>().message.contains(run.accountSid));
+    QCOMPARE(rollbackFailed.size(), 1);
+    QVERIFY(rollbackFailed.first().at(0).value<OperationError>().message.contains(run.accountSid));
     QVERIFY(!service.isBusy());
     QCOMPARE(service.interruptedRun().runId, run.runId); // nothing was touched
 
@@ -222,7 +224,7 @@ void TestRunRecovery::recoveryBeforeConnectAsksForTheAccount()
     QString why;
     auto connected = f->newService(&why);
     QVERIFY2(connected, qPrintable(why));
-    const auto summary = waitRun(*connected, [&] { connected->resume(); });
+    const auto summary = waitRun(*connected, [&] { return connected->resume(); });
     QVERIFY(summary);
     QCOMPARE(summary->failed, 0);
     QCOMPARE(countMigrated(f->numbers(), sids), 120);
@@ -234,15 +236,12 @@ void TestRunRecovery::nothingToRecover()
     auto service = f->newService(&why);
     QVERIFY2(service, qPrintable(why));
     QVERIFY(service->interruptedRun().isNull());
-    QSignalSpy failed(service.get(), &MigrationBackend::failed);
-    service->resume();
-    QVERIFY(failed.wait(5000));
-    QCOMPARE(failed.first().at(0).value<MigrationBackend::Operation>(),
-             MigrationBackend::Operation::Resume);
-    service->rollback();
-    QVERIFY(failed.wait(5000));
-    QCOMPARE(failed.last().at(0).value<MigrationBackend::Operation>(),
-             MigrationBackend::Operation::Rollback);
+    const auto resumed = waitEnd(service->resume(), 5000);
+    QVERIFY(resumed.error);
+    QCOMPARE(resumed.operation, MigrationBackend::Operation::Resume);
+    const auto rolledBack = waitEnd(service->rollback(), 5000);
+    QVERIFY(rolledBack.error);
+    QCOMPARE(rolledBack.operation, MigrationBackend::Operation::Rollback);
 }
 
 void TestRunRecovery::crashLosesNoAuditRow_data()
@@ -275,7 +274,7 @@ void TestRunRecovery::crashLosesNoAuditRow()
     }
     QVERIFY(changes == 1 || changed > 0);
 
-    QVERIFY(waitRun(*service, [&] { service->resume(); }));
+    QVERIFY(waitRun(*service, [&] { return service->resume(); }));
     const QByteArray after = auditCsv(*service, csvPath);
     QCOMPARE(auditCount(after, {}, "", "pending"), 0);
     // Each call the crash interrupted is reconciled against the live number.
@@ -294,8 +293,8 @@ void TestRunRecovery::retriedAttemptsAreAudited()
     QVERIFY2(service, qPrintable(why));
     service->client()->setRetryPolicy(quickRetries());
     f->server().setMethodFailRate("POST", 0.5);
-    const auto summary =
-        waitRun(*service, [&] { service->migrate(sids.mid(0, 40), EngineFixture::handlerUrl()); });
+    const auto summary = waitRun(
+        *service, [&] { return service->migrate(sids.mid(0, 40), EngineFixture::handlerUrl()); });
     f->server().setMethodFailRate("POST", -1);
     QVERIFY(summary);
     const QByteArray csv = auditCsv(*service, f->journalPath() + QStringLiteral(".csv"));
@@ -318,7 +317,7 @@ void TestRunRecovery::rollbackOfAnInterruptedRevertFinishesIt()
     auto service = f->newService(&why);
     QVERIFY2(service, qPrintable(why));
     QVERIFY(!service->interruptedRun().isNull());
-    const auto summary = waitRun(*service, [&] { service->rollback(); });
+    const auto summary = waitRun(*service, [&] { return service->rollback(); });
     QVERIFY(summary);
     QCOMPARE(summary->failed, 0);
     QVERIFY(summary->reverted > 0 && summary->reverted < 120);

@@ -47,7 +47,7 @@ private:
     std::unique_ptr<MigrationService> open(EngineFixture &f);
     // Starts `start` and destroys the service after `rows` rows: a crash mid-run.
     void crashDuring(std::unique_ptr<MigrationService> &service, int rows,
-                     const std::function<void()> &start);
+                     const std::function<RunJob *()> &start);
     bool isMigrated(EngineFixture &f, const QString &sid) const;
 
     QString m_handler = EngineFixture::handlerUrl().toString();
@@ -78,11 +78,11 @@ std::unique_ptr<MigrationService> TestSoak::open(EngineFixture &f)
 }
 
 void TestSoak::crashDuring(std::unique_ptr<MigrationService> &service, int rows,
-                           const std::function<void()> &start)
+                           const std::function<RunJob *()> &start)
 {
-    QSignalSpy changed(service.get(), &MigrationBackend::numberChanged);
-    QSignalSpy finished(service.get(), &MigrationBackend::runFinished);
-    start();
+    RunJob *run = start();
+    QSignalSpy changed(run, &RunJob::numberChanged);
+    QSignalSpy finished(run, &BackendJob::finished);
     QTRY_VERIFY_WITH_TIMEOUT(changed.size() >= rows || !finished.isEmpty(), 120000);
     service.reset(); // requests in flight are lost; the sandbox still acts on those it has
 }
@@ -134,17 +134,15 @@ void TestSoak::migrateCrashRetryRollback()
     const int step = qMax(1, numbers / (crashes + 1));
     for (int crash = 0; crash < crashes; ++crash) {
         crashDuring(service, step, [&] {
-            if (crash == 0)
-                service->migrate(sids, EngineFixture::handlerUrl());
-            else
-                service->resume();
+            return crash == 0 ? service->migrate(sids, EngineFixture::handlerUrl())
+                              : service->resume();
         });
         service = open(f);
         QVERIFY(service);
     }
     if (crashes > 0)
         QVERIFY(waitRun(
-            *service, [&] { service->resume(); }, 300000));
+            *service, [&] { return service->resume(); }, 300000));
 
     // "Retry failed" until every number is migrated (or a pass changes nothing).
     int passes = crashes > 0 ? 1 : 0;
@@ -157,7 +155,7 @@ void TestSoak::migrateCrashRetryRollback()
             break;
         ++passes;
         QVERIFY(waitRun(
-            *service, [&] { service->migrate(left, EngineFixture::handlerUrl()); }, 300000));
+            *service, [&] { return service->migrate(left, EngineFixture::handlerUrl()); }, 300000));
     }
     int migrated = 0;
     for (const QString &sid : sids)
@@ -200,7 +198,7 @@ void TestSoak::migrateCrashRetryRollback()
             break;
         ++revertPasses;
         QVERIFY(waitRun(
-            *service, [&] { service->revert(left); }, 300000));
+            *service, [&] { return service->revert(left); }, 300000));
     }
     QTRY_COMPARE_WITH_TIMEOUT(f.server().writesHeld(), 0, 10000);
     f.server().setFaults({});

@@ -523,6 +523,7 @@ void TestClientFaults::stopEndsARetryWaitingOnItsBackoff()
     RetryPolicy slow = fastRetries(5);
     slow.baseDelayMs = 20000;
     slow.maxDelayMs = 20000;
+    slow.jitter = 0; // the retry is due 20 s later, never by chance within the stop window
     f->client().setRetryPolicy(slow);
     QSignalSpy arrived(&f->server(), &SandboxServer::requestArrived);
     Waiter<Trunk> w;
@@ -555,6 +556,7 @@ void TestClientFaults::retryDueAfterTheStopIsNotSent()
     RetryPolicy slow = fastRetries(5);
     slow.baseDelayMs = 20000;
     slow.maxDelayMs = 20000;
+    slow.jitter = 0; // the retry is due 20 s later, never by chance within the stop window
     f->client().setRetryPolicy(slow);
     QSignalSpy arrived(&f->server(), &SandboxServer::requestArrived);
     Waiter<Trunk> w;

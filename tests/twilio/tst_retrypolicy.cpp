@@ -91,6 +91,13 @@ void TestRetryPolicy::backoffIsFullJitterAndCapped()
     QCOMPARE(policy.delayMs(10, -1, top), 999); // capped
     QCOMPARE(policy.delayMs(1000, -1, top), 999);
     QCOMPARE(policy.delayMs(3, -1, [] { return 0.5; }), 200);
+    // No jitter: always the ceiling, whatever the draw.
+    policy.jitter = 0;
+    QCOMPARE(policy.delayMs(1, -1, bottom), 100);
+    QCOMPARE(policy.delayMs(3, -1, [] { return 0.5; }), 400);
+    QCOMPARE(policy.delayMs(10, -1, bottom), 1000);
+    policy.jitter = 0.5; // half drawn: [ceiling / 2, ceiling)
+    QCOMPARE(policy.delayMs(2, -1, bottom), 100);
 }
 
 void TestRetryPolicy::retryAfterWins()
