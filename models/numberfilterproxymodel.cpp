@@ -74,7 +74,7 @@ bool NumberFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &
 {
     if (!m_model || sourceParent.isValid())
         return false;
-    const NumberRowKeys &keys = m_model->keysAt(sourceRow);
+    const NumberSearchKeys &keys = m_model->keysAt(sourceRow);
     if (m_stateFilter >= 0 && int(keys.state()) != m_stateFilter)
         return false;
     return m_needle.isEmpty() || keys.contains(m_needle);
@@ -85,11 +85,11 @@ bool NumberFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex
     // Called about 1.7 million times to sort 100,000 rows: compare precomputed keys only.
     const int l = left.row();
     const int r = right.row();
-    const NumberRowKeys &ka = m_model->keysAt(l);
-    const NumberRowKeys &kb = m_model->keysAt(r);
+    const NumberSearchKeys &ka = m_model->keysAt(l);
+    const NumberSearchKeys &kb = m_model->keysAt(r);
     switch (NumberTableModel::Column(left.column())) {
     case NumberTableModel::Number:
-        return NumberRowKeys::compareNumbers(ka, kb) < 0;
+        return NumberSearchKeys::compareNumbers(ka, kb) < 0;
     case NumberTableModel::FriendlyName:
         return ka.friendlyName().compare(kb.friendlyName()) < 0;
     case NumberTableModel::Sid:
@@ -100,14 +100,14 @@ bool NumberFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex
         // Lifecycle order; ties by number, so a state-sorted table reads in order.
         if (ka.stateNumberKey() != kb.stateNumberKey())
             return ka.stateNumberKey() < kb.stateNumberKey();
-        return NumberRowKeys::compareNumbers(ka, kb) < 0;
+        return NumberSearchKeys::compareNumbers(ka, kb) < 0;
     }
     case NumberTableModel::LastError: {
-        const NumberRow &a = m_model->rowAt(l);
-        const NumberRow &b = m_model->rowAt(r);
-        if (a.twilioErrorCode != b.twilioErrorCode)
-            return a.twilioErrorCode < b.twilioErrorCode;
-        return a.lastError.compare(b.lastError, Qt::CaseInsensitive) < 0;
+        const NumberInfo &a = m_model->rowAt(l);
+        const NumberInfo &b = m_model->rowAt(r);
+        if (a.lastError.twilioCode != b.lastError.twilioCode)
+            return a.lastError.twilioCode < b.lastError.twilioCode;
+        return a.lastError.message.compare(b.lastError.message, Qt::CaseInsensitive) < 0;
     }
     case NumberTableModel::ColumnCount:
         break;

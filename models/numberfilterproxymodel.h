@@ -1,6 +1,6 @@
 #pragma once
 
-#include "numberrow.h"
+#include "numberstatetext.h"
 
 #include <QSortFilterProxyModel>
 

@@ -30,7 +30,7 @@ QVariant NumberTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const NumberRow &row = m_rows.at(index.row());
+    const NumberInfo &row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, index.column());
@@ -47,15 +47,15 @@ QVariant NumberTableModel::data(const QModelIndex &index, int role) const
     case RowDataRole:
         return QVariant::fromValue(row);
     case ErrorCodeRole:
-        return row.twilioErrorCode;
+        return row.lastError.twilioCode;
     case MoreInfoUrlRole:
-        return QUrl(row.moreInfoUrl);
+        return row.lastError.moreInfo;
     default:
         return {};
     }
 }
 
-QVariant NumberTableModel::displayData(const NumberRow &row, int column) const
+QVariant NumberTableModel::displayData(const NumberInfo &row, int column) const
 {
     switch (Column(column)) {
     case Number:
@@ -69,25 +69,32 @@ QVariant NumberTableModel::displayData(const NumberRow &row, int column) const
     case State:
         return numberStateText(row.state);
     case LastError:
-        if (row.twilioErrorCode != 0)
-            return tr("%1 (Twilio error %2)").arg(row.lastError).arg(row.twilioErrorCode);
-        return row.lastError;
+        if (row.lastError.twilioCode != 0)
+            return tr("%1 (Twilio error %2)")
+                .arg(row.lastError.message)
+                .arg(row.lastError.twilioCode);
+        return row.lastError.message;
     case ColumnCount:
         break;
     }
     return {};
 }
 
-QVariant NumberTableModel::toolTip(const NumberRow &row, int column) const
+QVariant NumberTableModel::toolTip(const NumberInfo &row, int column) const
 {
     // The full error with where to read more, on the columns where a failure shows.
-    if ((column != State && column != LastError) || row.lastError.isEmpty())
+    if ((column != State && column != LastError) || row.lastError.message.isEmpty())
         return {};
-    QString tip = row.lastError;
-    if (row.twilioErrorCode != 0)
-        tip += QLatin1Char('\n') + tr("Twilio error %1").arg(row.twilioErrorCode);
-    if (!row.moreInfoUrl.isEmpty())
-        tip += QLatin1Char('\n') + tr("More information: %1").arg(row.moreInfoUrl);
+    const OperationError &error = row.lastError;
+    QString tip = error.message;
+    if (error.twilioCode != 0)
+        tip += QLatin1Char('\n') + tr("Twilio error %1").arg(error.twilioCode);
+    if (error.httpStatus != 0)
+        tip += QLatin1Char('\n') + tr("HTTP status %1").arg(error.httpStatus);
+    if (!error.requestId.isEmpty()) // what Twilio support asks for
+        tip += QLatin1Char('\n') + tr("Request %1").arg(error.requestId);
+    if (!error.moreInfo.isEmpty())
+        tip += QLatin1Char('\n') + tr("More information: %1").arg(error.moreInfo.toString());
     return tip;
 }
 
@@ -150,7 +157,7 @@ QHash<int, QByteArray> NumberTableModel::roleNames() const
     return names;
 }
 
-void NumberTableModel::setRows(QVector<NumberRow> rows)
+void NumberTableModel::setRows(QVector<NumberInfo> rows)
 {
     beginResetModel();
     m_rows = std::move(rows);
@@ -160,8 +167,8 @@ void NumberTableModel::setRows(QVector<NumberRow> rows)
     m_rowOfSid.reserve(m_rows.size());
     m_stateCounts.fill(0);
     for (int i = 0; i < m_rows.size(); ++i) {
-        const NumberRow &row = m_rows.at(i);
-        m_keys.append(NumberRowKeys(row));
+        const NumberInfo &row = m_rows.at(i);
+        m_keys.append(NumberSearchKeys(row));
         ++m_stateCounts[size_t(row.state)];
         if (m_rowOfSid.contains(row.sid))
             qCWarning(lcModels) << "duplicate number SID" << row.sid << "at row" << i;
@@ -177,21 +184,21 @@ void NumberTableModel::setRows(QVector<NumberRow> rows)
     emit stateCountsChanged();
 }
 
-bool NumberTableModel::updateRow(const NumberRow &row)
+bool NumberTableModel::updateRow(const NumberInfo &row)
 {
     const int r = rowOfSid(row.sid);
     if (r < 0) {
         qCWarning(lcModels) << "update for unknown number SID" << row.sid;
         return false;
     }
-    NumberRow &current = m_rows[r];
+    NumberInfo &current = m_rows[r];
     if (current == row)
         return true;
     const bool stateChanged = current.state != row.state;
     --m_stateCounts[size_t(current.state)];
     ++m_stateCounts[size_t(row.state)];
     current = row;
-    m_keys[r] = NumberRowKeys(row);
+    m_keys[r] = NumberSearchKeys(row);
     // Every role of every column may have changed: an empty role list says so.
     emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
     if (stateChanged)
@@ -199,23 +206,20 @@ bool NumberTableModel::updateRow(const NumberRow &row)
     return true;
 }
 
-bool NumberTableModel::setState(const QString &sid, NumberState state, const QString &error,
-                                int twilioErrorCode, const QString &moreInfoUrl)
+bool NumberTableModel::setState(const QString &sid, NumberState state, const OperationError &error)
 {
     const int r = rowOfSid(sid);
     if (r < 0) {
         qCWarning(lcModels) << "state for unknown number SID" << sid;
         return false;
     }
-    NumberRow &row = m_rows[r];
+    NumberInfo &row = m_rows[r];
     const bool stateChanged = row.state != state;
     --m_stateCounts[size_t(row.state)];
     ++m_stateCounts[size_t(state)];
     row.state = state;
     m_keys[r].setState(state);
     row.lastError = error;
-    row.twilioErrorCode = twilioErrorCode;
-    row.moreInfoUrl = moreInfoUrl;
     // The whole row: the per-row roles (StateRole, RowDataRole, ...) are served on every
     // column. The search text holds none of these fields, so it stays.
     emit dataChanged(

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "numberrow.h"
-#include "numberrowkeys.h"
+#include "numbersearchkeys.h"
+#include "numberstatetext.h"
 
 #include <QAbstractTableModel>
 #include <QBitArray>
@@ -25,7 +25,7 @@ public:
     enum Role {
         StateRole = Qt::UserRole + 1, // int(NumberState)
         SidRole,                      // QString
-        RowDataRole,                  // NumberRow
+        RowDataRole,                  // NumberInfo
         ErrorCodeRole,                // int, 0 when none
         MoreInfoUrlRole,              // QUrl, empty when none
     };
@@ -46,17 +46,16 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // Replaces every row and clears the check marks (a model reset).
-    void setRows(QVector<NumberRow> rows);
+    void setRows(QVector<NumberInfo> rows);
     // Replaces the row with the same SID; false when no row has it.
-    bool updateRow(const NumberRow &row);
+    bool updateRow(const NumberInfo &row);
     // Changes a row's state and error details; false when no row has that SID.
-    bool setState(const QString &sid, NumberState state, const QString &error = {},
-                  int twilioErrorCode = 0, const QString &moreInfoUrl = {});
+    bool setState(const QString &sid, NumberState state, const OperationError &error = {});
 
-    const NumberRow &rowAt(int row) const { return m_rows.at(row); }
+    const NumberInfo &rowAt(int row) const { return m_rows.at(row); }
     int rowOfSid(const QString &sid) const { return m_rowOfSid.value(sid, -1); }
     // Precomputed filter and sort keys of a row (lower-case text, numeric phone number).
-    const NumberRowKeys &keysAt(int row) const { return m_keys.at(row); }
+    const NumberSearchKeys &keysAt(int row) const { return m_keys.at(row); }
     const QString &searchText(int row) const { return m_keys.at(row).text(); }
 
     bool isChecked(int row) const { return m_checked.testBit(row); }
@@ -77,12 +76,12 @@ signals:
     void stateCountsChanged();
 
 private:
-    QVariant displayData(const NumberRow &row, int column) const;
-    QVariant toolTip(const NumberRow &row, int column) const;
+    QVariant displayData(const NumberInfo &row, int column) const;
+    QVariant toolTip(const NumberInfo &row, int column) const;
     void emitCheckChange(int first, int last, int previousCount);
 
-    QVector<NumberRow> m_rows;
-    QVector<NumberRowKeys> m_keys;
+    QVector<NumberInfo> m_rows;
+    QVector<NumberSearchKeys> m_keys;
     QHash<QString, int> m_rowOfSid;
     QBitArray m_checked;
     int m_checkedCount = 0;

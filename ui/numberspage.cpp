@@ -3,7 +3,6 @@
 #include "dialogseam.h"
 #include "errortext.h"
 #include "numberfilterproxymodel.h"
-#include "numberrows.h"
 #include "numberselectionbar.h"
 #include "numbertablemodel.h"
 #include "operationprogress.h"
@@ -134,7 +133,7 @@ void NumbersPage::load()
     m_loadJob = m_backend->loadNumbers(trunkSid);
     m_loadJob->onFinished(this, [this](const QVector<NumberInfo> &numbers) {
         m_loading = false;
-        m_model->setRows(NumberRows::fromInfos(numbers));
+        m_model->setRows(numbers);
         fitColumns();
         finish(tr("%n number(s): %1.", nullptr, int(numbers.size())).arg(stateCounts()));
     });
@@ -200,7 +199,7 @@ void NumbersPage::startRun(RunJob *job, const QString &stage)
 {
     start(job, stage);
     connect(job, &RunJob::numberChanged, this, [this](const NumberInfo &number) {
-        m_model->updateRow(NumberRows::fromInfo(number));
+        m_model->updateRow(number);
         showCurrentError();
     });
     const bool migrating = job->operation() == MigrationBackend::Operation::Migrate;
@@ -365,15 +364,11 @@ void NumbersPage::showCurrentError()
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const int row = current.isValid() ? m_proxy->mapToSource(current).row() : -1;
-    if (row < 0 || m_model->rowAt(row).lastError.isEmpty()) {
+    if (row < 0 || m_model->rowAt(row).lastError.message.isEmpty()) {
         m_errorDetail->clear();
         return;
     }
-    const NumberRow &number = m_model->rowAt(row);
-    OperationError error;
-    error.message = number.lastError;
-    error.twilioCode = number.twilioErrorCode;
-    error.moreInfo = QUrl(number.moreInfoUrl);
+    const NumberInfo &number = m_model->rowAt(row);
     m_errorDetail->setText(
-        tr("%1: %2").arg(number.phoneNumber.toHtmlEscaped(), ErrorText::html(error)));
+        tr("%1: %2").arg(number.phoneNumber.toHtmlEscaped(), ErrorText::html(number.lastError)));
 }

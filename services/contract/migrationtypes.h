@@ -21,6 +21,12 @@ struct OperationError
     QUrl moreInfo;      // https://www.twilio.com/docs/errors/<code>, when known
     QString requestId;  // Twilio-Request-Id of the failed answer
     bool isNull() const { return message.isEmpty() && httpStatus == 0 && twilioCode == 0; }
+    bool operator==(const OperationError &o) const
+    {
+        return httpStatus == o.httpStatus && twilioCode == o.twilioCode && message == o.message &&
+               moreInfo == o.moreInfo && requestId == o.requestId;
+    }
+    bool operator!=(const OperationError &o) const { return !(*this == o); }
 };
 
 // What the Connect page collects. sandbox=true ignores the rest and uses the embedded sandbox.
@@ -74,16 +80,25 @@ struct TrunkSummary
 
 enum class NumberState { OnTrunk, Migrating, Migrated, Failed, Reverting, Reverted, NotOnTrunk };
 
+// A number as the front ends see it: what the engine reports and a row of the step-4 table.
 struct NumberInfo
 {
-    QString sid;
-    QString phoneNumber;
+    QString sid;         // PN...
+    QString phoneNumber; // E.164
     QString friendlyName;
-    QString voiceUrl;
+    QString voiceUrl; // the current voice URL
     QString voiceMethod;
     QString trunkSid; // empty when off the trunk
     NumberState state = NumberState::OnTrunk;
-    OperationError lastError;
+    OperationError lastError; // of the last failure; null when none
+
+    bool operator==(const NumberInfo &o) const
+    {
+        return sid == o.sid && phoneNumber == o.phoneNumber && friendlyName == o.friendlyName &&
+               voiceUrl == o.voiceUrl && voiceMethod == o.voiceMethod && trunkSid == o.trunkSid &&
+               state == o.state && lastError == o.lastError;
+    }
+    bool operator!=(const NumberInfo &o) const { return !(*this == o); }
 };
 
 // Step 1: PBX -> PSTN through a new SIP Domain.

@@ -9,11 +9,11 @@
 #include "numberinventory.h"
 #include "numberrun.h"
 #include "recentcallsquery.h"
+#include "runinputchecks.h"
 #include "runlock.h"
 #include "runrecovery.h"
 #include "savedinbound.h"
 #include "setupsteps.h"
-#include "stepfourinput.h"
 #include "trunkcatalog.h"
 #include "trunkdeletion.h"
 #include "twilioclient.h"
@@ -242,9 +242,9 @@ NumbersJob *MigrationService::loadNumbers(const QString &trunkSid)
 
 PlanJob *MigrationService::plan(const QStringList &numberSids, const QUrl &voiceUrl)
 {
-    QString problem = StepFourInput::checkSelection(numberSids, m_trunkSid);
+    QString problem = RunInputChecks::checkSelection(numberSids, m_trunkSid);
     const QString url =
-        problem.isEmpty() ? StepFourInput::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
+        problem.isEmpty() ? RunInputChecks::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
     auto *front = newJob<PlanJob>(Operation::Plan, problem);
     if (!beginOperation(front))
         return front;
@@ -276,9 +276,9 @@ void MigrationService::startRun(NumberRun *run, RunJob *job)
 
 RunJob *MigrationService::migrate(const QStringList &numberSids, const QUrl &voiceUrl)
 {
-    QString problem = StepFourInput::checkSelection(numberSids, m_trunkSid);
+    QString problem = RunInputChecks::checkSelection(numberSids, m_trunkSid);
     const QString url =
-        problem.isEmpty() ? StepFourInput::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
+        problem.isEmpty() ? RunInputChecks::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
     auto *front = newJob<RunJob>(Operation::Migrate, problem);
     if (!beginOperation(front))
         return front;
@@ -304,7 +304,7 @@ RunJob *MigrationService::migrate(const QStringList &numberSids, const QUrl &voi
 RunJob *MigrationService::revert(const QStringList &numberSids)
 {
     auto *front =
-        newJob<RunJob>(Operation::Revert, StepFourInput::checkSelection(numberSids, m_trunkSid));
+        newJob<RunJob>(Operation::Revert, RunInputChecks::checkSelection(numberSids, m_trunkSid));
     if (!beginOperation(front))
         return front;
     auto *run = new NumberRun(context(), NumberRun::Kind::Revert, m_trunkSid, {}, window(), this);

@@ -29,10 +29,10 @@ void NumberInventory::start()
         finishIfReady();
     });
     m_context.client->trunking().listTrunkPhoneNumbers(
-        m_trunkSid, this, [this](const TwilioResult<QList<TrunkPhoneNumber>> &r) {
+        m_trunkSid, this, [this](const TwilioResult<QList<IncomingPhoneNumber>> &r) {
             if (!r.ok() && r.error.httpStatus != 404)
                 return fail(r.error);
-            for (const TrunkPhoneNumber &n : r.value)
+            for (const IncomingPhoneNumber &n : r.value)
                 m_onTrunk.insert(n.sid);
             --m_pending;
             finishIfReady();

@@ -104,19 +104,19 @@ bool NumberMigrationTask::saveOriginal(const MigrationDecision &decision)
     // is kept. A number that already carries the new URL without a snapshot here was changed
     // through another journal (or by hand): what it carries now is not its original, so
     // nothing is saved and a revert through this journal says so instead of "restoring" it.
-    if (m_context.journal->snapshot(m_context.accountSid, m_sid))
+    if (m_context.journal->backup(m_context.accountSid, m_sid))
         return true;
     if (!decision.setVoiceUrl) {
         qCInfo(lcEngine) << "number" << m_sid
                          << "already carries the new URL with no saved original in this journal";
         return true;
     }
-    NumberSnapshot snapshot;
+    NumberBackup snapshot;
     snapshot.numberSid = m_sid;
     snapshot.phoneNumber = m_number.phoneNumber;
     snapshot.priorSettings = VoiceSettings::snapshotOf(m_number);
     snapshot.priorTrunkSid = m_number.trunkSid.value_or(QString());
-    return m_recorder->saveSnapshot(snapshot);
+    return m_recorder->saveBackup(snapshot);
 }
 
 void NumberMigrationTask::setVoiceUrl()

@@ -36,7 +36,7 @@ void NumberRevertTask::onFetched(const TwilioResult<IncomingPhoneNumber> &result
                    EngineErrors::withContext(EngineErrors::fromTwilio(result.error),
                                              tr("Reading the number failed; nothing was changed")));
     m_number = result.value;
-    const auto snapshot = m_context.journal->snapshot(m_context.accountSid, m_sid);
+    const auto snapshot = m_context.journal->backup(m_context.accountSid, m_sid);
     if (!snapshot) {
         const QString why = m_context.journal->errorString();
         return end(NumberOutcome::Failed, NumberState::Failed,
@@ -143,7 +143,7 @@ void NumberRevertTask::addToTrunk()
             return failJournal();
         m_context.client->trunking().addTrunkPhoneNumber(
             m_snapshot.priorTrunkSid, m_sid, this,
-            [this, step, c](const TwilioResult<TrunkPhoneNumber> &r) {
+            [this, step, c](const TwilioResult<IncomingPhoneNumber> &r) {
                 // Neither an answer nor an error is proof: "already on the trunk" answers vary,
                 // and a lost answer may hide an add that went through. The live number decides.
                 recheckAdd(step, c, r.error);
@@ -266,7 +266,7 @@ void NumberRevertTask::updateNumber(const Change &c, const IncomingPhoneNumberUp
 
 void NumberRevertTask::forget()
 {
-    if (!m_context.journal->forgetSnapshot(m_context.accountSid, m_sid))
+    if (!m_context.journal->forgetBackup(m_context.accountSid, m_sid))
         qCWarning(lcEngine) << "snapshot of" << m_sid
                             << "kept:" << m_context.journal->errorString();
     end(NumberOutcome::Reverted, NumberState::Reverted);

@@ -50,7 +50,7 @@ private:
     void end(NumberOutcome outcome, NumberState state, const OperationError &error = {});
     void failJournal();
 
-    NumberSnapshot m_snapshot;
+    NumberBackup m_snapshot;
     class NumberReadBack *m_readBack = nullptr;
     class QTimer *m_settleTimer = nullptr;
     bool m_settled = false; // waited once already

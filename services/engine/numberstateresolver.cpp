@@ -70,7 +70,7 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
                                                             : NumberState::OnTrunk;
         return info;
     }
-    const auto snapshot = m_journal.snapshot(m_accountSid, number.sid);
+    const auto snapshot = m_journal.backup(m_accountSid, number.sid);
     if (!snapshot || snapshot->priorTrunkSid != m_trunkSid)
         return std::nullopt;
     info.state = lastFailed ? NumberState::Failed : NumberState::Migrated;

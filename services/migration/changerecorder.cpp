@@ -146,11 +146,11 @@ void ChangeRecorder::refused(const Change &change, const QString &reason)
     writeAudit(record);
 }
 
-bool ChangeRecorder::saveSnapshot(const NumberSnapshot &snapshot)
+bool ChangeRecorder::saveBackup(const NumberBackup &snapshot)
 {
     if (!ensureTransaction())
         return false;
-    if (m_journal->saveSnapshot(m_runId, m_accountSid, snapshot))
+    if (m_journal->saveBackup(m_runId, m_accountSid, snapshot))
         return true;
     m_error = m_journal->errorString();
     return false;

@@ -86,7 +86,7 @@ public:
     // An audit record of what the live state showed (e.g. "found applied after restart").
     void note(const Change &change, const QString &outcome);
     // The number's original settings; false when it cannot be written (nothing to change then).
-    bool saveSnapshot(const NumberSnapshot &snapshot);
+    bool saveBackup(const NumberBackup &snapshot);
     // Closes a number step (migrate_number / revert_number).
     void closeStep(qint64 stepId, const StepResult &result);
     // Commits now (end of a run).

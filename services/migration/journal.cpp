@@ -296,7 +296,7 @@ QList<JournalStep> Journal::lastStepsOfRun(qint64 runId)
                      {runId});
 }
 
-bool Journal::saveSnapshot(qint64 runId, const QString &accountSid, const NumberSnapshot &snapshot)
+bool Journal::saveBackup(qint64 runId, const QString &accountSid, const NumberBackup &snapshot)
 {
     if (const QString e = Validation::checkSid(accountSid, "AC", tr("The account SID"));
         !e.isEmpty())
@@ -329,7 +329,7 @@ bool Journal::saveSnapshot(qint64 runId, const QString &accountSid, const Number
            failStore();
 }
 
-std::optional<NumberSnapshot> Journal::snapshot(const QString &accountSid, const QString &numberSid)
+std::optional<NumberBackup> Journal::backup(const QString &accountSid, const QString &numberSid)
 {
     QSqlQuery q(m_store.database());
     q.prepare(QStringLiteral("SELECT number_sid, phone_number, prior_settings, prior_trunk_sid,"
@@ -346,11 +346,11 @@ std::optional<NumberSnapshot> Journal::snapshot(const QString &accountSid, const
     if (error.error != QJsonParseError::NoError || !settings.isObject())
         return fail(tr("The saved settings of %1 are damaged.").arg(q.value(1).toString())),
                std::nullopt;
-    return NumberSnapshot{q.value(0).toString(), q.value(1).toString(),   settings.object(),
-                          q.value(3).toString(), q.value(4).toLongLong(), toTime(q.value(5))};
+    return NumberBackup{q.value(0).toString(), q.value(1).toString(),   settings.object(),
+                        q.value(3).toString(), q.value(4).toLongLong(), toTime(q.value(5))};
 }
 
-bool Journal::forgetSnapshot(const QString &accountSid, const QString &numberSid)
+bool Journal::forgetBackup(const QString &accountSid, const QString &numberSid)
 {
     QSqlQuery q(m_store.database());
     q.prepare(QStringLiteral("DELETE FROM snapshots WHERE account_sid = ? AND number_sid = ?"));

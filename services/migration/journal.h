@@ -57,11 +57,12 @@ public:
     // The newest step of each number in a run.
     QList<JournalStep> lastStepsOfRun(qint64 runId);
 
-    // Snapshots: the first one of a number is kept, so a resumed run cannot overwrite the
-    // original settings with already-migrated ones; forgetSnapshot() after a complete revert.
-    bool saveSnapshot(qint64 runId, const QString &accountSid, const NumberSnapshot &snapshot);
-    std::optional<NumberSnapshot> snapshot(const QString &accountSid, const QString &numberSid);
-    bool forgetSnapshot(const QString &accountSid, const QString &numberSid);
+    // Backups of a number's settings before its first change (the `snapshots` table): the
+    // first one is kept, so a resumed run cannot overwrite the original settings with
+    // already-migrated ones; forgetBackup() after a complete revert.
+    bool saveBackup(qint64 runId, const QString &accountSid, const NumberBackup &snapshot);
+    std::optional<NumberBackup> backup(const QString &accountSid, const QString &numberSid);
+    bool forgetBackup(const QString &accountSid, const QString &numberSid);
 
     // Results of set-up steps (service SID, domain SID, handler URLs), per account.
     bool setSetupValue(const QString &accountSid, const QString &key, const QString &value);

@@ -43,7 +43,7 @@ struct JournalStep
 };
 
 // A number's voice settings as fetched before the first change, kept to revert it exactly.
-struct NumberSnapshot
+struct NumberBackup
 {
     QString numberSid;
     QString phoneNumber;

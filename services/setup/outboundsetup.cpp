@@ -208,13 +208,13 @@ void OutboundSetup::provisioned(const HandlerOutcome &outcome)
 
 bool OutboundSetup::snapshot()
 {
-    NumberSnapshot snapshot;
+    NumberBackup snapshot;
     snapshot.numberSid = m_number.sid;
     snapshot.phoneNumber = m_number.phoneNumber;
     snapshot.priorSettings = voiceSnapshot(m_number);
     snapshot.priorTrunkSid = m_number.trunkSid.value_or(QString());
     // INSERT OR IGNORE: a snapshot from an earlier run (the original settings) is kept.
-    if (m_journal->saveSnapshot(m_run.runId(), m_run.accountSid(), snapshot))
+    if (m_journal->saveBackup(m_run.runId(), m_run.accountSid(), snapshot))
         return true;
     failWith(makeOperationError(tr("The settings of %1 could not be saved, so it was not "
                                    "changed: %2")

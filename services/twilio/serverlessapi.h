@@ -3,7 +3,6 @@
 #include "serverlessresources.h"
 #include "twilioresult.h"
 
-#include <QCoreApplication>
 #include <QList>
 
 #include <optional>
@@ -12,15 +11,13 @@ class QObject;
 class TwilioClient;
 
 // Serverless v1 operations (serverless.twilio.com/v1/Services…) and the Function Version
-// upload (serverless-upload.twilio.com). Creates that can be looked up (service by unique
-// name, environment by unique name, function by friendly name, deployment by build, variable
-// by key) are safe to retry; version uploads and builds are not retried after an ambiguous
-// failure (the error is reported; an extra unused version or build is harmless if the caller
-// tries again).
+// upload (serverless-upload.twilio.com), described in ServerlessRequests. Creates that can be
+// looked up (service by unique name, environment by unique name, function by friendly name,
+// deployment by build, variable by key) are safe to retry; version uploads and builds are not
+// retried after an ambiguous failure (the error is reported; an extra unused version or build is
+// harmless if the caller tries again).
 class ServerlessApi
 {
-    Q_DECLARE_TR_FUNCTIONS(ServerlessApi)
-
 public:
     explicit ServerlessApi(TwilioClient &client);
 
@@ -73,8 +70,5 @@ public:
                                 TwilioCallback<ServerlessVariable> callback);
 
 private:
-    TwilioError checkServiceAndEnvironment(const QString &serviceSid,
-                                           const QString &environmentSid) const;
-
     TwilioClient &m_client;
 };

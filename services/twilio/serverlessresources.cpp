@@ -2,6 +2,7 @@
 
 #include "jsonfields.h"
 #include "validation.h"
+#include "wirefields.h"
 
 #include <QCoreApplication>
 
@@ -23,13 +24,16 @@ ServerlessService ServerlessService::fromJson(const QJsonObject &json)
 
 ServerlessEnvironment ServerlessEnvironment::fromJson(const QJsonObject &json)
 {
-    ServerlessEnvironment environment;
-    environment.sid = str(json, "sid");
-    environment.serviceSid = str(json, "service_sid");
-    environment.uniqueName = str(json, "unique_name");
-    environment.domainSuffix = optStr(json, "domain_suffix");
-    environment.domainName = str(json, "domain_name");
-    environment.buildSid = optStr(json, "build_sid");
+    using E = ServerlessEnvironment;
+    static const WireField<E> fields[] = {
+        {"sid", &E::sid},
+        {"service_sid", &E::serviceSid},
+        {"unique_name", &E::uniqueName},
+        {"domain_suffix", &E::domainSuffix},
+        {"domain_name", &E::domainName},
+        {"build_sid", &E::buildSid},
+    };
+    ServerlessEnvironment environment = readFields(json, fields);
     environment.raw = json;
     return environment;
 }

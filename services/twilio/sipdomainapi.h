@@ -9,7 +9,8 @@ class QObject;
 class TwilioClient;
 
 // SIP domains (API v2010 …/SIP/Domains) and the lists that authorise calls to them
-// (…/SIP/Domains/{SD}/Auth/Calls/{IpAccessControlList,CredentialList}Mappings).
+// (…/SIP/Domains/{SD}/Auth/Calls/{IpAccessControlList,CredentialList}Mappings), described in
+// SipDomainRequests.
 class SipDomainApi
 {
 public:
@@ -46,15 +47,5 @@ public:
                                              TwilioCallback<TwilioNoContent> callback);
 
 private:
-    enum class MappingKind { IpAccessControlList, CredentialList };
-    TwilioHandle listMappings(MappingKind kind, const QString &domainSid, QObject *context,
-                              TwilioCallback<QList<SipAuthList>> callback);
-    TwilioHandle createMapping(MappingKind kind, const QString &domainSid, const QString &listSid,
-                               QObject *context, TwilioCallback<SipAuthList> callback);
-    TwilioHandle deleteMapping(MappingKind kind, const QString &domainSid, const QString &listSid,
-                               QObject *context, TwilioCallback<TwilioNoContent> callback);
-    QString domainPath(const QString &domainSid, const QString &suffix) const;
-    QString mappingPath(MappingKind kind, const QString &domainSid, const QString &listSid) const;
-
     TwilioClient &m_client;
 };

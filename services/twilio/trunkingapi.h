@@ -6,12 +6,12 @@
 
 #include <QList>
 
-class QJsonObject;
 class QObject;
 class TwilioClient;
 
-// Elastic SIP Trunking v1 operations (trunking.twilio.com/v1/Trunks…). SID arguments are
-// checked before anything is sent; a malformed one fails with InvalidInput.
+// Elastic SIP Trunking v1 operations (trunking.twilio.com/v1/Trunks…), described in
+// TrunkingRequests. SID arguments are checked before anything is sent; a malformed one fails
+// with InvalidInput.
 class TrunkingApi
 {
 public:
@@ -24,13 +24,15 @@ public:
                              TwilioCallback<TwilioNoContent> callback);
 
     TwilioHandle listTrunkPhoneNumbers(const QString &trunkSid, QObject *context,
-                                       TwilioCallback<QList<TrunkPhoneNumber>> callback);
+                                       TwilioCallback<QList<IncomingPhoneNumber>> callback);
     TwilioHandle fetchTrunkPhoneNumber(const QString &trunkSid, const QString &phoneNumberSid,
-                                       QObject *context, TwilioCallback<TrunkPhoneNumber> callback);
+                                       QObject *context,
+                                       TwilioCallback<IncomingPhoneNumber> callback);
     // Associates a number with the trunk. Safe to retry: after an ambiguous failure the
     // association is looked up (GET …/PhoneNumbers/{PN}) before it is requested again.
     TwilioHandle addTrunkPhoneNumber(const QString &trunkSid, const QString &phoneNumberSid,
-                                     QObject *context, TwilioCallback<TrunkPhoneNumber> callback);
+                                     QObject *context,
+                                     TwilioCallback<IncomingPhoneNumber> callback);
     TwilioHandle removeTrunkPhoneNumber(const QString &trunkSid, const QString &phoneNumberSid,
                                         QObject *context, TwilioCallback<TwilioNoContent> callback);
 
@@ -42,12 +44,5 @@ public:
                                           TwilioCallback<QList<SipAuthList>> callback);
 
 private:
-    // GET /v1/Trunks/{TK}<suffix>, every page, after checking the trunk SID: the shape shared
-    // by all the lists under a trunk.
-    template<class T>
-    TwilioHandle listUnderTrunk(const QString &trunkSid, const QString &suffix,
-                                const QString &listKey, QObject *context,
-                                TwilioCallback<QList<T>> callback, T (*parse)(const QJsonObject &));
-
     TwilioClient &m_client;
 };

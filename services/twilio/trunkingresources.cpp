@@ -1,43 +1,37 @@
 #include "trunkingresources.h"
 
 #include "jsonfields.h"
+#include "wirefields.h"
 
 using namespace JsonFields;
 
 Trunk Trunk::fromJson(const QJsonObject &json)
 {
-    Trunk trunk;
-    trunk.sid = str(json, "sid");
-    trunk.friendlyName = str(json, "friendly_name");
-    trunk.domainName = str(json, "domain_name");
-    trunk.disasterRecoveryUrl = optStr(json, "disaster_recovery_url");
-    trunk.secure = boolean(json, "secure");
+    static const WireField<Trunk> fields[] = {
+        {"sid", &Trunk::sid},
+        {"friendly_name", &Trunk::friendlyName},
+        {"domain_name", &Trunk::domainName},
+        {"disaster_recovery_url", &Trunk::disasterRecoveryUrl},
+        {"secure", &Trunk::secure},
+    };
+    Trunk trunk = readFields(json, fields);
     trunk.raw = json;
     return trunk;
 }
 
-TrunkPhoneNumber TrunkPhoneNumber::fromJson(const QJsonObject &json)
-{
-    TrunkPhoneNumber number;
-    number.sid = str(json, "sid");
-    number.trunkSid = str(json, "trunk_sid");
-    number.phoneNumber = str(json, "phone_number");
-    number.friendlyName = str(json, "friendly_name");
-    number.voiceUrl = optStr(json, "voice_url");
-    number.raw = json;
-    return number;
-}
-
 OriginationUrl OriginationUrl::fromJson(const QJsonObject &json)
 {
-    OriginationUrl url;
-    url.sid = str(json, "sid");
-    url.trunkSid = str(json, "trunk_sid");
-    url.friendlyName = str(json, "friendly_name");
-    url.sipUrl = str(json, "sip_url");
-    url.enabled = boolean(json, "enabled");
-    url.weight = integer(json, "weight");
-    url.priority = integer(json, "priority");
+    using O = OriginationUrl;
+    static const WireField<O> fields[] = {
+        {"sid", &O::sid},
+        {"trunk_sid", &O::trunkSid},
+        {"friendly_name", &O::friendlyName},
+        {"sip_url", &O::sipUrl},
+        {"enabled", &O::enabled},
+        {"weight", &O::weight},
+        {"priority", &O::priority},
+    };
+    OriginationUrl url = readFields(json, fields);
     url.raw = json;
     return url;
 }

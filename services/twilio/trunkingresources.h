@@ -19,19 +19,6 @@ struct Trunk
     static Trunk fromJson(const QJsonObject &json);
 };
 
-// A number associated with a trunk (same PN SID as the IncomingPhoneNumber).
-struct TrunkPhoneNumber
-{
-    QString sid;
-    QString trunkSid;
-    QString phoneNumber;
-    QString friendlyName;
-    std::optional<QString> voiceUrl;
-    QJsonObject raw;
-
-    static TrunkPhoneNumber fromJson(const QJsonObject &json);
-};
-
 struct OriginationUrl
 {
     QString sid;

@@ -169,19 +169,10 @@ TwilioHandle TwilioClient::deleteAs(const TwilioRequest &request, QObject *conte
     return TwilioHandle(m_runner, m_runner->runSingle(request, std::move(done)));
 }
 
-QString TwilioClient::accountPath(const QString &suffix) const
+TwilioHandle TwilioClient::sendDelete(const RestOperation &operation, QObject *context,
+                                      TwilioCallback<TwilioNoContent> callback)
 {
-    return QStringLiteral("/2010-04-01/Accounts/") + m_accountSid + suffix;
-}
-
-TwilioError TwilioClient::invalidInput(const QString &message)
-{
-    return TwilioError::make(TwilioError::Kind::InvalidInput, message);
-}
-
-TwilioError TwilioClient::checkSid(const QString &value, const char prefix[3], const char *what)
-{
-    const QString problem =
-        Validation::checkSid(value, prefix, QCoreApplication::translate("TwilioClient", what));
-    return problem.isEmpty() ? TwilioError() : invalidInput(problem);
+    if (operation.problem.isError())
+        return rejectAs<TwilioNoContent>(operation.problem, context, std::move(callback));
+    return deleteAs(operation.request, context, std::move(callback));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "operationrunner.h"
+#include "restoperation.h"
 #include "retrypolicy.h"
 #include "twiliocredentials.h"
 #include "twilioresult.h"
@@ -84,7 +85,8 @@ public:
     SipDomainApi &sipDomains() { return *m_sipDomains; }
     ServerlessApi &serverless() { return *m_serverless; }
 
-    // ---- Low level, used by the *Api classes ----
+    // ---- Low level: send() and its kin take a described operation (the *Api classes use
+    // them); fetchAs() and the rest take a bare request (tests of odd requests) ----
     template<class T> using Parser = T (*)(const QJsonObject &);
 
     template<class T>
@@ -100,12 +102,17 @@ public:
     TwilioHandle rejectAs(const TwilioError &error, QObject *context, TwilioCallback<T> callback);
     TwilioHandle deleteAs(const TwilioRequest &request, QObject *context,
                           TwilioCallback<TwilioNoContent> callback);
-    // "/2010-04-01/Accounts/AC…" + suffix
-    QString accountPath(const QString &suffix) const;
-    static TwilioError invalidInput(const QString &message);
-    // InvalidInput error unless `value` is a SID with that prefix; {} when fine.
-    // `what` is marked QT_TRANSLATE_NOOP("TwilioClient", ...) where it is written.
-    static TwilioError checkSid(const QString &value, const char prefix[3], const char *what);
+
+    // Sends a described operation (restoperation.h); one with a problem is refused without a
+    // request, its callback getting the problem from the event loop.
+    template<class T>
+    TwilioHandle send(const RestOperation &operation, QObject *context, TwilioCallback<T> callback,
+                      Parser<T> parse);
+    template<class T>
+    TwilioHandle sendList(const RestOperation &operation, QObject *context,
+                          TwilioCallback<QList<T>> callback, Parser<T> parse);
+    TwilioHandle sendDelete(const RestOperation &operation, QObject *context,
+                            TwilioCallback<TwilioNoContent> callback);
 
 private:
     template<class T>
@@ -188,6 +195,27 @@ TwilioHandle TwilioClient::createAs(const TwilioRequest &request,
     auto done = deliver<T>(context, std::move(callback),
                            [parse](const QJsonValue &json) { return parse(json.toObject()); });
     return TwilioHandle(m_runner, m_runner->runCreate(request, std::move(lookup), std::move(done)));
+}
+
+template<class T>
+TwilioHandle TwilioClient::send(const RestOperation &operation, QObject *context,
+                                TwilioCallback<T> callback, Parser<T> parse)
+{
+    if (operation.problem.isError())
+        return rejectAs<T>(operation.problem, context, std::move(callback));
+    if (operation.isCreate())
+        return createAs<T>(operation.request, operation.lookup, context, std::move(callback),
+                           parse);
+    return fetchAs<T>(operation.request, context, std::move(callback), parse);
+}
+
+template<class T>
+TwilioHandle TwilioClient::sendList(const RestOperation &operation, QObject *context,
+                                    TwilioCallback<QList<T>> callback, Parser<T> parse)
+{
+    if (operation.problem.isError())
+        return rejectAs<QList<T>>(operation.problem, context, std::move(callback));
+    return listAs<T>(operation.request, operation.listKey, context, std::move(callback), parse);
 }
 
 template<class T>

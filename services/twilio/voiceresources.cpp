@@ -2,31 +2,13 @@
 
 #include "jsonfields.h"
 #include "validation.h"
+#include "wirefields.h"
 
 #include <QCoreApplication>
 
 using namespace JsonFields;
 
 namespace {
-
-void put(FormFields &form, const char *key, const std::optional<QString> &value)
-{
-    if (value)
-        form.append({QLatin1String(key), *value});
-}
-
-void put(FormFields &form, const char *key, const std::optional<bool> &value)
-{
-    if (value)
-        form.append(
-            {QLatin1String(key), *value ? QStringLiteral("true") : QStringLiteral("false")});
-}
-
-void put(FormFields &form, const char *key, const QString &value)
-{
-    if (!value.isEmpty())
-        form.append({QLatin1String(key), value});
-}
 
 QString checkMethod(const std::optional<QString> &method)
 {
@@ -69,34 +51,39 @@ TwilioAccount TwilioAccount::fromJson(const QJsonObject &json)
 
 IncomingPhoneNumber IncomingPhoneNumber::fromJson(const QJsonObject &json)
 {
-    IncomingPhoneNumber number;
-    number.sid = str(json, "sid");
-    number.phoneNumber = str(json, "phone_number");
-    number.friendlyName = str(json, "friendly_name");
-    number.voiceUrl = optStr(json, "voice_url");
-    number.voiceMethod = optStr(json, "voice_method");
-    number.voiceFallbackUrl = optStr(json, "voice_fallback_url");
-    number.voiceFallbackMethod = optStr(json, "voice_fallback_method");
-    number.statusCallback = optStr(json, "status_callback");
-    number.statusCallbackMethod = optStr(json, "status_callback_method");
-    number.voiceApplicationSid = optStr(json, "voice_application_sid");
-    number.trunkSid = optStr(json, "trunk_sid");
+    using N = IncomingPhoneNumber;
+    static const WireField<N> fields[] = {
+        {"sid", &N::sid},
+        {"phone_number", &N::phoneNumber},
+        {"friendly_name", &N::friendlyName},
+        {"voice_url", &N::voiceUrl},
+        {"voice_method", &N::voiceMethod},
+        {"voice_fallback_url", &N::voiceFallbackUrl},
+        {"voice_fallback_method", &N::voiceFallbackMethod},
+        {"status_callback", &N::statusCallback},
+        {"status_callback_method", &N::statusCallbackMethod},
+        {"voice_application_sid", &N::voiceApplicationSid},
+        {"trunk_sid", &N::trunkSid},
+    };
+    IncomingPhoneNumber number = readFields(json, fields);
     number.raw = json;
     return number;
 }
 
 FormFields IncomingPhoneNumberUpdate::toForm() const
 {
-    FormFields form;
-    put(form, "VoiceUrl", voiceUrl);
-    put(form, "VoiceMethod", voiceMethod);
-    put(form, "VoiceFallbackUrl", voiceFallbackUrl);
-    put(form, "VoiceFallbackMethod", voiceFallbackMethod);
-    put(form, "StatusCallback", statusCallback);
-    put(form, "StatusCallbackMethod", statusCallbackMethod);
-    put(form, "VoiceApplicationSid", voiceApplicationSid);
-    put(form, "TrunkSid", trunkSid);
-    return form;
+    using U = IncomingPhoneNumberUpdate;
+    static const WireField<U> fields[] = {
+        {"VoiceUrl", &U::voiceUrl},
+        {"VoiceMethod", &U::voiceMethod},
+        {"VoiceFallbackUrl", &U::voiceFallbackUrl},
+        {"VoiceFallbackMethod", &U::voiceFallbackMethod},
+        {"StatusCallback", &U::statusCallback},
+        {"StatusCallbackMethod", &U::statusCallbackMethod},
+        {"VoiceApplicationSid", &U::voiceApplicationSid},
+        {"TrunkSid", &U::trunkSid},
+    };
+    return formFields(*this, fields);
 }
 
 QString IncomingPhoneNumberUpdate::check() const
@@ -115,42 +102,49 @@ QString IncomingPhoneNumberUpdate::check() const
 
 FormFields PhoneNumberFilter::toQuery() const
 {
-    FormFields query;
-    put(query, "PhoneNumber", phoneNumber);
-    put(query, "FriendlyName", friendlyName);
-    return query;
+    using F = PhoneNumberFilter;
+    static const WireField<F> fields[] = {
+        {"PhoneNumber", &F::phoneNumber},
+        {"FriendlyName", &F::friendlyName},
+    };
+    return formFields(*this, fields);
 }
 
 SipDomain SipDomain::fromJson(const QJsonObject &json)
 {
-    SipDomain domain;
-    domain.sid = str(json, "sid");
-    domain.domainName = str(json, "domain_name");
-    domain.friendlyName = str(json, "friendly_name");
-    domain.authType = str(json, "auth_type");
-    domain.voiceUrl = optStr(json, "voice_url");
-    domain.voiceMethod = optStr(json, "voice_method");
-    domain.secure = boolean(json, "secure");
-    domain.sipRegistration = boolean(json, "sip_registration");
+    using D = SipDomain;
+    static const WireField<D> fields[] = {
+        {"sid", &D::sid},
+        {"domain_name", &D::domainName},
+        {"friendly_name", &D::friendlyName},
+        {"auth_type", &D::authType},
+        {"voice_url", &D::voiceUrl},
+        {"voice_method", &D::voiceMethod},
+        {"secure", &D::secure},
+        {"sip_registration", &D::sipRegistration},
+    };
+    SipDomain domain = readFields(json, fields);
     domain.raw = json;
     return domain;
 }
 
 FormFields SipDomainParams::toForm() const
 {
-    FormFields form;
-    put(form, "DomainName", domainName);
-    put(form, "FriendlyName", friendlyName);
-    put(form, "VoiceUrl", voiceUrl);
-    put(form, "VoiceMethod", voiceMethod);
-    put(form, "VoiceFallbackUrl", voiceFallbackUrl);
-    put(form, "VoiceFallbackMethod", voiceFallbackMethod);
-    put(form, "VoiceStatusCallbackUrl", voiceStatusCallbackUrl);
-    put(form, "VoiceStatusCallbackMethod", voiceStatusCallbackMethod);
-    put(form, "SipRegistration", sipRegistration);
-    put(form, "Secure", secure);
-    put(form, "EmergencyCallingEnabled", emergencyCallingEnabled);
-    return form;
+    using P = SipDomainParams;
+    static const WireField<P> fields[] = {
+        {"DomainName", &P::domainName},
+        {"FriendlyName", &P::friendlyName},
+        {"VoiceUrl", &P::voiceUrl},
+        {"VoiceMethod", &P::voiceMethod},
+        {"VoiceFallbackUrl", &P::voiceFallbackUrl},
+        {"VoiceFallbackMethod", &P::voiceFallbackMethod},
+        {"VoiceStatusCallbackUrl", &P::voiceStatusCallbackUrl},
+        {"VoiceStatusCallbackMethod", &P::voiceStatusCallbackMethod},
+        {"SipRegistration", &P::sipRegistration},
+        {"Secure", &P::secure},
+        {"EmergencyCallingEnabled", &P::emergencyCallingEnabled},
+    };
+    return formFields(*this, fields);
 }
 
 QString SipDomainParams::check() const
@@ -174,32 +168,37 @@ SipAuthList SipAuthList::fromJson(const QJsonObject &json)
 
 CallRecord CallRecord::fromJson(const QJsonObject &json)
 {
-    CallRecord call;
-    call.sid = str(json, "sid");
-    call.parentCallSid = optStr(json, "parent_call_sid");
-    call.from = str(json, "from");
-    call.to = str(json, "to");
-    call.status = str(json, "status");
-    call.direction = str(json, "direction");
-    call.startTime = str(json, "start_time");
-    call.durationSeconds = intOrString(json, "duration");
-    call.trunkSid = optStr(json, "trunk_sid");
-    call.phoneNumberSid = optStr(json, "phone_number_sid");
+    using C = CallRecord;
+    static const WireField<C> fields[] = {
+        {"sid", &C::sid},
+        {"parent_call_sid", &C::parentCallSid},
+        {"from", &C::from},
+        {"to", &C::to},
+        {"status", &C::status},
+        {"direction", &C::direction},
+        {"start_time", &C::startTime},
+        {"duration", &C::durationSeconds},
+        {"trunk_sid", &C::trunkSid},
+        {"phone_number_sid", &C::phoneNumberSid},
+    };
+    CallRecord call = readFields(json, fields);
     call.raw = json;
     return call;
 }
 
 FormFields CallFilter::toQuery() const
 {
-    FormFields query;
-    put(query, "To", to);
-    put(query, "From", from);
-    put(query, "Status", status);
-    put(query, "ParentCallSid", parentCallSid);
-    put(query, "StartTime", startTime);
-    put(query, "StartTime>", startTimeAfter);
-    put(query, "StartTime<", startTimeBefore);
-    return query;
+    using F = CallFilter;
+    static const WireField<F> fields[] = {
+        {"To", &F::to},
+        {"From", &F::from},
+        {"Status", &F::status},
+        {"ParentCallSid", &F::parentCallSid},
+        {"StartTime", &F::startTime},
+        {"StartTime>", &F::startTimeAfter},
+        {"StartTime<", &F::startTimeBefore},
+    };
+    return formFields(*this, fields);
 }
 
 QString CallFilter::check() const

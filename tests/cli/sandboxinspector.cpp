@@ -9,7 +9,7 @@
 #include <QNetworkReply>
 #include <QUrlQuery>
 
-bool NumberSnapshot::operator==(const NumberSnapshot &o) const
+bool LiveNumber::operator==(const LiveNumber &o) const
 {
     return sid == o.sid && phoneNumber == o.phoneNumber && trunkSid == o.trunkSid &&
            voiceUrl == o.voiceUrl && voiceMethod == o.voiceMethod &&
@@ -26,9 +26,9 @@ SandboxInspector::SandboxInspector(const SandboxProcess &sandbox)
           (sandbox.accountSid + QLatin1Char(':') + sandbox.authToken).toUtf8().toBase64())
 {}
 
-QHash<QString, NumberSnapshot> SandboxInspector::numbers(QString *error)
+QHash<QString, LiveNumber> SandboxInspector::numbers(QString *error)
 {
-    QHash<QString, NumberSnapshot> result;
+    QHash<QString, LiveNumber> result;
     QString path = QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json?PageSize=1000")
                        .arg(m_accountSid);
     while (!path.isEmpty()) {
@@ -52,7 +52,7 @@ QHash<QString, NumberSnapshot> SandboxInspector::numbers(QString *error)
             auto text = [&o](const char *key) {
                 return o.value(QLatin1String(key)).toString();
             };
-            NumberSnapshot n;
+            LiveNumber n;
             n.sid = text("sid");
             n.phoneNumber = text("phone_number");
             n.trunkSid = text("trunk_sid");
@@ -70,24 +70,24 @@ QHash<QString, NumberSnapshot> SandboxInspector::numbers(QString *error)
     return result;
 }
 
-QHash<QString, NumberSnapshot>
-SandboxInspector::onTrunk(const QHash<QString, NumberSnapshot> &numbers, const QString &trunkSid)
+QHash<QString, LiveNumber> SandboxInspector::onTrunk(const QHash<QString, LiveNumber> &numbers,
+                                                     const QString &trunkSid)
 {
-    QHash<QString, NumberSnapshot> result;
-    for (const NumberSnapshot &n : numbers) {
+    QHash<QString, LiveNumber> result;
+    for (const LiveNumber &n : numbers) {
         if (n.trunkSid == trunkSid)
             result.insert(n.sid, n);
     }
     return result;
 }
 
-QStringList SandboxInspector::offTrunkWithoutUrl(const QHash<QString, NumberSnapshot> &numbers,
-                                                 const QHash<QString, NumberSnapshot> &initial,
+QStringList SandboxInspector::offTrunkWithoutUrl(const QHash<QString, LiveNumber> &numbers,
+                                                 const QHash<QString, LiveNumber> &initial,
                                                  const QString &voiceUrl)
 {
     QStringList bad;
-    for (const NumberSnapshot &before : initial) {
-        const NumberSnapshot now = numbers.value(before.sid);
+    for (const LiveNumber &before : initial) {
+        const LiveNumber now = numbers.value(before.sid);
         if (now.trunkSid.isEmpty() && now.voiceUrl != voiceUrl)
             bad.append(before.sid);
     }

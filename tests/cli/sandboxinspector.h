@@ -8,7 +8,7 @@
 class SandboxProcess;
 
 // The voice settings of one IncomingPhoneNumber as the sandbox holds them.
-struct NumberSnapshot
+struct LiveNumber
 {
     QString sid;
     QString phoneNumber;
@@ -20,8 +20,8 @@ struct NumberSnapshot
     QString statusCallback;
     QString statusCallbackMethod;
     QString voiceApplicationSid;
-    bool operator==(const NumberSnapshot &other) const;
-    bool operator!=(const NumberSnapshot &other) const { return !(*this == other); }
+    bool operator==(const LiveNumber &other) const;
+    bool operator!=(const LiveNumber &other) const { return !(*this == other); }
 };
 
 // Reads the sandbox's state over plain HTTP, independently of the client and the engine under
@@ -32,18 +32,18 @@ public:
     explicit SandboxInspector(const SandboxProcess &sandbox);
     // Every IncomingPhoneNumber of the account by SID, following next_page_uri. Empty hash and
     // *error set on failure.
-    QHash<QString, NumberSnapshot> numbers(QString *error);
+    QHash<QString, LiveNumber> numbers(QString *error);
     // POST /_sandbox/SimulateCall: records the legs of a test call. False with *error.
     bool simulateCall(const QString &from, const QString &to, QString *error);
     // POST /_sandbox/Faults with a form body (e.g. "latency_ms=200"). False with *error.
     bool setFaults(const QByteArray &form, QString *error);
     // The numbers on one trunk (the account also has numbers elsewhere or on no trunk).
-    static QHash<QString, NumberSnapshot> onTrunk(const QHash<QString, NumberSnapshot> &numbers,
-                                                  const QString &trunkSid);
+    static QHash<QString, LiveNumber> onTrunk(const QHash<QString, LiveNumber> &numbers,
+                                              const QString &trunkSid);
     // The migration's safety rule, over the numbers that started on the trunk: SIDs of those
     // now off the trunk without voiceUrl.
-    static QStringList offTrunkWithoutUrl(const QHash<QString, NumberSnapshot> &numbers,
-                                          const QHash<QString, NumberSnapshot> &initial,
+    static QStringList offTrunkWithoutUrl(const QHash<QString, LiveNumber> &numbers,
+                                          const QHash<QString, LiveNumber> &initial,
                                           const QString &voiceUrl);
 
 private:

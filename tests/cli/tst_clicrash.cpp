@@ -59,7 +59,7 @@ private:
     std::unique_ptr<SandboxProcess> m_sandbox;
     std::unique_ptr<CliProcess> m_cli;
     std::unique_ptr<SandboxInspector> m_inspector;
-    QHash<QString, NumberSnapshot> m_initial;
+    QHash<QString, LiveNumber> m_initial;
 };
 
 void TestCliCrash::init()
@@ -84,7 +84,7 @@ QStringList TestCliCrash::migrateArgs() const
 void TestCliCrash::checkRule()
 {
     QString error;
-    const QHash<QString, NumberSnapshot> numbers = m_inspector->numbers(&error);
+    const QHash<QString, LiveNumber> numbers = m_inspector->numbers(&error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(SandboxInspector::offTrunkWithoutUrl(numbers, m_initial, kHandler), QStringList());
 }
@@ -114,8 +114,8 @@ void TestCliCrash::killDuringMigrateThenResume()
     const CliResult resume = m_cli->run({"resume", "--json"});
     QVERIFY2(resume.exitCode == 0, resume.err.right(2000).constData());
     QString error;
-    const QHash<QString, NumberSnapshot> numbers = m_inspector->numbers(&error);
-    for (const NumberSnapshot &before : std::as_const(m_initial)) {
+    const QHash<QString, LiveNumber> numbers = m_inspector->numbers(&error);
+    for (const LiveNumber &before : std::as_const(m_initial)) {
         QCOMPARE(numbers.value(before.sid).trunkSid, QString());
         QCOMPARE(numbers.value(before.sid).voiceUrl, kHandler);
     }
@@ -174,9 +174,9 @@ void TestCliCrash::sigintThenResumeFinishesEveryNumber()
     const CliResult resume = m_cli->run({"resume", "--json"});
     QVERIFY2(resume.exitCode == 0, resume.err.right(2000).constData());
     QString error;
-    const QHash<QString, NumberSnapshot> numbers = m_inspector->numbers(&error);
+    const QHash<QString, LiveNumber> numbers = m_inspector->numbers(&error);
     int stillOnTrunk = 0;
-    for (const NumberSnapshot &before : std::as_const(m_initial))
+    for (const LiveNumber &before : std::as_const(m_initial))
         stillOnTrunk += numbers.value(before.sid).trunkSid.isEmpty() ? 0 : 1;
     QVERIFY2(stillOnTrunk == 0, (resume.out.left(600) + resume.err.right(1500)).constData());
     const QJsonObject report = QJsonDocument::fromJson(resume.out).object();
@@ -203,8 +203,8 @@ void TestCliCrash::killDuringMigrateThenRollbackJson()
     QVERIFY2(parse.error == QJsonParseError::NoError, rollback.out.left(2000).constData());
     QVERIFY(doc.isObject());
     QString error;
-    const QHash<QString, NumberSnapshot> numbers = m_inspector->numbers(&error);
-    for (const NumberSnapshot &before : std::as_const(m_initial))
+    const QHash<QString, LiveNumber> numbers = m_inspector->numbers(&error);
+    for (const LiveNumber &before : std::as_const(m_initial))
         QVERIFY2(numbers.value(before.sid) == before, qPrintable(before.sid));
 }
 
@@ -264,7 +264,7 @@ void TestCliCrash::killedBySigxfszThenResumeLosesNoAuditRow()
     checkRule();
 
     QString error;
-    const QHash<QString, NumberSnapshot> atCrash = m_inspector->numbers(&error);
+    const QHash<QString, LiveNumber> atCrash = m_inspector->numbers(&error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const QString csvPath = m_dir->filePath(QStringLiteral("at-crash.csv"));
     const CliResult exported = m_cli->run({"audit", "--csv", csvPath});
@@ -279,8 +279,8 @@ void TestCliCrash::killedBySigxfszThenResumeLosesNoAuditRow()
         return false;
     };
     int changed = 0;
-    for (const NumberSnapshot &was : std::as_const(m_initial)) {
-        const NumberSnapshot &is = atCrash.value(was.sid);
+    for (const LiveNumber &was : std::as_const(m_initial)) {
+        const LiveNumber &is = atCrash.value(was.sid);
         if (is.voiceUrl != was.voiceUrl) {
             ++changed;
             QVERIFY2(hasRow(was.sid, "set_voice_url"), qPrintable(was.sid));
@@ -292,8 +292,8 @@ void TestCliCrash::killedBySigxfszThenResumeLosesNoAuditRow()
 
     const CliResult resume = m_cli->run({"resume", "--json"});
     QVERIFY2(resume.exitCode == 0, resume.err.right(2000).constData());
-    const QHash<QString, NumberSnapshot> numbers = m_inspector->numbers(&error);
-    for (const NumberSnapshot &before : std::as_const(m_initial)) {
+    const QHash<QString, LiveNumber> numbers = m_inspector->numbers(&error);
+    for (const LiveNumber &before : std::as_const(m_initial)) {
         QCOMPARE(numbers.value(before.sid).trunkSid, QString());
         QCOMPARE(numbers.value(before.sid).voiceUrl, kHandler);
     }

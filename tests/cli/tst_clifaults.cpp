@@ -49,7 +49,7 @@ void TestCliFaults::migrateUnderFaults()
     CliProcess cli(sandbox, dir.filePath(QStringLiteral("j.sqlite")));
     SandboxInspector inspector(sandbox);
     // The inspector's own reads go through the same faults: retry them.
-    QHash<QString, NumberSnapshot> initial;
+    QHash<QString, LiveNumber> initial;
     for (int attempt = 0; attempt < 20 && initial.size() != 250; ++attempt)
         initial = SandboxInspector::onTrunk(inspector.numbers(&error), sandbox.trunkSid);
     QCOMPARE(initial.size(), 250);
@@ -73,7 +73,7 @@ void TestCliFaults::migrateUnderFaults()
              250);
     QCOMPARE(run.exitCode, report.value(QLatin1String("failed")).toInt() > 0 ? 1 : 0);
 
-    QHash<QString, NumberSnapshot> after;
+    QHash<QString, LiveNumber> after;
     for (int attempt = 0; attempt < 20 && after.isEmpty(); ++attempt)
         after = inspector.numbers(&error);
     QVERIFY(!after.isEmpty());
@@ -83,7 +83,7 @@ void TestCliFaults::migrateUnderFaults()
         const QJsonObject row = value.toObject();
         const QString sid = row.value(QLatin1String("sid")).toString();
         const QString state = row.value(QLatin1String("state")).toString();
-        const NumberSnapshot now = after.value(sid);
+        const LiveNumber now = after.value(sid);
         if (state == QLatin1String("migrated")) {
             QCOMPARE(now.trunkSid, QString());
             QCOMPARE(now.voiceUrl, kHandler);
@@ -94,8 +94,8 @@ void TestCliFaults::migrateUnderFaults()
             // Still on the trunk, so its calls still go where they went, with every voice
             // field as before or only the new URL set: a failed removal is not undone
             // (docs/ENGINE.md, "Failures").
-            const NumberSnapshot before = initial.value(sid);
-            NumberSnapshot urlOnly = before;
+            const LiveNumber before = initial.value(sid);
+            LiveNumber urlOnly = before;
             urlOnly.voiceUrl = kHandler;
             urlOnly.voiceMethod = QStringLiteral("POST");
             QVERIFY2(now == before || now == urlOnly,

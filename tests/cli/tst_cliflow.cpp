@@ -27,7 +27,7 @@ void TestCliFlow::fourSteps()
     QVERIFY2(sandbox.start({"--numbers", "30"}, &error), qPrintable(error));
     CliProcess cli(sandbox, dir.filePath(QStringLiteral("j.sqlite")));
     SandboxInspector inspector(sandbox);
-    const QHash<QString, NumberSnapshot> initial =
+    const QHash<QString, LiveNumber> initial =
         SandboxInspector::onTrunk(inspector.numbers(&error), sandbox.trunkSid);
     QCOMPARE(initial.size(), 30);
 
@@ -53,7 +53,7 @@ void TestCliFlow::fourSteps()
              in.value(QLatin1String("domain_sid")));
 
     // Step 2 with a test number.
-    const NumberSnapshot test = *initial.begin();
+    const LiveNumber test = *initial.begin();
     const CliResult outbound = cli.run({"setup-outbound", "--trunk", sandbox.trunkSid,
                                         "--test-number", test.phoneNumber, "--uui", "--json"});
     QVERIFY2(outbound.exitCode == 0, outbound.err.right(2000).constData());
@@ -80,8 +80,8 @@ void TestCliFlow::fourSteps()
     QCOMPARE(report.value(QLatin1String("migrated")).toInt() +
                  report.value(QLatin1String("already_migrated")).toInt(),
              30);
-    const QHash<QString, NumberSnapshot> after = inspector.numbers(&error);
-    for (const NumberSnapshot &before : initial) {
+    const QHash<QString, LiveNumber> after = inspector.numbers(&error);
+    for (const LiveNumber &before : initial) {
         QCOMPARE(after.value(before.sid).trunkSid, QString());
         QCOMPARE(after.value(before.sid).voiceUrl, handler);
     }

@@ -33,8 +33,8 @@ private:
     SandboxProcess m_sandbox;
     std::unique_ptr<CliProcess> m_cli;
     std::unique_ptr<SandboxInspector> m_inspector;
-    QHash<QString, NumberSnapshot> m_initial;
-    NumberSnapshot m_reverted;
+    QHash<QString, LiveNumber> m_initial;
+    LiveNumber m_reverted;
 };
 
 void TestCliMigrate::initTestCase()
@@ -63,9 +63,9 @@ void TestCliMigrate::migrateAll()
     QVERIFY(run.errText().contains(QLatin1String("250/250")));
 
     QString error;
-    const QHash<QString, NumberSnapshot> after = m_inspector->numbers(&error);
-    for (const NumberSnapshot &before : std::as_const(m_initial)) {
-        const NumberSnapshot now = after.value(before.sid);
+    const QHash<QString, LiveNumber> after = m_inspector->numbers(&error);
+    for (const LiveNumber &before : std::as_const(m_initial)) {
+        const LiveNumber now = after.value(before.sid);
         QCOMPARE(now.trunkSid, QString());
         QCOMPARE(now.voiceUrl, kHandler);
         QCOMPARE(now.voiceMethod, QStringLiteral("POST"));
@@ -96,7 +96,7 @@ void TestCliMigrate::revertOne()
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     QVERIFY(run.outText().contains(m_reverted.phoneNumber));
     QString error;
-    const QHash<QString, NumberSnapshot> after = m_inspector->numbers(&error);
+    const QHash<QString, LiveNumber> after = m_inspector->numbers(&error);
     QVERIFY(after.value(m_reverted.sid) == m_reverted); // every voice field as before
     QCOMPARE(SandboxInspector::onTrunk(after, m_sandbox.trunkSid).size(), 1);
     QCOMPARE(SandboxInspector::offTrunkWithoutUrl(after, m_initial, kHandler), QStringList());
@@ -124,7 +124,7 @@ void TestCliMigrate::auditCsv()
         QCOMPARE(row.size(), header.size());
         ++perNumber[row.at(numberColumn)];
     }
-    for (const NumberSnapshot &n : std::as_const(m_initial)) {
+    for (const LiveNumber &n : std::as_const(m_initial)) {
         const int expected = n.sid == m_reverted.sid ? 4 : 2;
         QVERIFY2(perNumber.value(n.sid) >= expected,
                  qPrintable(QStringLiteral("%1: %2 rows").arg(n.sid).arg(perNumber.value(n.sid))));

@@ -29,9 +29,9 @@ private:
     SandboxProcess m_sandbox;
     std::unique_ptr<CliProcess> m_cli;
     std::unique_ptr<SandboxInspector> m_inspector;
-    QHash<QString, NumberSnapshot> m_account; // every number of the account
-    QHash<QString, NumberSnapshot> m_initial; // those on the trunk
-    QString m_phone;                          // one real number of the trunk
+    QHash<QString, LiveNumber> m_account; // every number of the account
+    QHash<QString, LiveNumber> m_initial; // those on the trunk
+    QString m_phone;                      // one real number of the trunk
 };
 
 void TestCliUsage::initTestCase()
@@ -131,7 +131,7 @@ void TestCliUsage::trunksAndNumbers()
     QCOMPARE(rows.size(), m_initial.size());
     for (const QJsonValue &row : rows) {
         const QJsonObject o = row.toObject();
-        const NumberSnapshot expected = m_initial.value(o.value(QLatin1String("sid")).toString());
+        const LiveNumber expected = m_initial.value(o.value(QLatin1String("sid")).toString());
         QCOMPARE(o.value(QLatin1String("phone_number")).toString(), expected.phoneNumber);
         QCOMPARE(o.value(QLatin1String("voice_url")).toString(), expected.voiceUrl);
         QCOMPARE(o.value(QLatin1String("trunk_sid")).toString(), m_sandbox.trunkSid);

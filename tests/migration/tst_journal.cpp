@@ -204,9 +204,9 @@ void TestJournal::snapshots()
             "status_callback":"","trunk_sid":"TK0123456789abcdef0123456789abcdef"})")
             .object();
     QVERIFY(prior.value(QLatin1String("voice_fallback_url")).isNull());
-    QVERIFY(journal.saveSnapshot(run, Account,
-                                 {NumberA, QStringLiteral("+61255501234"), prior, Trunk, 0, {}}));
-    NumberSnapshot read = journal.snapshot(Account, NumberA).value();
+    QVERIFY(journal.saveBackup(run, Account,
+                               {NumberA, QStringLiteral("+61255501234"), prior, Trunk, 0, {}}));
+    NumberBackup read = journal.backup(Account, NumberA).value();
     QCOMPARE(read.priorSettings, prior);
     QVERIFY(read.priorSettings.contains(QLatin1String("voice_application_sid")));
     QCOMPARE(read.phoneNumber, QStringLiteral("+61255501234"));
@@ -216,19 +216,19 @@ void TestJournal::snapshots()
     // A later snapshot (say, of an already-migrated number on resume) does not replace it.
     QJsonObject migrated = prior;
     migrated.insert(QLatin1String("voice_url"), QStringLiteral("https://fn.example/outbound"));
-    QVERIFY(journal.saveSnapshot(run, Account,
-                                 {NumberA, QStringLiteral("+61255501234"), migrated, {}, 0, {}}));
-    QCOMPARE(journal.snapshot(Account, NumberA)->priorSettings, prior);
-    QVERIFY(journal.forgetSnapshot(Account, NumberA));
-    QVERIFY(!journal.snapshot(Account, NumberA).has_value());
-    QVERIFY(journal.saveSnapshot(run, Account,
-                                 {NumberA, QStringLiteral("+61255501234"), migrated, {}, 0, {}}));
-    QVERIFY(journal.snapshot(Account, NumberA)->priorTrunkSid.isEmpty());
+    QVERIFY(journal.saveBackup(run, Account,
+                               {NumberA, QStringLiteral("+61255501234"), migrated, {}, 0, {}}));
+    QCOMPARE(journal.backup(Account, NumberA)->priorSettings, prior);
+    QVERIFY(journal.forgetBackup(Account, NumberA));
+    QVERIFY(!journal.backup(Account, NumberA).has_value());
+    QVERIFY(journal.saveBackup(run, Account,
+                               {NumberA, QStringLiteral("+61255501234"), migrated, {}, 0, {}}));
+    QVERIFY(journal.backup(Account, NumberA)->priorTrunkSid.isEmpty());
 
-    QVERIFY(!journal.saveSnapshot(run, Account,
-                                  {NumberB, QStringLiteral("0255501234"), prior, {}, 0, {}}));
+    QVERIFY(!journal.saveBackup(run, Account,
+                                {NumberB, QStringLiteral("0255501234"), prior, {}, 0, {}}));
     QVERIFY(journal.errorString().contains(QLatin1String("E.164")));
-    QVERIFY(!journal.snapshot(Account, NumberB).has_value());
+    QVERIFY(!journal.backup(Account, NumberB).has_value());
 }
 
 void TestJournal::setupValues()

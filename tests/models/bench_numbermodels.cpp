@@ -53,7 +53,7 @@ private:
     // Runs `prepare` (untimed) then `measure` (timed) kRuns times; reports the medians.
     template<typename Prepare, typename Measure> void timeIt(Prepare prepare, Measure measure);
 
-    QVector<NumberRow> m_rows;
+    QVector<NumberInfo> m_rows;
     NumberTableModel m_model;
     NumberFilterProxyModel m_proxy;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "numberrow.h"
+#include "numberstatetext.h"
 
 #include <QVector>
 
@@ -13,11 +13,22 @@ inline QString sidFor(int i)
     return QStringLiteral("PN%1").arg(i, 32, 16, QChar(u'0'));
 }
 
-inline NumberRow makeRow(int i, int total)
+// A failure as the engine reports it: message, Twilio code and its link.
+inline OperationError error(const QString &message, int code = 0)
+{
+    OperationError e;
+    e.message = message;
+    e.twilioCode = code;
+    if (code != 0)
+        e.moreInfo = QUrl(QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(code));
+    return e;
+}
+
+inline NumberInfo makeRow(int i, int total)
 {
     // A multiplier coprime with `total` visits every index once, out of order.
     const qint64 scrambled = (qint64(i) * 7919) % qMax(total, 1);
-    NumberRow row;
+    NumberInfo row;
     row.sid = sidFor(i);
     switch (i % 3) {
     case 0:
@@ -36,18 +47,16 @@ inline NumberRow makeRow(int i, int total)
                               : QStringLiteral("https://pbx.example.com/in/%1").arg(i % 100);
     row.state = NumberState(i % NumberStateCount);
     if (row.state == NumberState::Failed) {
-        row.lastError = QStringLiteral("The requested resource was not found");
-        row.twilioErrorCode = 20404;
-        row.moreInfoUrl = QStringLiteral("https://www.twilio.com/docs/errors/20404");
+        row.lastError = error(QStringLiteral("The requested resource was not found"), 20404);
     }
     return row;
 }
 
 // `total` must not share a factor with 7919 (a prime), which holds for any count below it
 // and for round numbers such as 100,000.
-inline QVector<NumberRow> makeRows(int total)
+inline QVector<NumberInfo> makeRows(int total)
 {
-    QVector<NumberRow> rows;
+    QVector<NumberInfo> rows;
     rows.reserve(total);
     for (int i = 0; i < total; ++i)
         rows.append(makeRow(i, total));

@@ -64,7 +64,7 @@ int TestNumberFilterProxyModel::expectedMatches(const QString &needle) const
 {
     int n = 0;
     for (int r = 0; r < m_model->rowCount(); ++r) {
-        const NumberRow &row = m_model->rowAt(r);
+        const NumberInfo &row = m_model->rowAt(r);
         const bool hit = row.phoneNumber.contains(needle, Qt::CaseInsensitive) ||
                          row.friendlyName.contains(needle, Qt::CaseInsensitive) ||
                          row.sid.contains(needle, Qt::CaseInsensitive) ||
@@ -195,13 +195,14 @@ void TestNumberFilterProxyModel::followsSourceUpdates()
     const QString sid = NumberFixture::sidFor(0); // OnTrunk
     QVERIFY(m_model->setState(sid, NumberState::Migrated));
     QCOMPARE(m_proxy->rowCount(), before + 1);
-    QVERIFY(m_model->setState(sid, NumberState::Failed, QStringLiteral("boom"), 20500));
+    QVERIFY(m_model->setState(sid, NumberState::Failed,
+                              NumberFixture::error(QStringLiteral("boom"), 20500)));
     QCOMPARE(m_proxy->rowCount(), before);
 
     m_proxy->clearStateFilter();
     m_proxy->setSearchText(QStringLiteral("moved.example.com"));
     QCOMPARE(m_proxy->rowCount(), 0);
-    NumberRow row = m_model->rowAt(5);
+    NumberInfo row = m_model->rowAt(5);
     row.voiceUrl = QStringLiteral("https://moved.example.com/voice");
     QVERIFY(m_model->updateRow(row));
     QCOMPARE(m_proxy->rowCount(), 1);

@@ -49,14 +49,14 @@ void TestNumberTableModel::setRowsResetsAndFillsColumns()
 {
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     m_model->setAllChecked(true);
-    const QVector<NumberRow> rows = NumberFixture::makeRows(7);
+    const QVector<NumberInfo> rows = NumberFixture::makeRows(7);
     m_model->setRows(rows);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), 7);
     QCOMPARE(m_model->columnCount(), int(Model::ColumnCount));
     QCOMPARE(m_model->checkedCount(), 0); // new rows start unchecked
 
-    const NumberRow &row = rows.at(3);
+    const NumberInfo &row = rows.at(3);
     QCOMPARE(m_model->index(3, Model::Number).data().toString(), row.phoneNumber);
     QCOMPARE(m_model->index(3, Model::FriendlyName).data().toString(), row.friendlyName);
     QCOMPARE(m_model->index(3, Model::Sid).data().toString(), row.sid);
@@ -64,7 +64,7 @@ void TestNumberTableModel::setRowsResetsAndFillsColumns()
     QCOMPARE(m_model->index(3, Model::State).data().toString(), numberStateText(row.state));
     QCOMPARE(m_model->index(3, Model::Sid).data(Model::SidRole).toString(), row.sid);
     QCOMPARE(m_model->index(3, Model::Sid).data(Model::StateRole).toInt(), int(row.state));
-    QCOMPARE(m_model->index(3, 0).data(Model::RowDataRole).value<NumberRow>(), row);
+    QCOMPARE(m_model->index(3, 0).data(Model::RowDataRole).value<NumberInfo>(), row);
     QCOMPARE(m_model->rowOfSid(row.sid), 3);
     QCOMPARE(m_model->headerData(Model::VoiceUrl, Qt::Horizontal).toString(),
              QStringLiteral("Current voice URL"));
@@ -141,7 +141,7 @@ void TestNumberTableModel::checkRowsSpansChangedRowsOnly()
 
 void TestNumberTableModel::updateRowEmitsForThatRowOnly()
 {
-    NumberRow row = m_model->rowAt(17);
+    NumberInfo row = m_model->rowAt(17);
     row.voiceUrl = QStringLiteral("https://handler.example.twil.io/outboundHandler");
     row.state = NumberState::Migrated;
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
@@ -170,13 +170,13 @@ void TestNumberTableModel::setStateEmitsForThatRowWithItsRoles()
     QVERIFY(roles.contains(Model::StateRole));
     QVERIFY(!roles.contains(Qt::CheckStateRole));
     QCOMPARE(m_model->rowAt(8).state, NumberState::Migrating);
-    QVERIFY(m_model->rowAt(8).lastError.isEmpty());
+    QVERIFY(m_model->rowAt(8).lastError.isNull());
 }
 
 void TestNumberTableModel::unknownSidIsRejected()
 {
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    NumberRow stranger = NumberFixture::makeRow(999, 1000);
+    NumberInfo stranger = NumberFixture::makeRow(999, 1000);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("unknown number SID")));
     QVERIFY(!m_model->updateRow(stranger));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("unknown number SID")));
@@ -207,8 +207,9 @@ void TestNumberTableModel::countsPerStateFollowChanges()
 
     QSignalSpy counts(m_model.get(), &Model::stateCountsChanged);
     QVERIFY(m_model->setState(NumberFixture::sidFor(0), NumberState::Migrated));
-    QVERIFY(m_model->setState(NumberFixture::sidFor(7), NumberState::Failed, QStringLiteral("x")));
-    NumberRow row = m_model->rowAt(14);
+    QVERIFY(m_model->setState(NumberFixture::sidFor(7), NumberState::Failed,
+                              NumberFixture::error(QStringLiteral("x"))));
+    NumberInfo row = m_model->rowAt(14);
     row.state = NumberState::Reverted;
     QVERIFY(m_model->updateRow(row));
     QCOMPARE(counts.count(), 3);
@@ -216,7 +217,8 @@ void TestNumberTableModel::countsPerStateFollowChanges()
     checkAll();
 
     // Same state with a new error: counts do not move and are not announced.
-    QVERIFY(m_model->setState(NumberFixture::sidFor(7), NumberState::Failed, QStringLiteral("y")));
+    QVERIFY(m_model->setState(NumberFixture::sidFor(7), NumberState::Failed,
+                              NumberFixture::error(QStringLiteral("y"))));
     QCOMPARE(counts.count(), 3);
     checkAll();
 }
@@ -224,13 +226,17 @@ void TestNumberTableModel::countsPerStateFollowChanges()
 void TestNumberTableModel::errorTextAndToolTip()
 {
     const QString sid = NumberFixture::sidFor(2);
-    QVERIFY(m_model->setState(sid, NumberState::Failed, QStringLiteral("Number is not valid"),
-                              21211, QStringLiteral("https://www.twilio.com/docs/errors/21211")));
+    OperationError error = NumberFixture::error(QStringLiteral("Number is not valid"), 21211);
+    error.httpStatus = 400;
+    error.requestId = QStringLiteral("RQ0123456789abcdef0123456789abcdef");
+    QVERIFY(m_model->setState(sid, NumberState::Failed, error));
     const QString shown = m_model->index(2, Model::LastError).data().toString();
     QVERIFY(shown.contains(u"Number is not valid"));
     QVERIFY(shown.contains(u"21211"));
     const QString tip = m_model->index(2, Model::State).data(Qt::ToolTipRole).toString();
     QVERIFY(tip.contains(u"https://www.twilio.com/docs/errors/21211"));
+    QVERIFY(tip.contains(u"HTTP status 400"));
+    QVERIFY(tip.contains(u"RQ0123456789abcdef0123456789abcdef")); // for Twilio support
     QCOMPARE(m_model->index(2, 0).data(Model::ErrorCodeRole).toInt(), 21211);
     QCOMPARE(m_model->index(2, 0).data(Model::MoreInfoUrlRole).toUrl(),
              QUrl(QStringLiteral("https://www.twilio.com/docs/errors/21211")));

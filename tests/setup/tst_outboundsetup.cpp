@@ -15,7 +15,7 @@ class TestOutboundSetup : public QObject
 
     std::unique_ptr<SetupFixture> f;
     TrunkSummary trunk;
-    TrunkPhoneNumber testNumber;
+    IncomingPhoneNumber testNumber;
 
     template<class Setup, class Options, class Result> struct Run
     {
@@ -88,7 +88,7 @@ private slots:
         f = std::make_unique<SetupFixture>();
         QCOMPARE(f->start(), QString());
         trunk = f->trunkSummary();
-        const auto numbers = f->await<QList<TrunkPhoneNumber>>([&](QObject *c, auto done) {
+        const auto numbers = f->await<QList<IncomingPhoneNumber>>([&](QObject *c, auto done) {
             return f->client()->trunking().listTrunkPhoneNumbers(trunk.sid, c, done);
         });
         QVERIFY(!numbers.value.isEmpty());
@@ -137,7 +137,7 @@ private slots:
         QCOMPARE(after.voiceUrl.value_or(QString()), result.handlerUrl.toString());
         QCOMPARE(after.voiceMethod.value_or(QString()), QStringLiteral("POST"));
         QVERIFY(after.trunkSid.value_or(QString()).isEmpty());
-        const auto snapshot = f->journal()->snapshot(f->accountSid(), testNumber.sid);
+        const auto snapshot = f->journal()->backup(f->accountSid(), testNumber.sid);
         QVERIFY(snapshot.has_value());
         QCOMPARE(snapshot->priorTrunkSid, trunk.sid);
         QCOMPARE(snapshot->priorSettings.value(QLatin1String("voice_url")),
@@ -183,7 +183,7 @@ private slots:
                 other = t.sid;
         }
         QVERIFY(!other.isEmpty());
-        const auto numbers = f->await<QList<TrunkPhoneNumber>>([&](QObject *c, auto done) {
+        const auto numbers = f->await<QList<IncomingPhoneNumber>>([&](QObject *c, auto done) {
             return f->client()->trunking().listTrunkPhoneNumbers(other, c, done);
         });
         OutboundOptions o = options();
@@ -271,7 +271,7 @@ private slots:
         QVERIFY(QFile::exists(result.exportedTo + QStringLiteral("/outboundHandler.js")));
         QVERIFY(result.note.contains(testNumber.phoneNumber));
         QCOMPARE(number(testNumber.sid).trunkSid.value_or(QString()), trunk.sid);
-        QVERIFY(!f->journal()->snapshot(f->accountSid(), testNumber.sid).has_value());
+        QVERIFY(!f->journal()->backup(f->accountSid(), testNumber.sid).has_value());
 
         // With the user's own handler address, the test number moves.
         OutboundOptions o = options();

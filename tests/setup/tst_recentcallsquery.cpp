@@ -44,7 +44,7 @@ private slots:
         inbound.start(in, trunk);
         QVERIFY(waitForOutcome(inDone, inFailed) && inDone.count() == 1);
 
-        const auto numbers = f->await<QList<TrunkPhoneNumber>>([&](QObject *c, auto done) {
+        const auto numbers = f->await<QList<IncomingPhoneNumber>>([&](QObject *c, auto done) {
             return f->client()->trunking().listTrunkPhoneNumbers(trunk.sid, c, done);
         });
         OutboundSetup outbound(f->client(), f->journal(), f->audit(), f->accountSid());

@@ -70,17 +70,17 @@ void ContractDriver::trunking()
     QObject *c = f.context();
     drive<QList<Trunk>>("listTrunks", [&](auto cb) { return t.listTrunks(c, cb); });
     drive<Trunk>("fetchTrunk", [&](auto cb) { return t.fetchTrunk(m_trunk, c, cb); });
-    const auto numbers = drive<QList<TrunkPhoneNumber>>(
+    const auto numbers = drive<QList<IncomingPhoneNumber>>(
         "listTrunkPhoneNumbers", [&](auto cb) { return t.listTrunkPhoneNumbers(m_trunk, c, cb); });
     m_number = firstSid(numbers, 0);
     m_otherNumber = firstSid(numbers, 1);
-    drive<TrunkPhoneNumber>("fetchTrunkPhoneNumber", [&](auto cb) {
+    drive<IncomingPhoneNumber>("fetchTrunkPhoneNumber", [&](auto cb) {
         return t.fetchTrunkPhoneNumber(m_trunk, m_number, c, cb);
     });
     drive<TwilioNoContent>("removeTrunkPhoneNumber", [&](auto cb) {
         return t.removeTrunkPhoneNumber(m_trunk, m_number, c, cb);
     });
-    drive<TrunkPhoneNumber>("addTrunkPhoneNumber", [&](auto cb) {
+    drive<IncomingPhoneNumber>("addTrunkPhoneNumber", [&](auto cb) {
         return t.addTrunkPhoneNumber(m_trunk, m_number, c, cb);
     });
     drive<QList<OriginationUrl>>("listOriginationUrls",

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace {
 const QLatin1String kForm("application/x-www-form-urlencoded");
@@ -74,6 +75,38 @@ bool SpecParameters::hasOperation(const QString &specFile, const QString &path,
                                   const QByteArray &method) const
 {
     return !operation(specFile, path, method).isEmpty();
+}
+
+QString SpecParameters::pathTemplate(const QString &specFile, const QString &concretePath,
+                                     const QByteArray &method) const
+{
+    const QJsonObject paths = m_specs.value(specFile).value(QLatin1String("paths")).toObject();
+    static const QRegularExpression parameter(QStringLiteral("\\\\\\{[^}]+\\\\\\}"));
+    for (auto it = paths.begin(); it != paths.end(); ++it) {
+        // "{Param}" stands for one path segment (a SID or a name, never a '/').
+        QString pattern = QRegularExpression::escape(it.key());
+        pattern.replace(parameter, QStringLiteral("[^/]+"));
+        if (QRegularExpression(QRegularExpression::anchoredPattern(pattern))
+                .match(concretePath)
+                .hasMatch() &&
+            hasOperation(specFile, it.key(), method))
+            return it.key();
+    }
+    return {};
+}
+
+QSet<int> SpecParameters::successStatuses(const QString &specFile, const QString &path,
+                                          const QByteArray &method) const
+{
+    QSet<int> statuses;
+    const QJsonObject responses =
+        operation(specFile, path, method).value(QLatin1String("responses")).toObject();
+    for (auto it = responses.begin(); it != responses.end(); ++it) {
+        const int status = it.key().toInt();
+        if (status >= 200 && status < 300)
+            statuses.insert(status);
+    }
+    return statuses;
 }
 
 QJsonObject SpecParameters::formSchema(const QString &specFile, const QString &path,

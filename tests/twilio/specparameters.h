@@ -24,6 +24,13 @@ public:
     bool load(const QString &folder, QString *error);
 
     bool hasOperation(const QString &specFile, const QString &path, const QByteArray &method) const;
+    // The spec's path template ("/v1/Trunks/{Sid}") that a concrete path matches for `method`
+    // in `specFile`; empty when none does.
+    QString pathTemplate(const QString &specFile, const QString &concretePath,
+                         const QByteArray &method) const;
+    // The 2xx statuses the operation declares.
+    QSet<int> successStatuses(const QString &specFile, const QString &path,
+                              const QByteArray &method) const;
     // Property names of the form body; empty when the operation takes no form body.
     QSet<QString> formFields(const QString &specFile, const QString &path,
                              const QByteArray &method) const;

@@ -235,9 +235,9 @@ void TestClientContract::undeclaredNamesOnTheWireAreCaught()
     f.server().setRequestObserver([&records](const SandboxRequestRecord &r) { records.append(r); });
 
     constexpr auto Api = TwilioHosts::Product::Api;
-    const QString domain =
-        f.client().accountPath(QStringLiteral("/SIP/Domains/") + SandboxFixture::unknownSid("SD") +
-                               QStringLiteral(".json"));
+    const QString domain = RestOperation::accountPath(
+        f.client().accountSid(), QStringLiteral("/SIP/Domains/") +
+                                     SandboxFixture::unknownSid("SD") + QStringLiteral(".json"));
     Waiter<SipDomain> updated; // 404 (no such domain): only what was sent matters here
     f.client().fetchAs<SipDomain>(
         TwilioRequest::update(Api, domain,
@@ -247,8 +247,9 @@ void TestClientContract::undeclaredNamesOnTheWireAreCaught()
     QVERIFY(updated.wait());
     Waiter<QList<CallRecord>> calls;
     f.client().listAs<CallRecord>(
-        TwilioRequest::get(Api, f.client().accountPath(QStringLiteral("/Calls.json")),
-                           {{QStringLiteral("StartTime>="), QStringLiteral("2024-05-01")}}),
+        TwilioRequest::get(
+            Api, RestOperation::accountPath(f.client().accountSid(), QStringLiteral("/Calls.json")),
+            {{QStringLiteral("StartTime>="), QStringLiteral("2024-05-01")}}),
         QStringLiteral("calls"), f.context(), calls.callback(), &CallRecord::fromJson);
     QVERIFY(calls.wait());
 

@@ -106,13 +106,13 @@ void TestClientFaults::unknownSidGives404()
 void TestClientFaults::missingParameterGives400()
 {
     // The typed API refuses this before sending; the low-level call lets the server judge.
-    Waiter<TrunkPhoneNumber> w;
-    f->client().fetchAs<TrunkPhoneNumber>(TwilioRequest::create(TwilioHosts::Product::Trunking,
-                                                                QStringLiteral("/v1/Trunks/") +
-                                                                    f->server().trunkSid() +
-                                                                    QStringLiteral("/PhoneNumbers"),
-                                                                {}),
-                                          f->context(), w.callback(), &TrunkPhoneNumber::fromJson);
+    Waiter<IncomingPhoneNumber> w;
+    f->client().fetchAs<IncomingPhoneNumber>(
+        TwilioRequest::create(TwilioHosts::Product::Trunking,
+                              QStringLiteral("/v1/Trunks/") + f->server().trunkSid() +
+                                  QStringLiteral("/PhoneNumbers"),
+                              {}),
+        f->context(), w.callback(), &IncomingPhoneNumber::fromJson);
     QVERIFY(w.wait());
     QCOMPARE(w.error().kind, TwilioError::Kind::Api);
     QCOMPARE(w.error().httpStatus, 400);
@@ -464,7 +464,7 @@ void TestClientFaults::laterPage404IsAnError()
                 if (path.contains(QLatin1String("/PhoneNumbers")) && ++pages == 2)
                     f->server().setTrunkPhoneNumbersAvailable(false);
             });
-    Waiter<QList<TrunkPhoneNumber>> w;
+    Waiter<QList<IncomingPhoneNumber>> w;
     f->client().trunking().listTrunkPhoneNumbers(f->server().trunkSid(), f->context(),
                                                  w.callback());
     QVERIFY(w.wait());

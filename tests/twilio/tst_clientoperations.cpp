@@ -116,7 +116,7 @@ void TestClientOperations::trunksAndTheirLists()
     QCOMPARE(credentials.value().size(), 1);
     QVERIFY(credentials.value().first().sid.startsWith(QLatin1String("CL")));
 
-    Waiter<QList<TrunkPhoneNumber>> numbers;
+    Waiter<QList<IncomingPhoneNumber>> numbers;
     f->client().trunking().listTrunkPhoneNumbers(trunkSid, f->context(), numbers.callback());
     TM_WAIT_OK(numbers);
     QCOMPARE(numbers.value().size(), 20);
@@ -152,7 +152,7 @@ void TestClientOperations::removeAndAddTrunkNumber()
     TM_WAIT_OK(afterRemove);
     QVERIFY(!afterRemove.value().trunkSid.has_value()); // null, not ""
 
-    Waiter<TrunkPhoneNumber> gone;
+    Waiter<IncomingPhoneNumber> gone;
     f->client().trunking().fetchTrunkPhoneNumber(trunkSid, number.sid, f->context(),
                                                  gone.callback());
     QVERIFY(gone.wait());
@@ -160,14 +160,14 @@ void TestClientOperations::removeAndAddTrunkNumber()
     QCOMPARE(gone.error().httpStatus, 404);
     QCOMPARE(gone.error().code, 20404);
 
-    Waiter<TrunkPhoneNumber> added;
+    Waiter<IncomingPhoneNumber> added;
     f->client().trunking().addTrunkPhoneNumber(trunkSid, number.sid, f->context(),
                                                added.callback());
     TM_WAIT_OK(added);
     QCOMPARE(added.value().sid, number.sid);
     QCOMPARE(added.value().trunkSid, trunkSid);
 
-    Waiter<TrunkPhoneNumber> back;
+    Waiter<IncomingPhoneNumber> back;
     f->client().trunking().fetchTrunkPhoneNumber(trunkSid, number.sid, f->context(),
                                                  back.callback());
     TM_WAIT_OK(back);

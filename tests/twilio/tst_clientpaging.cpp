@@ -69,13 +69,13 @@ void TestClientPaging::v1ListOverManyPages()
 {
     f->client().setPageSize(9);
     const quint64 sentBefore = f->client().counters().sent;
-    Waiter<QList<TrunkPhoneNumber>> w;
+    Waiter<QList<IncomingPhoneNumber>> w;
     f->client().trunking().listTrunkPhoneNumbers(f->server().trunkSid(), f->context(),
                                                  w.callback());
     TM_WAIT_OK(w);
     QCOMPARE(w.value().size(), 250);
     QSet<QString> sids;
-    for (const TrunkPhoneNumber &number : w.value())
+    for (const IncomingPhoneNumber &number : w.value())
         sids.insert(number.sid);
     QCOMPARE(sids.size(), 250);
     QCOMPARE(int(f->client().counters().sent - sentBefore), 28);

@@ -4,7 +4,7 @@
 #include <QUrl>
 
 // Checks of step-4 input made before anything is sent: a bad selection or URL changes nothing.
-namespace StepFourInput {
+namespace RunInputChecks {
 
 // Empty when the SIDs are well-formed, distinct and not empty and a trunk is chosen.
 QString checkSelection(const QStringList &numberSids, const QString &trunkSid);
@@ -13,4 +13,4 @@ QString checkSelection(const QStringList &numberSids, const QString &trunkSid);
 // *problem set when there is none or it is not an https URL (or http to loopback).
 QString voiceUrl(const QUrl &given, const QString &handlerUrl, QString *problem);
 
-} // namespace StepFourInput
+} // namespace RunInputChecks

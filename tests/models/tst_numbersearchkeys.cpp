@@ -1,9 +1,9 @@
-// NumberRowKeys: the precomputed filter text and sort keys behind the proxy.
-#include "numberrowkeys.h"
+// NumberSearchKeys: the precomputed filter text and sort keys behind the proxy.
+#include "numbersearchkeys.h"
 
 #include <QTest>
 
-class TestNumberRowKeys : public QObject
+class TestNumberSearchKeys : public QObject
 {
     Q_OBJECT
 private slots:
@@ -15,12 +15,12 @@ private slots:
     void stateNumberKeyOrdersByStateThenNumber();
 
 private:
-    static NumberRow row(const QString &number, const QString &name = {}, const QString &url = {});
+    static NumberInfo row(const QString &number, const QString &name = {}, const QString &url = {});
 };
 
-NumberRow TestNumberRowKeys::row(const QString &number, const QString &name, const QString &url)
+NumberInfo TestNumberSearchKeys::row(const QString &number, const QString &name, const QString &url)
 {
-    NumberRow r;
+    NumberInfo r;
     r.phoneNumber = number;
     r.friendlyName = name;
     r.sid = QStringLiteral("PN0123456789abcdef0123456789ABCDEF");
@@ -29,10 +29,10 @@ NumberRow TestNumberRowKeys::row(const QString &number, const QString &name, con
     return r;
 }
 
-void TestNumberRowKeys::fieldsAreLowerCaseAndSeparated()
+void TestNumberSearchKeys::fieldsAreLowerCaseAndSeparated()
 {
-    const NumberRowKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("Front Desk"),
-                                 QStringLiteral("https://PBX.example.com/In")));
+    const NumberSearchKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("Front Desk"),
+                                    QStringLiteral("https://PBX.example.com/In")));
     QCOMPARE(keys.friendlyName(), u"front desk");
     QCOMPARE(keys.voiceUrl(), u"https://pbx.example.com/in");
     QCOMPARE(keys.state(), NumberState::Failed);
@@ -43,24 +43,24 @@ void TestNumberRowKeys::fieldsAreLowerCaseAndSeparated()
     QVERIFY(!keys.contains(u"desk pn"));
 }
 
-void TestNumberRowKeys::separatorInsideAFieldCannotShiftFields()
+void TestNumberSearchKeys::separatorInsideAFieldCannotShiftFields()
 {
-    const NumberRowKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("a\x1f b"),
-                                 QStringLiteral("https://x.example/")));
+    const NumberSearchKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("a\x1f b"),
+                                    QStringLiteral("https://x.example/")));
     QCOMPARE(keys.friendlyName(), u"a  b");
     QCOMPARE(keys.voiceUrl(), u"https://x.example/");
 }
 
-void TestNumberRowKeys::lengthChangingCaseMappingKeepsBounds()
+void TestNumberSearchKeys::lengthChangingCaseMappingKeepsBounds()
 {
     // U+0130 (capital I with dot) lower-cases to two code units.
-    const NumberRowKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("\u0130stanbul"),
-                                 QStringLiteral("https://y.example/")));
+    const NumberSearchKeys keys(row(QStringLiteral("+14155550100"), QStringLiteral("\u0130stanbul"),
+                                    QStringLiteral("https://y.example/")));
     QCOMPARE(keys.voiceUrl(), u"https://y.example/");
     QVERIFY(keys.friendlyName().endsWith(u"stanbul"));
 }
 
-void TestNumberRowKeys::numbersCompareNumerically_data()
+void TestNumberSearchKeys::numbersCompareNumerically_data()
 {
     QTest::addColumn<QString>("smaller");
     QTest::addColumn<QString>("larger");
@@ -75,22 +75,22 @@ void TestNumberRowKeys::numbersCompareNumerically_data()
     QTest::newRow("non-E.164 by length") << QStringLiteral("99") << QStringLiteral("100");
 }
 
-void TestNumberRowKeys::numbersCompareNumerically()
+void TestNumberSearchKeys::numbersCompareNumerically()
 {
     QFETCH(QString, smaller);
     QFETCH(QString, larger);
-    const NumberRowKeys a(row(smaller));
-    const NumberRowKeys b(row(larger));
-    QVERIFY(NumberRowKeys::compareNumbers(a, b) < 0);
-    QVERIFY(NumberRowKeys::compareNumbers(b, a) > 0);
-    QCOMPARE(NumberRowKeys::compareNumbers(a, a), 0);
+    const NumberSearchKeys a(row(smaller));
+    const NumberSearchKeys b(row(larger));
+    QVERIFY(NumberSearchKeys::compareNumbers(a, b) < 0);
+    QVERIFY(NumberSearchKeys::compareNumbers(b, a) > 0);
+    QCOMPARE(NumberSearchKeys::compareNumbers(a, a), 0);
 }
 
-void TestNumberRowKeys::stateNumberKeyOrdersByStateThenNumber()
+void TestNumberSearchKeys::stateNumberKeyOrdersByStateThenNumber()
 {
-    NumberRowKeys big(row(QStringLiteral("+999999999999999")));
-    NumberRowKeys small(row(QStringLiteral("+12")));
-    NumberRowKeys odd(row(QStringLiteral("not a number")));
+    NumberSearchKeys big(row(QStringLiteral("+999999999999999")));
+    NumberSearchKeys small(row(QStringLiteral("+12")));
+    NumberSearchKeys odd(row(QStringLiteral("not a number")));
     big.setState(NumberState::OnTrunk);
     small.setState(NumberState::Migrated);
     odd.setState(NumberState::OnTrunk);
@@ -103,5 +103,5 @@ void TestNumberRowKeys::stateNumberKeyOrdersByStateThenNumber()
     QVERIFY(small.stateNumberKey() < big.stateNumberKey()); // then by number
 }
 
-QTEST_GUILESS_MAIN(TestNumberRowKeys)
-#include "tst_numberrowkeys.moc"
+QTEST_GUILESS_MAIN(TestNumberSearchKeys)
+#include "tst_numbersearchkeys.moc"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "numberrow.h"
+#include "numberstatetext.h"
 
 #include <QString>
 #include <QStringView>
@@ -9,11 +9,11 @@
 // filtering and sorting 100,000 rows neither allocate nor fold case per comparison: one
 // lower-case text holding the number, friendly name, SID and voice URL, where each field sits
 // in it, the phone number as an integer, and the state.
-class NumberRowKeys
+class NumberSearchKeys
 {
 public:
-    NumberRowKeys() = default;
-    explicit NumberRowKeys(const NumberRow &row);
+    NumberSearchKeys() = default;
+    explicit NumberSearchKeys(const NumberInfo &row);
 
     // Lower-case "number␟friendly name␟sid␟voice url" (␟ = U+001F, which nobody types, so a
     // query cannot match across two fields).
@@ -32,7 +32,7 @@ public:
 
     // Numeric order of phone numbers; E.164 ("+" and at most 15 digits) compares as integers,
     // anything else by length then text, after every E.164 number.
-    static int compareNumbers(const NumberRowKeys &a, const NumberRowKeys &b);
+    static int compareNumbers(const NumberSearchKeys &a, const NumberSearchKeys &b);
 
 private:
     QStringView field(int begin, int nextBegin) const

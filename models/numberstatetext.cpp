@@ -1,4 +1,4 @@
-#include "numberrow.h"
+#include "numberstatetext.h"
 
 #include <QCoreApplication>
 
@@ -21,12 +21,4 @@ QString numberStateText(NumberState state)
         return QCoreApplication::translate("NumberState", "Not on trunk");
     }
     return {};
-}
-
-bool NumberRow::operator==(const NumberRow &other) const
-{
-    return sid == other.sid && phoneNumber == other.phoneNumber &&
-           friendlyName == other.friendlyName && voiceUrl == other.voiceUrl &&
-           state == other.state && lastError == other.lastError &&
-           twilioErrorCode == other.twilioErrorCode && moreInfoUrl == other.moreInfoUrl;
 }

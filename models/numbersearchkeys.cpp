@@ -1,4 +1,4 @@
-#include "numberrowkeys.h"
+#include "numbersearchkeys.h"
 
 namespace {
 
@@ -29,7 +29,7 @@ qint64 e164Value(const QString &number)
 
 } // namespace
 
-NumberRowKeys::NumberRowKeys(const NumberRow &row)
+NumberSearchKeys::NumberSearchKeys(const NumberInfo &row)
     : m_number(e164Value(row.phoneNumber))
 {
     setState(row.state);
@@ -47,7 +47,7 @@ NumberRowKeys::NumberRowKeys(const NumberRow &row)
     m_text.append(kSeparator).append(url);
 }
 
-void NumberRowKeys::setState(NumberState state)
+void NumberSearchKeys::setState(NumberState state)
 {
     // 15 digits stay below 2^50; anything not E.164 gets 2^50, after every real number.
     constexpr quint64 notE164 = quint64(1) << 50;
@@ -55,7 +55,7 @@ void NumberRowKeys::setState(NumberState state)
     m_stateNumber = (quint64(state) << 56) | (m_number >= 0 ? quint64(m_number) : notE164);
 }
 
-int NumberRowKeys::compareNumbers(const NumberRowKeys &a, const NumberRowKeys &b)
+int NumberSearchKeys::compareNumbers(const NumberSearchKeys &a, const NumberSearchKeys &b)
 {
     if (a.m_number >= 0 && b.m_number >= 0)
         return a.m_number < b.m_number ? -1 : (a.m_number > b.m_number ? 1 : 0);

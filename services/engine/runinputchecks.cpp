@@ -1,4 +1,4 @@
-#include "stepfourinput.h"
+#include "runinputchecks.h"
 
 #include "validation.h"
 
@@ -9,11 +9,11 @@ namespace {
 // The translation context of this file's texts, visible to lupdate.
 struct Tr
 {
-    Q_DECLARE_TR_FUNCTIONS(StepFourInput)
+    Q_DECLARE_TR_FUNCTIONS(RunInputChecks)
 };
 } // namespace
 
-namespace StepFourInput {
+namespace RunInputChecks {
 
 QString checkSelection(const QStringList &numberSids, const QString &trunkSid)
 {
@@ -43,4 +43,4 @@ QString voiceUrl(const QUrl &given, const QString &handlerUrl, QString *problem)
     return problem->isEmpty() ? url.toString(QUrl::FullyEncoded) : QString();
 }
 
-} // namespace StepFourInput
+} // namespace RunInputChecks
