@@ -27,8 +27,14 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
     info.phoneNumber = number.phoneNumber;
     info.friendlyName = number.friendlyName;
     info.voiceUrl = number.voiceUrl.value_or(QString());
-    info.voiceMethod = number.voiceMethod.value_or(QString());
-    info.trunkSid = number.trunkSid.value_or(QString());
+    // The table keeps these for every row: shared strings, not one copy per number (100,000
+    // rows on one trunk).
+    static const QString post = QStringLiteral("POST");
+    static const QString get = QStringLiteral("GET");
+    const QString method = number.voiceMethod.value_or(QString());
+    info.voiceMethod = method == post ? post : method == get ? get : method;
+    info.trunkSid =
+        number.trunkSid == m_trunkSid ? m_trunkSid : number.trunkSid.value_or(QString());
 
     const auto last = m_journal.lastStep(number.sid);
     // A cancelled number was left as it was; its failure is not one to show.

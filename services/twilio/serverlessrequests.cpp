@@ -57,13 +57,11 @@ CreateLookup listedWith(const QString &path, const char *listKey, const char *fi
             }};
 }
 
-QString variableProblem(const std::optional<QString> &key, const std::optional<QString> &value)
+bool isBadVariable(const std::optional<QString> &key, const std::optional<QString> &value)
 {
     const bool badKey = key && (key->isEmpty() || key->size() > 128);
     const bool badValue = value && value->toUtf8().size() > 450;
-    return badKey || badValue ? Tr::tr("A variable needs a key of 1 to 128 characters and a "
-                                       "value of at most 450 bytes.")
-                              : QString();
+    return badKey || badValue;
 }
 
 } // namespace
@@ -235,7 +233,9 @@ RestOperation createVariable(const QString &serviceSid, const QString &environme
                                  {{QStringLiteral("Key"), key}, {QStringLiteral("Value"), value}},
                                  listedWith(path, "variables", "key", key))
         .checkSids({service(serviceSid), environment(environmentSid)})
-        .check(variableProblem(key, value));
+        .check(isBadVariable(key, value) ? Tr::tr("A variable needs a key of 1 to 128 characters "
+                                                  "and a value of at most 450 bytes.")
+                                         : QString());
 }
 
 RestOperation updateVariable(const QString &serviceSid, const QString &environmentSid,
@@ -254,8 +254,10 @@ RestOperation updateVariable(const QString &serviceSid, const QString &environme
         .checkSids({service(serviceSid),
                     environment(environmentSid),
                     {variableSid, "ZV", QT_TRANSLATE_NOOP("TwilioClient", "The variable SID")}})
-        .check(variableProblem(key, value))
-        .check(form.isEmpty() ? Tr::tr("A variable update needs a key or a value.") : QString());
+        .check(form.isEmpty() || isBadVariable(key, value)
+                   ? Tr::tr("A variable update needs a key of 1 to 128 characters and/or a value "
+                            "of at most 450 bytes.")
+                   : QString());
 }
 
 } // namespace ServerlessRequests

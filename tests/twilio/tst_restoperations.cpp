@@ -298,7 +298,9 @@ private slots:
         QTest::newRow("service name") << F::fetchService(QStringLiteral("a/b")) << "neither";
         QTest::newRow("variable") << F::createVariable(ZS, ZE, {}, QStringLiteral("v")) << "key";
         QTest::newRow("nothing to update")
-            << F::updateVariable(ZS, ZE, ZV, std::nullopt, std::nullopt) << "key or a value";
+            << F::updateVariable(ZS, ZE, ZV, std::nullopt, std::nullopt) << "and/or a value";
+        QTest::newRow("value too long")
+            << F::updateVariable(ZS, ZE, ZV, std::nullopt, QString(451, u'x')) << "and/or a value";
     }
 
     void badInputIsNeverSent()
