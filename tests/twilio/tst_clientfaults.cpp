@@ -21,6 +21,15 @@ RetryPolicy fastRetries(int attempts = 5)
     policy.maxDelayMs = 100;
     return policy;
 }
+// Retries due exactly 20 s after a failure (no jitter), never by chance within a stop window.
+RetryPolicy retriesAfter20s()
+{
+    RetryPolicy slow = fastRetries(5);
+    slow.baseDelayMs = 20000;
+    slow.maxDelayMs = 20000;
+    slow.jitter = 0;
+    return slow;
+}
 } // namespace
 
 class TestClientFaults : public QObject
@@ -520,11 +529,7 @@ void TestClientFaults::stopEndsARetryWaitingOnItsBackoff()
     // The first attempt is answered 500; its retry would wait 20 s. A stop of 100 ms ends the
     // request then, without sending the retry.
     f->server().setFailRate(1.0);
-    RetryPolicy slow = fastRetries(5);
-    slow.baseDelayMs = 20000;
-    slow.maxDelayMs = 20000;
-    slow.jitter = 0; // the retry is due 20 s later, never by chance within the stop window
-    f->client().setRetryPolicy(slow);
+    f->client().setRetryPolicy(retriesAfter20s());
     QSignalSpy arrived(&f->server(), &SandboxServer::requestArrived);
     Waiter<Trunk> w;
     f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
@@ -553,11 +558,7 @@ void TestClientFaults::retryDueAfterTheStopIsNotSent()
     // retry (20 s later) would fall past the stop: the 5xx is the request's last answer.
     f->server().setFailRate(1.0);
     f->server().setLatencyMs(300);
-    RetryPolicy slow = fastRetries(5);
-    slow.baseDelayMs = 20000;
-    slow.maxDelayMs = 20000;
-    slow.jitter = 0; // the retry is due 20 s later, never by chance within the stop window
-    f->client().setRetryPolicy(slow);
+    f->client().setRetryPolicy(retriesAfter20s());
     QSignalSpy arrived(&f->server(), &SandboxServer::requestArrived);
     Waiter<Trunk> w;
     f->client().trunking().fetchTrunk(f->server().trunkSid(), f->context(), w.callback());
