@@ -7,7 +7,7 @@ class MigrationBackend;
 class QCheckBox;
 class WizardState;
 
-// Page 5, step 3: what the PBX administrator changes, and a checklist of the tests that prove
+// Page 6, step 3: what the PBX administrator changes, and a checklist of the tests that prove
 // it works. Every box must be ticked before the numbers can move: a number migrated before the
 // PBX points at the domain would lose its calls.
 class CutoverPage : public QWizardPage

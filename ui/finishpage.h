@@ -8,7 +8,7 @@ class QPushButton;
 class TrunkDeletionBox;
 class WizardState;
 
-// Page 7: how many numbers ended in each state, the audit CSV export and the optional deletion
+// Page 8: how many numbers ended in each state, the audit CSV export and the optional deletion
 // of the emptied trunk.
 class FinishPage : public QWizardPage
 {

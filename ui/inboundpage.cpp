@@ -98,6 +98,8 @@ void InboundPage::deploy()
     options.domainPrefix = m_prefix->text();
     options.friendlyName = m_friendlyName->text().trimmed();
     options.secureMedia = m_secure->isChecked();
+    options.calls = m_state->calls();
+    options.calls.accepted = m_state->accepted();
     qCInfo(lcUi) << "deploying step 1 for trunk" << options.trunkSid;
     m_deploying = true;
     m_error->clear();

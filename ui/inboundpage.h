@@ -15,7 +15,7 @@ class RecentCallsView;
 class ValidatedField;
 class WizardState;
 
-// Page 3, step 1 (PBX -> PSTN): deploys the inbound handler and the SIP Domain the PBX will
+// Page 4, step 1 (PBX -> PSTN): deploys the inbound handler and the SIP Domain the PBX will
 // send its calls to, then shows the URIs to configure and the calls arriving on the domain.
 // Next needs a deployed domain; deploying again with other options is allowed (the engine
 // reuses what exists).

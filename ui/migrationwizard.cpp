@@ -3,6 +3,7 @@
 #include "connectpage.h"
 #include "cutoverpage.h"
 #include "dialogseam.h"
+#include "equivalencepage.h"
 #include "finishpage.h"
 #include "inboundpage.h"
 #include "migrationbackend.h"
@@ -37,6 +38,7 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
     setOption(QWizard::NoCancelButtonOnLastPage);
     setPage(pageIndex(PageId::Connect), m_connect);
     setPage(pageIndex(PageId::Trunk), new TrunkPage(backend, m_state, this));
+    setPage(pageIndex(PageId::Calls), new EquivalencePage(backend, m_state, this));
     setPage(pageIndex(PageId::Inbound), new InboundPage(backend, m_state, this));
     setPage(pageIndex(PageId::Outbound), new OutboundPage(backend, m_state, this));
     setPage(pageIndex(PageId::Cutover), new CutoverPage(backend, m_state, this));

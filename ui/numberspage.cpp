@@ -1,5 +1,6 @@
 #include "numberspage.h"
 
+#include "acknowledgementnote.h"
 #include "dialogseam.h"
 #include "errortext.h"
 #include "numberfilterproxymodel.h"
@@ -44,6 +45,7 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     , m_progress(new OperationProgress(QStringLiteral("numbersProgress"), this))
     , m_status(new QLabel(this))
     , m_errorDetail(new QLabel(this))
+    , m_acknowledgement(new AcknowledgementNote(state, this))
 {
     setObjectName(QStringLiteral("numbersPage"));
     setTitle(tr("Step 4: move the numbers"));
@@ -88,6 +90,7 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     layout->addWidget(m_selection);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_errorDetail);
+    layout->addWidget(m_acknowledgement);
     layout->addLayout(actions);
     layout->addWidget(m_status);
 
@@ -109,6 +112,7 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
 void NumbersPage::initializePage()
 {
     load();
+    updateActions(); // back from the Calls page with changes accepted, or withdrawn
 }
 
 bool NumbersPage::isComplete() const
@@ -129,6 +133,8 @@ void NumbersPage::load()
     emit completeChanged();
     if (m_loadJob) // a listing of the trunk the user has since left
         disconnect(m_loadJob, nullptr, this, nullptr);
+    if (m_loadTrunk != trunkSid)
+        m_acknowledgement->forgetPlan();
     m_loadTrunk = trunkSid;
     m_loadJob = m_backend->loadNumbers(trunkSid);
     m_loadJob->onFinished(this, [this](const QVector<NumberInfo> &numbers) {
@@ -145,9 +151,12 @@ void NumbersPage::load()
 
 void NumbersPage::plan()
 {
+    // The plan says what of step 2's report is still unacknowledged with these.
+    m_backend->acceptChanges(m_state->accepted());
     PlanJob *job = m_backend->plan(m_model->checkedSids());
     start(job, tr("Working out the plan…"));
     job->onFinished(this, [this](const MigrationPlan &plan) {
+        m_acknowledgement->setPlan(plan);
         finish(tr("Plan ready: nothing has been changed."));
         auto *dialog = new PlanDialog(plan, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -159,6 +168,11 @@ void NumbersPage::migrate(const QStringList &sids)
 {
     if (sids.isEmpty())
         return;
+    if (const QString why = m_acknowledgement->reason(); !why.isEmpty()) {
+        m_status->setText(tr("Nothing was migrated. %1").arg(why.toHtmlEscaped()));
+        return;
+    }
+    m_backend->acceptChanges(m_state->accepted());
     qCInfo(lcUi) << "migrating" << sids.size() << "numbers";
     startRun(m_backend->migrate(sids), tr("Migrating numbers…"));
 }
@@ -186,7 +200,10 @@ void NumbersPage::start(BackendJob *job, const QString &stage)
 {
     m_job = job;
     connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
-        finish(tr("Stopped: %1").arg(ErrorText::html(error)));
+        QString text = tr("Stopped: %1").arg(ErrorText::html(error));
+        if (AcknowledgementNote::isRefusal(error)) // acknowledgements the page did not know of
+            text += u' ' + AcknowledgementNote::refusalAdvice().toHtmlEscaped();
+        finish(text);
     });
     m_errorDetail->clear();
     m_status->clear();
@@ -268,7 +285,8 @@ void NumbersPage::showContextMenu(const QPoint &position)
     QAction *retry =
         menu->addAction(tr("Re&try this number"), this, [this, sid] { migrate({sid}); });
     retry->setObjectName(QStringLiteral("retryAction"));
-    retry->setEnabled(state == NumberState::Failed && !isRunning());
+    retry->setEnabled(state == NumberState::Failed && !isRunning() &&
+                      m_acknowledgement->blocking().isEmpty());
     menu->popup(m_table->viewport()->mapToGlobal(position));
 }
 
@@ -349,14 +367,18 @@ void NumbersPage::fitColumns()
 void NumbersPage::updateActions()
 {
     const bool idle = !isRunning() && !m_loading;
+    m_acknowledgement->refresh();
+    const QString waiting = m_acknowledgement->reason();
     const int checked = m_model->checkedCount();
     m_plan->setEnabled(idle && checked > 0);
-    m_migrate->setEnabled(idle && checked > 0);
+    m_migrate->setEnabled(idle && checked > 0 && waiting.isEmpty());
+    m_migrate->setToolTip(waiting);
     m_migrate->setText(checked > 0 ? tr("&Migrate %n selected", nullptr, checked)
                                    : tr("&Migrate selected"));
     m_revert->setEnabled(idle && !selectedSidsInState(NumberState::Migrated).isEmpty());
     const int failed = m_model->countInState(NumberState::Failed);
-    m_retry->setEnabled(idle && failed > 0);
+    m_retry->setEnabled(idle && failed > 0 && waiting.isEmpty());
+    m_retry->setToolTip(waiting);
     m_retry->setText(failed > 0 ? tr("Re&try %n failed", nullptr, failed) : tr("Re&try failed"));
 }
 

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QWizardPage>
 
+class AcknowledgementNote;
 class NumberFilterProxyModel;
 class NumberSelectionBar;
 class NumberTableModel;
@@ -14,9 +15,11 @@ class QPushButton;
 class QTableView;
 class WizardState;
 
-// Page 6, step 4: the trunk's numbers in a checkable table. Plan shows what would change;
+// Page 7, step 4: the trunk's numbers in a checkable table. Plan shows what would change;
 // Migrate selected runs with progress and can be stopped; Revert puts a migrated number back;
 // Retry failed migrates the failed ones again. Rows change as the engine reports each number.
+// Neither migrate starts while a change to how calls behave awaits its acknowledgement on the
+// Calls page (AcknowledgementNote says which).
 class NumbersPage : public QWizardPage
 {
     Q_OBJECT
@@ -60,6 +63,7 @@ private:
     OperationProgress *m_progress;
     QLabel *m_status;
     QLabel *m_errorDetail;
+    AcknowledgementNote *m_acknowledgement;
     QPointer<BackendJob> m_job;     // the plan or run the page started
     QPointer<NumbersJob> m_loadJob; // the listing shown next
     QString m_loadTrunk;            // the trunk it lists

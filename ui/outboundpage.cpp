@@ -182,7 +182,11 @@ OutboundOptions OutboundPage::options() const
 {
     OutboundOptions options;
     options.trunkSid = m_state->trunk().sid;
-    options.pbxDomain = m_pbxDomain->text().toLower();
+    // The proposed host stands for the whole origination table (failover, weights); only a
+    // host the administrator typed replaces it.
+    const QString typed = m_pbxDomain->text().toLower();
+    if (typed != TrunkDefaults::pbxDomain(m_state->trunk()).toLower())
+        options.pbxDomain = typed;
     options.secure = m_secure->isChecked();
     options.edge = m_useEdge->isChecked() ? m_edge->currentText() : QString();
     options.callSidAsUserToUser = m_userToUser->isChecked();
@@ -190,6 +194,9 @@ OutboundOptions OutboundPage::options() const
     options.testNumberSid = m_testNumber->currentData().toString();
     if (m_state->inbound().selfHosted)
         options.selfHostedHandlerUrl = QUrl(m_handlerUrl->text(), QUrl::StrictMode);
+    // The Calls page's choices; the PBX domain and TLS above are this step's own.
+    options.calls = m_state->calls();
+    options.calls.accepted = m_state->accepted();
     return options;
 }
 
@@ -203,7 +210,10 @@ void OutboundPage::deploy()
     m_deploying = true;
     m_error->clear();
     OutboundJob *job = m_backend->setupOutbound(opts);
-    job->onFinished(this, [this](const OutboundResult &result) { showResult(result); });
+    job->onFinished(this, [this, opts](const OutboundResult &result) {
+        m_state->setOutboundOptions(opts); // what the report step 2 saved was made with
+        showResult(result);
+    });
     connect(job, &BackendJob::failed, this, &OutboundPage::showFailure);
     m_progress->start(tr("Deploying the outbound handler…"), job);
     updateDeployButton();

@@ -15,7 +15,7 @@ class RecentCallsView;
 class ValidatedField;
 class WizardState;
 
-// Page 4, step 2 (PSTN -> PBX): deploys the outbound handler that forwards a number's calls to
+// Page 5, step 2 (PSTN -> PBX): deploys the outbound handler that forwards a number's calls to
 // the PBX domain and points one test number at it, then lists that number's calls so the user
 // sees a test call reach the PBX. Next needs the handler deployed.
 class OutboundPage : public QWizardPage

@@ -4,8 +4,9 @@
 
 #include <QDialog>
 
-// Shows a MigrationPlan before anything changes: the counts, the voice URL the numbers will
-// get, and every API change, one row each, in the order the engine will make them.
+// Shows a MigrationPlan before anything changes: the counts, the voice and fallback URLs the
+// numbers will get, every API change, one row each, in the order the engine will make them,
+// and the changes to how calls behave that need an acknowledgement, with which still lack it.
 class PlanDialog : public QDialog
 {
     Q_OBJECT

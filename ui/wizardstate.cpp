@@ -16,6 +16,10 @@ void WizardState::setTrunk(const TrunkSummary &trunk)
     m_trunk = trunk;
     m_inbound = {};
     m_outbound = {};
+    m_calls = {};
+    m_equivalence = {};
+    m_accepted.clear();
+    m_outboundOptions = {};
     m_numbers->setRows({});
     emit trunkChanged();
 }

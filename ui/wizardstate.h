@@ -34,6 +34,21 @@ public:
     const OutboundResult &outbound() const { return m_outbound; }
     void setOutbound(const OutboundResult &result);
 
+    // How calls behave after the migration (the Calls page): sent with steps 1 and 2. The PBX
+    // domain and TLS are steps 1 and 2's own options, not part of these.
+    const CallChoices &calls() const { return m_calls; }
+    void setCalls(const CallChoices &calls) { m_calls = calls; }
+    // The report for those choices, and the changes in it the administrator accepted (setting
+    // keys): step 4 hands them to the backend, which refuses to migrate without them.
+    const EquivalenceReport &equivalence() const { return m_equivalence; }
+    void setEquivalence(const EquivalenceReport &report) { m_equivalence = report; }
+    const QStringList &accepted() const { return m_accepted; }
+    void setAccepted(const QStringList &settings) { m_accepted = settings; }
+    QStringList unacknowledged() const { return m_equivalence.unacknowledged(m_accepted); }
+    // What step 2 was deployed with: its PBX domain and TLS shape the report too.
+    const OutboundOptions &outboundOptions() const { return m_outboundOptions; }
+    void setOutboundOptions(const OutboundOptions &options) { m_outboundOptions = options; }
+
     // The step-4 table, shared with the Finish page for its counts. Owned by this state.
     NumberTableModel *numbers() const { return m_numbers; }
 
@@ -48,5 +63,9 @@ private:
     TrunkSummary m_trunk;
     InboundResult m_inbound;
     OutboundResult m_outbound;
+    CallChoices m_calls;
+    EquivalenceReport m_equivalence;
+    QStringList m_accepted;
+    OutboundOptions m_outboundOptions;
     NumberTableModel *m_numbers;
 };

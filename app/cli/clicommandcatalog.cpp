@@ -36,6 +36,15 @@ QList<QCommandLineOption> selectionOptions()
                         QStringLiteral("URL"))};
 }
 
+QCommandLineOption acceptOption()
+{
+    return valueOption({QStringLiteral("accept-change")},
+                       CliCommandCatalog::tr("Acknowledge a change the equivalence report lists "
+                                             "as lost (repeatable or comma-separated: "
+                                             "fax-numbers, failover, ...)."),
+                       QStringLiteral("SETTING"));
+}
+
 QCommandLineOption yesOption()
 {
     return flag({QStringLiteral("y"), QStringLiteral("yes")},
@@ -50,6 +59,48 @@ QCommandLineOption settleOption()
                                              "on the way could still land; default 120, 0 to "
                                              "3600)."),
                        QStringLiteral("SECONDS"));
+}
+
+// How the trunk's call settings are carried (issue 8); the same on steps 1 and 2 and on the
+// `equivalence` report, so what the report says is what the steps do.
+QList<QCommandLineOption> callOptions()
+{
+    using T = CliCommandCatalog;
+    return {
+        valueOption({QStringLiteral("fallback-url")},
+                    T::tr("VoiceFallbackUrl for the SIP domain and the migrated numbers (default: "
+                          "the trunk's disaster-recovery URL)."),
+                    QStringLiteral("URL")),
+        flag({QStringLiteral("no-dr-fallback")},
+             T::tr("Do not use the trunk's disaster-recovery URL as the fallback URL.")),
+        flag({QStringLiteral("keep-number-fallback")},
+             T::tr("Keep a number's own voice fallback URL (the trunk ignored it).")),
+        flag({QStringLiteral("keep-status-callback")},
+             T::tr("Keep a number's own status callback (the trunk ignored it).")),
+        valueOption({QStringLiteral("ring-timeout")},
+                    T::tr("Seconds a call rings before it gives up (5-600, default 600)."),
+                    QStringLiteral("S")),
+        valueOption({QStringLiteral("time-limit")},
+                    T::tr("Longest call in seconds (60-86400, default 86400)."),
+                    QStringLiteral("S")),
+        valueOption({QStringLiteral("country")},
+                    T::tr("Country whose national numbers the PBX dials, e.g. AU (default: the "
+                          "trunk numbers' country)."),
+                    QStringLiteral("CC")),
+        valueOption({QStringLiteral("emergency-caller")},
+                    T::tr("Number SID used as caller for emergency calls without a usable "
+                          "caller ID."),
+                    QStringLiteral("PN")),
+        valueOption({QStringLiteral("default-caller-id")},
+                    T::tr("Caller ID for calls from extensions without a number (default: "
+                          "such calls are refused)."),
+                    QStringLiteral("E164")),
+        valueOption({QStringLiteral("drop")},
+                    T::tr("Do not carry a trunk setting: recording, transfers, "
+                          "disaster-recovery, emergency, caller-name (repeatable; needs "
+                          "--accept-change on migrate)."),
+                    QStringLiteral("SETTING")),
+    };
 }
 
 QList<CliCommandSpec> buildCommands()
@@ -74,15 +125,20 @@ QList<CliCommandSpec> buildCommands()
          {},
          {},
          false,
-         {trunkOption(),
-          valueOption({QStringLiteral("domain")},
-                      CliCommandCatalog::tr("Domain prefix: NAME gives NAME.sip.twilio.com."),
-                      QStringLiteral("PREFIX")),
-          valueOption({QStringLiteral("friendly-name")},
-                      CliCommandCatalog::tr("Friendly name of the domain."),
-                      QStringLiteral("NAME")),
-          flag({QStringLiteral("secure-media")},
-               CliCommandCatalog::tr("Require TLS and SRTP on the domain."))}});
+         QList<QCommandLineOption>{
+             trunkOption(),
+             valueOption({QStringLiteral("domain")},
+                         CliCommandCatalog::tr("Domain prefix: NAME gives NAME.sip.twilio.com."),
+                         QStringLiteral("PREFIX")),
+             valueOption({QStringLiteral("friendly-name")},
+                         CliCommandCatalog::tr("Friendly name of the domain."),
+                         QStringLiteral("NAME")),
+             flag({QStringLiteral("secure-media")},
+                  CliCommandCatalog::tr("Require TLS and SRTP on the domain (default: as the "
+                                        "trunk).")),
+             flag({QStringLiteral("no-secure-media")},
+                  CliCommandCatalog::tr("Plain SIP and RTP even if the trunk is secure."))} +
+             callOptions()});
     list.append(
         {QStringLiteral("setup-outbound"),
          CliCommandCatalog::tr(
@@ -90,29 +146,50 @@ QList<CliCommandSpec> buildCommands()
          {},
          {},
          false,
-         {trunkOption(),
-          valueOption(
-              {QStringLiteral("pbx-domain")},
-              CliCommandCatalog::tr("PBX host (default: the trunk's best origination URL)."),
-              QStringLiteral("HOST")),
-          flag({QStringLiteral("secure")},
-               CliCommandCatalog::tr("Add ;secure=true to the SIP URI.")),
-          valueOption({QStringLiteral("edge"), QStringLiteral("sip-edge")},
-                      CliCommandCatalog::tr(
-                          "Add ;edge=E to the SIP URI (use --api-edge for the REST edge)."),
-                      QStringLiteral("E")),
-          flag({QStringLiteral("uui")},
-               CliCommandCatalog::tr("Pass the Call SID as User-to-User.")),
-          valueOption({QStringLiteral("sip-param")},
-                      CliCommandCatalog::tr("Extra SIP URI parameter (repeatable)."),
-                      QStringLiteral("k=v")),
-          valueOption({QStringLiteral("test-number")},
-                      CliCommandCatalog::tr("The number to point at the handler now."),
-                      QStringLiteral("E164")),
-          valueOption({QStringLiteral("handler-url")},
-                      CliCommandCatalog::tr(
-                          "A self-hosted outboundHandler, where Functions are unavailable."),
-                      QStringLiteral("URL"))}});
+         QList<QCommandLineOption>{
+             trunkOption(),
+             valueOption(
+                 {QStringLiteral("pbx-domain")},
+                 CliCommandCatalog::tr("PBX host (default: the trunk's best origination URL)."),
+                 QStringLiteral("HOST")),
+             flag(
+                 {QStringLiteral("secure")},
+                 CliCommandCatalog::tr("Add ;secure=true to the SIP URI (default: as the trunk).")),
+             flag({QStringLiteral("no-secure")},
+                  CliCommandCatalog::tr("No ;secure=true even if the trunk is secure.")),
+             valueOption({QStringLiteral("edge"), QStringLiteral("sip-edge")},
+                         CliCommandCatalog::tr(
+                             "Add ;edge=E to the SIP URI (use --api-edge for the REST edge)."),
+                         QStringLiteral("E")),
+             flag({QStringLiteral("uui")},
+                  CliCommandCatalog::tr("Pass the Call SID as User-to-User.")),
+             valueOption({QStringLiteral("sip-param")},
+                         CliCommandCatalog::tr("Extra SIP URI parameter (repeatable)."),
+                         QStringLiteral("k=v")),
+             valueOption({QStringLiteral("test-number")},
+                         CliCommandCatalog::tr("The number to point at the handler now."),
+                         QStringLiteral("E164")),
+             valueOption({QStringLiteral("handler-url")},
+                         CliCommandCatalog::tr(
+                             "A self-hosted outboundHandler, where Functions are unavailable."),
+                         QStringLiteral("URL"))} +
+             callOptions()});
+    list.append(
+        {QStringLiteral("equivalence"),
+         CliCommandCatalog::tr("Report how each trunk setting is carried to Programmable Voice, "
+                               "and what must be acknowledged before migrate."),
+         {},
+         {},
+         false,
+         QList<QCommandLineOption>{
+             trunkOption(),
+             flag({QStringLiteral("secure")}, CliCommandCatalog::tr("Secure (TLS + SRTP).")),
+             flag({QStringLiteral("no-secure")}, CliCommandCatalog::tr("Not secure.")),
+             valueOption({QStringLiteral("pbx-domain")},
+                         CliCommandCatalog::tr("Dial this one PBX host instead of the trunk's "
+                                               "origination URLs."),
+                         QStringLiteral("HOST"))} +
+             callOptions()});
     list.append({QStringLiteral("calls"),
                  CliCommandCatalog::tr("Latest calls to/from a number or on a SIP domain."),
                  QStringLiteral("NUMBER_OR_DOMAIN"),
@@ -131,13 +208,14 @@ QList<CliCommandSpec> buildCommands()
                  {},
                  {},
                  false,
-                 selectionOptions()});
+                 selectionOptions() << acceptOption()});
     QList<QCommandLineOption> migrateOptions = selectionOptions();
     migrateOptions.append(
         valueOption({QStringLiteral("concurrency")},
                     CliCommandCatalog::tr("Numbers migrated at once (default: the engine's)."),
                     QStringLiteral("N")));
     migrateOptions.append(yesOption());
+    migrateOptions.append(acceptOption());
     list.append(
         {QStringLiteral("migrate"),
          CliCommandCatalog::tr("Step 4: set each number's voice URL, then take it off the trunk."),

@@ -63,6 +63,8 @@ QString operationName(MigrationBackend::Operation operation)
         return Tr::tr("Exporting the audit log");
     case Op::DeleteTrunk:
         return Tr::tr("Deleting the trunk");
+    case Op::Equivalence:
+        return Tr::tr("Comparing the trunk's call settings");
     }
     return Tr::tr("The operation");
 }
@@ -176,7 +178,62 @@ QJsonObject toJson(const MigrationPlan &plan)
             {QStringLiteral("numbers_to_migrate"), plan.numbersToMigrate},
             {QStringLiteral("already_migrated"), plan.alreadyMigrated},
             {QStringLiteral("api_calls"), plan.apiCalls},
+            {QStringLiteral("fallback_url"), plan.fallbackUrl},
+            {QStringLiteral("unacknowledged"), QJsonArray::fromStringList(plan.unacknowledged)},
+            {QStringLiteral("equivalence"), toJson(plan.equivalence, {})},
             {QStringLiteral("items"), items}};
+}
+
+QString carryName(EquivalenceItem::Carry carry)
+{
+    switch (carry) {
+    case EquivalenceItem::Carry::Same:
+        return QStringLiteral("same");
+    case EquivalenceItem::Carry::Translated:
+        return QStringLiteral("translated");
+    case EquivalenceItem::Carry::Lost:
+        return QStringLiteral("lost");
+    }
+    return {};
+}
+
+QJsonObject toJson(const EquivalenceReport &report, const QStringList &accepted)
+{
+    QJsonArray items;
+    for (const EquivalenceItem &i : report.items)
+        items.append(QJsonObject{{QStringLiteral("setting"), i.setting},
+                                 {QStringLiteral("title"), i.title},
+                                 {QStringLiteral("on_trunk"), i.onTrunk},
+                                 {QStringLiteral("after"), i.after},
+                                 {QStringLiteral("change"), i.change},
+                                 {QStringLiteral("carried"), carryName(i.carry)},
+                                 {QStringLiteral("needs_acknowledgement"), i.needsAcknowledgement},
+                                 {QStringLiteral("acknowledged"), accepted.contains(i.setting)}});
+    return {{QStringLiteral("trunk_sid"), report.trunkSid},
+            {QStringLiteral("items"), items},
+            {QStringLiteral("unacknowledged"),
+             QJsonArray::fromStringList(report.unacknowledged(accepted))}};
+}
+
+QString equivalenceText(const EquivalenceReport &report, const QStringList &accepted)
+{
+    QString text;
+    for (const EquivalenceItem &i : report.items) {
+        const QString mark = !i.needsAcknowledgement ? QString()
+                             : accepted.contains(i.setting)
+                                 ? Tr::tr("  [acknowledged]")
+                                 : Tr::tr("  [needs --accept-change %1]").arg(i.setting);
+        text += QStringLiteral("%1 (%2): %3%4\n").arg(i.title, i.setting, carryName(i.carry), mark);
+        text += Tr::tr("  trunk: %1\n").arg(i.onTrunk);
+        text += Tr::tr("  after: %1\n").arg(i.after);
+        if (!i.change.isEmpty())
+            text += Tr::tr("  callers notice: %1\n").arg(i.change);
+    }
+    const QStringList missing = report.unacknowledged(accepted);
+    text += missing.isEmpty()
+                ? Tr::tr("Nothing needs an acknowledgement.\n")
+                : Tr::tr("migrate needs: --accept-change %1\n").arg(missing.join(u','));
+    return text;
 }
 
 QJsonObject toJson(const RunSummary &summary)

@@ -29,5 +29,9 @@ QJsonObject toJson(const InboundResult &result);
 QJsonObject toJson(const OutboundResult &result);
 QJsonObject toJson(const CutoverSheet &sheet);
 QJsonArray toJson(const QVector<NamedSid> &list);
+QJsonObject toJson(const EquivalenceReport &report, const QStringList &accepted);
+QString carryName(EquivalenceItem::Carry carry); // "same", "translated", "lost"
+// The report as text: one block per setting; what needs --accept-change is marked.
+QString equivalenceText(const EquivalenceReport &report, const QStringList &accepted);
 
 } // namespace CliFormat

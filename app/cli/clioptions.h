@@ -1,5 +1,7 @@
 #pragma once
 
+#include "migrationtypes.h"
+
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -34,16 +36,21 @@ struct CliOptions
     // setup-inbound
     QString domainPrefix;
     QString friendlyName;
-    bool secureMedia = false;
+    std::optional<bool> secureMedia; // unset: the trunk's own `secure`
 
     // setup-outbound
     QString pbxDomain;
-    bool secure = false;
+    std::optional<bool> secure; // unset: the trunk's own `secure`
     QString sipEdge;
     bool userToUser = false;
     QVector<QPair<QString, QString>> sipParameters;
     QString testNumber; // E.164
     QUrl handlerUrl;    // a self-hosted outboundHandler, for regions without Functions
+
+    // How calls behave after the migration (setup-inbound, setup-outbound, equivalence), and
+    // the report items acknowledged for migrate (--accept-change).
+    CallChoices calls;
+    QStringList acceptedChanges;
 
     // calls
     QString callTarget; // E.164 number or SIP domain name

@@ -76,7 +76,7 @@ CliCommand *CliSession::createCommand()
     const QString &c = m_options.command;
     if (isOneOf(c, {"trunks", "numbers", "calls", "cutover-sheet"}))
         return new InventoryCommands(m_backend, m_out, m_options, this);
-    if (isOneOf(c, {"setup-inbound", "setup-outbound"}))
+    if (isOneOf(c, {"setup-inbound", "setup-outbound", "equivalence"}))
         return new SetupCommands(m_backend, m_out, m_options, this);
     if (isOneOf(c, {"plan", "migrate", "revert"}))
         return new MigrationCommands(m_backend, m_out, m_options, this);

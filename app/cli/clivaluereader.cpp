@@ -88,10 +88,21 @@ QString CliValueReader::readCommand()
         if (!e.isEmpty())
             return e;
     }
+    if (const QString e = readCalls(); !e.isEmpty())
+        return e;
     if (cmd == QLatin1String("setup-inbound"))
         return readInbound();
     if (cmd == QLatin1String("setup-outbound"))
         return readOutbound();
+    if (cmd == QLatin1String("equivalence")) {
+        if (const QString e = readSecure("secure", "no-secure", &o.secure); !e.isEmpty())
+            return e;
+        if (has("pbx-domain")) {
+            o.calls.pbxDomain = value("pbx-domain");
+            if (const QString e = CliChecks::checkHost(o.calls.pbxDomain); !e.isEmpty())
+                return e;
+        }
+    }
     if (cmd == QLatin1String("audit")) {
         o.csvPath = value("csv");
         if (o.csvPath.isEmpty())
@@ -139,14 +150,17 @@ QString CliValueReader::readInbound()
     if (o.domainPrefix.isEmpty())
         return tr("setup-inbound needs --domain PREFIX.");
     o.friendlyName = value("friendly-name");
-    o.secureMedia = has("secure-media");
+    if (const QString e = readSecure("secure-media", "no-secure-media", &o.secureMedia);
+        !e.isEmpty())
+        return e;
     return CliChecks::checkDomainPrefix(o.domainPrefix);
 }
 
 QString CliValueReader::readOutbound()
 {
     CliOptions &o = *m_options;
-    o.secure = has("secure");
+    if (const QString e = readSecure("secure", "no-secure", &o.secure); !e.isEmpty())
+        return e;
     o.userToUser = has("uui");
     if (has("pbx-domain")) {
         o.pbxDomain = value("pbx-domain");
@@ -171,6 +185,73 @@ QString CliValueReader::readOutbound()
     }
     if (has("handler-url"))
         return CliChecks::checkWebhook(value("handler-url"), &o.handlerUrl);
+    return {};
+}
+
+QString CliValueReader::readSecure(const char *on, const char *off, std::optional<bool> *to) const
+{
+    if (has(on) && has(off))
+        return tr("Give either --%1 or --%2, not both.").arg(QLatin1String(on), QLatin1String(off));
+    if (has(on))
+        *to = true;
+    else if (has(off))
+        *to = false; // else unset: the trunk's own, as in the wizard
+    return {};
+}
+
+QString CliValueReader::readCalls()
+{
+    CliOptions &o = *m_options;
+    const QStringList acceptances = commandHasOption(m_spec, QStringLiteral("accept-change"))
+                                        ? m_parser.values(QStringLiteral("accept-change"))
+                                        : QStringList();
+    for (const QString &text : acceptances)
+        for (const QString &setting : text.split(u',', Qt::SkipEmptyParts))
+            if (!o.acceptedChanges.contains(setting.trimmed()))
+                o.acceptedChanges.append(setting.trimmed());
+    if (!commandHasOption(m_spec, QStringLiteral("fallback-url")))
+        return {};
+    CallChoices &c = o.calls;
+    if (has("fallback-url")) {
+        QUrl url;
+        if (const QString e = CliChecks::checkWebhook(value("fallback-url"), &url); !e.isEmpty())
+            return e;
+        c.fallbackUrl = url.toString(QUrl::FullyEncoded);
+    }
+    c.fallbackToDisasterRecovery = !has("no-dr-fallback");
+    if (has("keep-number-fallback"))
+        c.staleFallback = CallChoices::StaleUrl::Keep;
+    if (has("keep-status-callback"))
+        c.staleStatusCallback = CallChoices::StaleUrl::Keep;
+    if (has("ring-timeout")) {
+        if (const QString e = CliChecks::parseInt(value("ring-timeout"), 5, 600,
+                                                  tr("--ring-timeout"), &c.ringTimeoutSeconds);
+            !e.isEmpty())
+            return e;
+    }
+    if (has("time-limit")) {
+        if (const QString e = CliChecks::parseInt(value("time-limit"), 60, 86400,
+                                                  tr("--time-limit"), &c.timeLimitSeconds);
+            !e.isEmpty())
+            return e;
+    }
+    if (has("country"))
+        c.country = value("country").toUpper();
+    if (has("emergency-caller")) {
+        c.emergencyCallerSid = value("emergency-caller");
+        if (const QString e =
+                Validation::checkSid(c.emergencyCallerSid, "PN", tr("--emergency-caller"));
+            !e.isEmpty())
+            return e;
+    }
+    if (has("default-caller-id")) {
+        c.defaultCallerId = value("default-caller-id");
+        if (const QString e = Validation::checkE164(c.defaultCallerId); !e.isEmpty())
+            return e;
+    }
+    for (const QString &text : m_parser.values(QStringLiteral("drop")))
+        for (const QString &setting : text.split(u',', Qt::SkipEmptyParts))
+            c.dropped.append(setting.trimmed());
     return {};
 }
 

@@ -26,6 +26,9 @@ private:
     QString readSelection();
     QString readInbound();
     QString readOutbound();
+    QString readCalls();
+    // --on / --off into an optional: unset when neither is given.
+    QString readSecure(const char *on, const char *off, std::optional<bool> *to) const;
     QString readPositionals();
 
     const QCommandLineParser &m_parser;

@@ -7,6 +7,8 @@
 
 void MigrationCommands::start()
 {
+    // Before plan and migrate alike: the plan then shows what is still unacknowledged.
+    m_backend->acceptChanges(m_options.acceptedChanges);
     if (m_options.command == QLatin1String("revert")) {
         revert();
         return;
@@ -72,12 +74,18 @@ void MigrationCommands::printPlan(const MigrationPlan &plan)
     TextTable table({tr("NUMBER"), tr("SID"), tr("ACTION"), tr("BEFORE"), tr("AFTER")});
     for (const PlanItem &item : plan.items)
         table.addRow({item.phoneNumber, item.numberSid, item.action, item.before, item.after});
-    m_out->result(table.render() +
-                  tr("%1 numbers to migrate, %2 already migrated, %3 API calls; voice URL %4.\n")
-                      .arg(plan.numbersToMigrate)
-                      .arg(plan.alreadyMigrated)
-                      .arg(plan.apiCalls)
-                      .arg(plan.voiceUrl));
+    QString text = table.render() +
+                   tr("%1 numbers to migrate, %2 already migrated, %3 API calls; voice URL %4.\n")
+                       .arg(plan.numbersToMigrate)
+                       .arg(plan.alreadyMigrated)
+                       .arg(plan.apiCalls)
+                       .arg(plan.voiceUrl);
+    if (!plan.fallbackUrl.isEmpty())
+        text += tr("Fallback URL of the migrated numbers: %1\n").arg(plan.fallbackUrl);
+    if (!plan.equivalence.items.isEmpty())
+        text += tr("\nHow calls behave after the migration:\n") +
+                CliFormat::equivalenceText(plan.equivalence, m_options.acceptedChanges);
+    m_out->result(text);
 }
 
 void MigrationCommands::migrate(const QStringList &sids)
@@ -99,6 +107,9 @@ void MigrationCommands::migrate(const QStringList &sids)
                         .arg(plan.alreadyMigrated)
                         .arg(plan.apiCalls)
                         .arg(plan.voiceUrl));
+        if (!plan.unacknowledged.isEmpty())
+            m_out->note(tr("Not yet acknowledged (migrate will refuse): --accept-change %1")
+                            .arg(plan.unacknowledged.join(u',')));
         confirm(tr("Migrate these numbers off trunk %1?").arg(m_options.trunkSid), run);
     });
 }

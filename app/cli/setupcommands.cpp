@@ -12,6 +12,10 @@ void SetupCommands::start()
         setupInbound();
         return;
     }
+    if (m_options.command == QLatin1String("equivalence")) {
+        showEquivalence();
+        return;
+    }
     if (m_options.testNumber.isEmpty()) {
         setupOutbound({});
         return;
@@ -35,6 +39,7 @@ void SetupCommands::setupInbound()
     inbound.domainPrefix = m_options.domainPrefix;
     inbound.friendlyName = m_options.friendlyName;
     inbound.secureMedia = m_options.secureMedia;
+    inbound.calls = m_options.calls;
     InboundJob *job = m_backend->setupInbound(inbound);
     follow(job);
     job->onFinished(this, [this](const InboundResult &r) {
@@ -74,6 +79,7 @@ void SetupCommands::setupOutbound(const QString &testNumberSid)
     outbound.trunkSid = m_options.trunkSid;
     outbound.pbxDomain = m_options.pbxDomain;
     outbound.secure = m_options.secure;
+    outbound.calls = m_options.calls;
     outbound.edge = m_options.sipEdge;
     outbound.callSidAsUserToUser = m_options.userToUser;
     outbound.customParameters = m_options.sipParameters;
@@ -96,6 +102,20 @@ void SetupCommands::setupOutbound(const QString &testNumberSid)
                 text += tr("Note: %1\n").arg(r.note);
             m_out->result(text);
         }
+        finish(ExitCode::Ok);
+    });
+}
+
+void SetupCommands::showEquivalence()
+{
+    EquivalenceJob *job =
+        m_backend->equivalence(m_options.trunkSid, m_options.calls, m_options.secure);
+    follow(job);
+    job->onFinished(this, [this](const EquivalenceReport &report) {
+        if (m_out->isJson())
+            m_out->resultJson(CliFormat::toJson(report, m_options.acceptedChanges));
+        else
+            m_out->result(CliFormat::equivalenceText(report, m_options.acceptedChanges));
         finish(ExitCode::Ok);
     });
 }

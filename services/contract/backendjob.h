@@ -34,7 +34,8 @@ public:
         Resume,
         Rollback,
         ExportAudit,
-        DeleteTrunk
+        DeleteTrunk,
+        Equivalence
     };
     Q_ENUM(Operation)
 
@@ -98,6 +99,7 @@ using CallsJob = ResultJob<QVector<CallInfo>>;
 using PlanJob = ResultJob<MigrationPlan>;
 using ExportJob = ResultJob<int>;          // the rows written
 using DeleteTrunkJob = ResultJob<QString>; // the deleted trunk's SID
+using EquivalenceJob = ResultJob<EquivalenceReport>;
 
 // Migrate, revert, resume and rollback: every number's new state as it is known, then the
 // summary.

@@ -38,6 +38,15 @@ public:
     virtual CallsJob *loadRecentCalls(const QString &numberOrDomain) = 0;
     virtual CutoverSheet cutoverSheet() const = 0;
 
+    // What becomes of each of the trunk's call settings with these choices (issue 8): the
+    // report steps 1 and 2 will act on. secure unset = the trunk's own.
+    virtual EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,
+                                        std::optional<bool> secure = {}) = 0;
+    // The report items (EquivalenceItem::setting) the administrator acknowledged: migrate and
+    // resume refuse to start while an item of the report saved by step 2 needs one and is not
+    // among them. Kept until the next call; recorded in the audit log when a run starts.
+    virtual void acceptChanges(const QStringList &settings) = 0;
+
     // Step 4. voiceUrl empty = the outbound handler deployed in step 2.
     virtual PlanJob *plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) = 0;
     virtual RunJob *migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) = 0;

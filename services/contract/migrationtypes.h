@@ -9,6 +9,8 @@
 #include <QUrl>
 #include <QVector>
 
+#include <optional>
+
 // Plain data exchanged between the migration engine and its front ends (wizard and CLI).
 // No secrets in here except ConnectionSettings::secret, which never leaves memory.
 
@@ -66,6 +68,37 @@ struct OriginationInfo
     bool enabled = true;
 };
 
+// What the trunk does for every call beyond routing it (Twilio's values, e.g. "enable-all").
+struct TrunkCallSettings
+{
+    QString recordingMode = QStringLiteral("do-not-record");
+    QString recordingTrim = QStringLiteral("do-not-trim");
+    QString transferMode = QStringLiteral("disable-all");
+    QString transferCallerId = QStringLiteral("from-transferee");
+    bool cnamLookupEnabled = false;
+    bool symmetricRtpEnabled = false;
+    QString disasterRecoveryUrl; // empty when none
+    QString disasterRecoveryMethod = QStringLiteral("POST");
+};
+
+// A number of the trunk and the URL it carries that the trunk ignored.
+struct NumberUrl
+{
+    QString sid;
+    QString phoneNumber;
+    QString url;
+};
+
+// What the trunk's numbers need that the migration must keep: read with the numbers.
+struct TrunkNumberFacts
+{
+    QVector<NumberUrl> emergencyNumbers; // with an emergency address (url empty)
+    QVector<NumberUrl> faxNumbers;       // voice_receive_mode=fax (url empty)
+    QVector<NumberUrl> staleFallbackUrls;
+    QVector<NumberUrl> staleStatusCallbacks;
+    QStringList countries; // ISO 3166 alpha-2 of the numbers, most frequent first
+};
+
 struct TrunkSummary
 {
     QString sid;
@@ -76,6 +109,59 @@ struct TrunkSummary
     QVector<OriginationInfo> originationUrls;
     QVector<NamedSid> ipAccessControlLists;
     QVector<NamedSid> credentialLists;
+    TrunkCallSettings calls;
+    TrunkNumberFacts numbers;
+};
+
+// What the administrator chose for the calls after the migration (the equivalence page, or
+// the CLI's options). Defaults carry everything the trunk did.
+struct CallChoices
+{
+    // The trunk's origination table is dialled as it is, unless a PBX domain is given: then
+    // that one host (several enabled URLs collapse into one: acknowledged change).
+    QString pbxDomain;
+    // TLS + SRTP; unset = the trunk's own `secure`.
+    std::optional<bool> secure;
+    // VoiceFallbackUrl of the domain and of every migrated number: the administrator's own
+    // URL, else the trunk's disaster-recovery URL (when fallbackToDisasterRecovery), else none.
+    QString fallbackUrl;
+    bool fallbackToDisasterRecovery = true;
+    // What happens to a number's own voice_fallback_url / status_callback, which the trunk
+    // ignored and which would come back to life once the number is off the trunk.
+    enum class StaleUrl { Replace, Clear, Keep };
+    StaleUrl staleFallback = StaleUrl::Replace; // Replace: with fallbackUrl (or cleared)
+    StaleUrl staleStatusCallback = StaleUrl::Clear;
+    int ringTimeoutSeconds = 600;
+    int timeLimitSeconds = 86400;
+    QString country;            // national numbers from the PBX; empty = the trunk numbers'
+    QString emergencyCallerSid; // PN... for emergency calls without a usable caller ID
+    QString defaultCallerId;    // E.164 for calls from extensions without a DID
+    // Settings the administrator chose not to carry (EquivalenceItem::setting keys).
+    QStringList dropped;
+    // Changes acknowledged before step 4 (EquivalenceItem::setting keys).
+    QStringList accepted;
+};
+
+// One line of the equivalence report: a trunk setting and what becomes of it.
+struct EquivalenceItem
+{
+    enum class Carry { Same, Translated, Lost };
+    QString setting; // stable key: "failover", "recording", "fax-numbers", ...
+    QString title;   // "Origination failover"
+    QString onTrunk; // what the trunk did
+    QString after;   // how it is carried, or why it cannot be
+    QString change;  // what callers notice; empty when nothing
+    Carry carry = Carry::Same;
+    bool needsAcknowledgement = false;
+};
+
+struct EquivalenceReport
+{
+    QString trunkSid;
+    QVector<EquivalenceItem> items;
+    // The settings that need an acknowledgement and are not in `accepted`.
+    QStringList unacknowledged(const QStringList &accepted) const;
+    const EquivalenceItem *item(const QString &setting) const;
 };
 
 enum class NumberState { OnTrunk, Migrating, Migrated, Failed, Reverting, Reverted, NotOnTrunk };
@@ -107,8 +193,11 @@ struct InboundOptions
     QString trunkSid;
     QString domainPrefix; // "acme-pbx" -> acme-pbx.sip.twilio.com
     QString friendlyName;
-    bool secureMedia = false; // Secure=true on the domain: TLS + SRTP
+    // Secure=true on the domain: TLS + SRTP. Unset: the trunk's own `secure`, in the wizard and
+    // the CLI alike.
+    std::optional<bool> secureMedia;
     QString serviceUniqueName = QStringLiteral("trunk-migrator");
+    CallChoices calls;
 };
 
 struct InboundResult
@@ -129,12 +218,13 @@ struct OutboundOptions
 {
     QString trunkSid;
     QString pbxDomain;                // default: host of the best origination URL
-    bool secure = false;              // ;secure=true
+    std::optional<bool> secure;       // ;secure=true; unset: the trunk's own `secure`
     QString edge;                     // ;edge=sydney
     bool callSidAsUserToUser = false; // ?User-to-User=CallSid
     QVector<QPair<QString, QString>> customParameters;
     QString testNumberSid;     // the one number pointed at the handler now
     QUrl selfHostedHandlerUrl; // when Functions are unavailable
+    CallChoices calls;
 };
 
 struct OutboundResult
@@ -191,6 +281,11 @@ struct MigrationPlan
     int alreadyMigrated = 0; // off the trunk with the new URL: nothing to do
     int apiCalls = 0;
     QString voiceUrl;
+    // The report step 2 acted on, and what of it still needs an acknowledgement.
+    EquivalenceReport equivalence;
+    QStringList unacknowledged;
+    // VoiceFallbackUrl the migrated numbers get; empty = none.
+    QString fallbackUrl;
 };
 
 struct RunSummary
@@ -223,6 +318,7 @@ struct InterruptedRun
 Q_DECLARE_METATYPE(OperationError)
 Q_DECLARE_METATYPE(AccountInfo)
 Q_DECLARE_METATYPE(TrunkSummary)
+Q_DECLARE_METATYPE(EquivalenceReport)
 Q_DECLARE_METATYPE(NumberInfo)
 Q_DECLARE_METATYPE(InboundResult)
 Q_DECLARE_METATYPE(OutboundResult)

@@ -12,6 +12,7 @@
 #include "runinputchecks.h"
 #include "runlock.h"
 #include "runrecovery.h"
+#include "savedcalls.h"
 #include "savedinbound.h"
 #include "setupsteps.h"
 #include "trunkcatalog.h"
@@ -251,8 +252,16 @@ PlanJob *MigrationService::plan(const QStringList &numberSids, const QUrl &voice
     auto *job = new MigrationPlanner(context(), numberSids, m_trunkSid, url, this);
     m_job = job;
     connect(job, &MigrationPlanner::failed, this, &MigrationService::failOperation);
-    connect(job, &MigrationPlanner::ready, this,
-            [this](const MigrationPlan &result) { succeedOperation<PlanJob>(result); });
+    connect(job, &MigrationPlanner::ready, this, [this, numberSids](MigrationPlan result) {
+        // The plan shows what step 2 decided for the calls and what still needs consent.
+        const SavedCalls calls = SavedCalls::load(*m_storage->journal(), m_account.sid);
+        if (!calls.isNull() && calls.trunkSid == m_trunkSid) {
+            result.equivalence = calls.report;
+            result.unacknowledged = calls.report.unacknowledged(m_accepted);
+            result.fallbackUrl = calls.fallbackUrl;
+        }
+        succeedOperation<PlanJob>(result);
+    });
     job->start();
     return front;
 }
@@ -279,10 +288,25 @@ RunJob *MigrationService::migrate(const QStringList &numberSids, const QUrl &voi
     QString problem = RunInputChecks::checkSelection(numberSids, m_trunkSid);
     const QString url =
         problem.isEmpty() ? RunInputChecks::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
+    SavedCalls calls;
+    if (problem.isEmpty() && m_storage->journal()) {
+        calls = SavedCalls::load(*m_storage->journal(), m_account.sid);
+        if (calls.trunkSid != m_trunkSid)
+            calls = {}; // step 2 ran for another trunk: nothing of it applies here
+        problem = calls.refusal(numberSids, m_accepted);
+    }
     auto *front = newJob<RunJob>(Operation::Migrate, problem);
     if (!beginOperation(front))
         return front;
+    calls.accepted = m_accepted;
+    QString unrecorded;
+    if (!calls.recordAcceptance(*m_storage->journal(), *m_storage->audit(), m_account.sid,
+                                &unrecorded)) {
+        failOperation(EngineErrors::local(unrecorded));
+        return front;
+    }
     auto *run = new NumberRun(context(), NumberRun::Kind::Migrate, m_trunkSid, url, window(), this);
+    run->setCallSettings(calls);
     // Already migrated in the listing just read: nothing to do, so no read either (a re-run of
     // a finished trunk makes no call and cannot fail on one).
     QHash<QString, NumberInfo> listed;
@@ -404,6 +428,12 @@ RunJob *MigrationService::recover(Operation operation)
     m_trunkSid = restart.trunkSid;
     auto *run =
         new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl, window(), this);
+    SavedCalls calls = SavedCalls::load(*m_storage->journal(), m_account.sid);
+    if (calls.trunkSid != restart.trunkSid)
+        calls = {};
+    // Checked when the run started, under the acknowledgements it started with.
+    calls.accepted = m_accepted + SavedCalls::loadAccepted(*m_storage->journal(), m_account.sid);
+    run->setCallSettings(calls);
     startRun(run, front);
     const bool started = restart.runId != 0
                              ? run->resume(restart.runId, restart.openSteps, restart.numbers)
@@ -489,6 +519,20 @@ OutboundJob *MigrationService::setupOutbound(const OutboundOptions &options)
         succeedOperation<OutboundJob>(result);
     });
     steps->startOutbound(options);
+    return front;
+}
+
+EquivalenceJob *MigrationService::equivalence(const QString &trunkSid, const CallChoices &choices,
+                                              std::optional<bool> secure)
+{
+    auto *front = newJob<EquivalenceJob>(Operation::Equivalence,
+                                         Validation::checkSid(trunkSid, "TK", tr("The trunk SID")));
+    SetupSteps *steps = startSetup(front);
+    if (!steps)
+        return front;
+    connect(steps, &SetupSteps::equivalenceReady, this,
+            [this](const EquivalenceReport &report) { succeedOperation<EquivalenceJob>(report); });
+    steps->startEquivalence(trunkSid, choices, secure);
     return front;
 }
 

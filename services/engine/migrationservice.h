@@ -59,6 +59,9 @@ public:
     CallsJob *loadRecentCalls(const QString &numberOrDomain) override;
     CutoverSheet cutoverSheet() const override { return m_sheet; }
 
+    EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,
+                                std::optional<bool> secure = {}) override;
+    void acceptChanges(const QStringList &settings) override { m_accepted = settings; }
     PlanJob *plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
     RunJob *migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
     RunJob *revert(const QStringList &numberSids) override;
@@ -105,6 +108,7 @@ private:
     QPointer<NumberRun> m_run;
     std::function<void()> m_cancelJob; // jobs with a cancel() of their own
     QVector<TrunkSummary> m_trunks;    // from the last loadTrunks()
+    QStringList m_accepted;            // acceptChanges()
     QString m_trunkSid;
     QString m_handlerUrl;
     CutoverSheet m_sheet;

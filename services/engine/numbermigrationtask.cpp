@@ -1,4 +1,6 @@
 #include "numbermigrationtask.h"
+
+#include "callequivalence.h"
 #include "callresult.h"
 
 #include "engineerrors.h"
@@ -84,6 +86,16 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
     case MigrationDecision::Verdict::Migrate:
         break;
     }
+    // Read live, so it holds whatever step 2 saw: the handlers carry voice calls only.
+    if (m_number.isFax() &&
+        !(m_calls && m_calls->accepted.contains(QStringLiteral("fax-numbers")))) {
+        const QString why = tr("%1 receives faxes (voice_receive_mode=fax) and the handlers carry "
+                               "voice calls only; it was left on the trunk. Acknowledge "
+                               "\"fax-numbers\" to move it anyway.")
+                                .arg(m_number.phoneNumber);
+        m_recorder->refused(change(QStringLiteral("migrate_number"), QString(), QString()), why);
+        return end(NumberOutcome::Failed, NumberState::Failed, EngineErrors::local(why));
+    }
     if (stopRequested())
         return stopAtSafePoint();
     if (!saveOriginal(decision))
@@ -121,12 +133,15 @@ bool NumberMigrationTask::saveOriginal(const MigrationDecision &decision)
 
 void NumberMigrationTask::setVoiceUrl()
 {
-    const Change c = change(SetVoiceUrl, urlAndMethod(m_number),
-                            QStringLiteral("voice_url=%1; voice_method=POST").arg(m_voiceUrl));
+    QString after = QStringLiteral("voice_url=%1; voice_method=POST").arg(m_voiceUrl);
+    if (m_calls)
+        after += CallEquivalence::describe(m_calls->numberUpdate(m_number));
+    const Change c = change(SetVoiceUrl, urlAndMethod(m_number), after);
     m_recorder->begin(c, this, [this, c](qint64 step) {
         if (step == 0)
             return failJournal();
-        IncomingPhoneNumberUpdate update;
+        IncomingPhoneNumberUpdate update =
+            m_calls ? m_calls->numberUpdate(m_number) : IncomingPhoneNumberUpdate();
         update.voiceUrl = m_voiceUrl;
         update.voiceMethod = Post;
         m_context.client->voice().updateIncomingPhoneNumber(

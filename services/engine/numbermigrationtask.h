@@ -3,6 +3,7 @@
 #include "changerecorder.h"
 #include "enginecontext.h"
 #include "numbertask.h"
+#include "savedcalls.h"
 #include "twilioresult.h"
 #include "voiceresources.h"
 
@@ -34,6 +35,9 @@ public:
                         const QString &voiceUrl, QObject *parent = nullptr);
 
     void start() override;
+    // The call settings step 2 decided (fallback URL, the number's own URLs, caller-name
+    // lookup): sent with the voice URL in one update (issue 8).
+    void setCallSettings(const SavedCalls *calls) { m_calls = calls; }
 
 private:
     void onFetched(const TwilioResult<IncomingPhoneNumber> &result);
@@ -57,5 +61,6 @@ private:
 
     QString m_trunkSid;
     QString m_voiceUrl;
+    const SavedCalls *m_calls = nullptr;
     NumberReadBack *m_readBack = nullptr;
 };

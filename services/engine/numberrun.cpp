@@ -88,9 +88,12 @@ void NumberRun::launch(const QStringList &sids)
         const qint64 step = m_steps.value(sid);
         if (m_kind == Kind::Migrate && m_listed.contains(sid))
             return new NumberListedTask(m_context, m_recorder, m_listed.value(sid), step, parent);
-        if (m_kind == Kind::Migrate)
-            return new NumberMigrationTask(m_context, m_recorder, sid, step, m_trunkSid, m_voiceUrl,
-                                           parent);
+        if (m_kind == Kind::Migrate) {
+            auto *task = new NumberMigrationTask(m_context, m_recorder, sid, step, m_trunkSid,
+                                                 m_voiceUrl, parent);
+            task->setCallSettings(&m_calls);
+            return task;
+        }
         return new NumberRevertTask(m_context, m_recorder, sid, step, parent);
     };
     m_batch = new NumberBatch(sids, factory, m_window, this);

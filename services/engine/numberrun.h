@@ -3,6 +3,7 @@
 #include "changerecorder.h"
 #include "enginecontext.h"
 #include "migrationtypes.h"
+#include "savedcalls.h"
 
 #include <QHash>
 #include <QObject>
@@ -30,6 +31,8 @@ public:
     bool start(const QStringList &sids);
     // Numbers the listing read just before showed already migrated (NumberListedTask): no call.
     void setListedMigrated(const QHash<QString, NumberInfo> &numbers) { m_listed = numbers; }
+    // What step 2 decided for the numbers' other call settings (migrate only).
+    void setCallSettings(const SavedCalls &calls) { m_calls = calls; }
     // Continues an interrupted run: `openSteps` maps each pending number to its still-open
     // number step.
     bool resume(qint64 runId, const QHash<QString, qint64> &openSteps, const QStringList &order);
@@ -56,6 +59,7 @@ private:
     Kind m_kind;
     QString m_trunkSid;
     QString m_voiceUrl;
+    SavedCalls m_calls;
     int m_window;
     qint64 m_runId = 0;
     QHash<QString, qint64> m_steps;

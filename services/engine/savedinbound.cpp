@@ -52,7 +52,7 @@ bool save(Journal &journal, const QString &accountSid, const InboundResult &resu
         {SipUris, QJsonArray::fromStringList(result.sipUris)},
         {IpAcls, toJson(result.ipAccessControlLists)},
         {CredentialLists, toJson(result.credentialLists)},
-        {SecureMedia, options.secureMedia},
+        {SecureMedia, options.secureMedia.value_or(false)},
     };
     return journal.setSetupValue(
         accountSid, key(), QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact)));

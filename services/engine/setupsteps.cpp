@@ -1,11 +1,13 @@
 #include "setupsteps.h"
 
+#include "callequivalence.h"
 #include "cutoversheet.h"
 #include "engineerrors.h"
 #include "enginelogging.h"
 #include "inboundsetup.h"
 #include "journal.h"
 #include "outboundsetup.h"
+#include "savedcalls.h"
 #include "savedinbound.h"
 #include "trunksummaryloader.h"
 #include "validation.h"
@@ -17,6 +19,26 @@ SetupSteps::SetupSteps(const EngineContext &context, const QVector<TrunkSummary>
     , m_known(knownTrunks)
     , m_exportDirectory(exportDirectory)
 {}
+
+namespace {
+SavedCalls savedCalls(const OutboundOptions &options, const TrunkSummary &trunk)
+{
+    const CallEquivalence equivalence = OutboundSetup::equivalenceFor(options, trunk);
+    SavedCalls calls;
+    calls.trunkSid = trunk.sid;
+    calls.report = equivalence.report();
+    calls.fallbackUrl = equivalence.fallbackUrl();
+    calls.staleFallback = options.calls.staleFallback;
+    calls.staleStatusCallback = options.calls.staleStatusCallback;
+    calls.callerIdLookup =
+        trunk.calls.cnamLookupEnabled && equivalence.carries(QStringLiteral("caller-name"));
+    for (const NumberUrl &n : trunk.numbers.faxNumbers)
+        calls.faxSids.append(n.sid);
+    for (const NumberUrl &n : trunk.numbers.emergencyNumbers)
+        calls.emergencySids.append(n.sid);
+    return calls;
+}
+} // namespace
 
 QString SetupSteps::handlerUrlKey()
 {
@@ -70,14 +92,21 @@ template<class Step> Step *SetupSteps::makeStep()
 
 void SetupSteps::startInbound(const InboundOptions &options)
 {
-    withTrunk(options.trunkSid, [this, options](const TrunkSummary &trunk) {
+    withTrunk(options.trunkSid, [this, given = options](const TrunkSummary &trunk) {
+        InboundOptions options = given;
+        options.secureMedia = given.secureMedia.value_or(trunk.secure);
         auto *step = makeStep<InboundSetup>();
-        connect(step, &InboundSetup::finished, this, [this, options](const InboundResult &r) {
-            if (!SavedInbound::save(*m_context.journal, m_context.accountSid, r, options))
-                qCWarning(lcEngine)
-                    << "step 1 result not saved:" << m_context.journal->errorString();
-            emit inboundReady(r, makeCutoverSheet(r, options));
-        });
+        connect(
+            step, &InboundSetup::finished, this, [this, options, trunk](const InboundResult &r) {
+                const bool emergency =
+                    CallEquivalence(trunk, options.calls, options.secureMedia).emergencyCalling();
+                if (!SavedInbound::save(*m_context.journal, m_context.accountSid, r, options) ||
+                    !SavedCalls::saveEmergencyOnDomain(*m_context.journal, m_context.accountSid,
+                                                       emergency))
+                    qCWarning(lcEngine)
+                        << "step 1 result not saved:" << m_context.journal->errorString();
+                emit inboundReady(r, makeCutoverSheet(r, options));
+            });
         const QString problem = step->check(options, trunk);
         if (!problem.isEmpty())
             return emit failed(EngineErrors::local(problem));
@@ -85,16 +114,31 @@ void SetupSteps::startInbound(const InboundOptions &options)
     });
 }
 
+void SetupSteps::startEquivalence(const QString &trunkSid, const CallChoices &choices,
+                                  std::optional<bool> secure)
+{
+    withTrunk(trunkSid, [this, choices, secure](const TrunkSummary &trunk) {
+        const CallEquivalence equivalence(trunk, choices, secure);
+        if (const QString problem = equivalence.check(); !problem.isEmpty())
+            return emit failed(EngineErrors::local(problem));
+        emit equivalenceReady(equivalence.report());
+    });
+}
+
 void SetupSteps::startOutbound(const OutboundOptions &options)
 {
     withTrunk(options.trunkSid, [this, options](const TrunkSummary &trunk) {
         auto *step = makeStep<OutboundSetup>();
-        connect(step, &OutboundSetup::finished, this, [this](const OutboundResult &r) {
-            const QString url = r.handlerUrl.toString(QUrl::FullyEncoded);
-            if (!m_context.journal->setSetupValue(m_context.accountSid, handlerUrlKey(), url))
-                qCWarning(lcEngine) << "handler URL not saved:" << m_context.journal->errorString();
-            emit outboundReady(r);
-        });
+        connect(
+            step, &OutboundSetup::finished, this, [this, options, trunk](const OutboundResult &r) {
+                const QString url = r.handlerUrl.toString(QUrl::FullyEncoded);
+                if (!m_context.journal->setSetupValue(m_context.accountSid, handlerUrlKey(), url) ||
+                    !SavedCalls::save(*m_context.journal, m_context.accountSid,
+                                      savedCalls(options, trunk)))
+                    qCWarning(lcEngine)
+                        << "step 2 result not saved:" << m_context.journal->errorString();
+                emit outboundReady(r);
+            });
         const QString problem = OutboundSetup::check(options, trunk);
         if (!problem.isEmpty())
             return emit failed(EngineErrors::local(problem));

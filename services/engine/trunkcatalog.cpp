@@ -1,9 +1,12 @@
 #include "trunkcatalog.h"
 
+#include "callequivalence.h"
 #include "engineerrors.h"
 #include "trunkingapi.h"
 #include "twilioclient.h"
 #include "voiceapi.h"
+
+#include <algorithm>
 
 namespace {
 QVector<NamedSid> named(const QList<SipAuthList> &lists)
@@ -29,7 +32,7 @@ void TrunkCatalog::start()
                 return fail(r.error);
             for (const IncomingPhoneNumber &n : r.value)
                 if (n.trunkSid && !n.trunkSid->isEmpty())
-                    ++m_counts[*n.trunkSid];
+                    noteNumber(n);
             --m_pending;
             finishIfReady();
         });
@@ -42,6 +45,20 @@ void TrunkCatalog::start()
             summary.friendlyName = trunk.friendlyName;
             summary.terminationDomain = trunk.domainName;
             summary.secure = trunk.secure;
+            TrunkCallSettings &calls = summary.calls;
+            // Twilio's defaults stand in for a field an older answer lacks.
+            const auto orDefault = [](const QString &value, const QString &fallback) {
+                return value.isEmpty() ? fallback : value;
+            };
+            calls.recordingMode = orDefault(trunk.recordingMode, calls.recordingMode);
+            calls.recordingTrim = orDefault(trunk.recordingTrim, calls.recordingTrim);
+            calls.transferMode = orDefault(trunk.transferMode, calls.transferMode);
+            calls.transferCallerId = orDefault(trunk.transferCallerId, calls.transferCallerId);
+            calls.cnamLookupEnabled = trunk.cnamLookupEnabled;
+            calls.symmetricRtpEnabled = trunk.symmetricRtpEnabled;
+            calls.disasterRecoveryUrl = trunk.disasterRecoveryUrl.value_or(QString());
+            calls.disasterRecoveryMethod = orDefault(
+                trunk.disasterRecoveryMethod.value_or(QString()), calls.disasterRecoveryMethod);
             m_trunks.append(summary);
         }
         for (int i = 0; i < m_trunks.size(); ++i)
@@ -83,6 +100,24 @@ void TrunkCatalog::loadDetails(int index)
                                  });
 }
 
+void TrunkCatalog::noteNumber(const IncomingPhoneNumber &n)
+{
+    const QString trunkSid = *n.trunkSid;
+    ++m_counts[trunkSid];
+    TrunkNumberFacts &facts = m_facts[trunkSid];
+    if (n.hasEmergencyAddress())
+        facts.emergencyNumbers.append(NumberUrl{n.sid, n.phoneNumber, {}});
+    if (n.isFax())
+        facts.faxNumbers.append(NumberUrl{n.sid, n.phoneNumber, {}});
+    // While a number is on a trunk Twilio ignores these; off the trunk they work again.
+    if (const QString url = n.voiceFallbackUrl.value_or(QString()); !url.isEmpty())
+        facts.staleFallbackUrls.append(NumberUrl{n.sid, n.phoneNumber, url});
+    if (const QString url = n.statusCallback.value_or(QString()); !url.isEmpty())
+        facts.staleStatusCallbacks.append(NumberUrl{n.sid, n.phoneNumber, url});
+    if (const QString country = CallEquivalence::countryOf(n.phoneNumber); !country.isEmpty())
+        ++m_countries[trunkSid][country];
+}
+
 void TrunkCatalog::fail(const TwilioError &error)
 {
     if (m_failed)
@@ -96,7 +131,17 @@ void TrunkCatalog::finishIfReady()
 {
     if (m_failed || m_pending > 0)
         return;
-    for (TrunkSummary &trunk : m_trunks)
+    for (TrunkSummary &trunk : m_trunks) {
         trunk.numberCount = m_counts.value(trunk.sid);
+        trunk.numbers = m_facts.value(trunk.sid);
+        const QHash<QString, int> countries = m_countries.value(trunk.sid);
+        QStringList byFrequency = countries.keys();
+        std::sort(byFrequency.begin(), byFrequency.end(), [&](const QString &a, const QString &b) {
+            return countries.value(a) != countries.value(b)
+                       ? countries.value(a) > countries.value(b)
+                       : a < b;
+        });
+        trunk.numbers.countries = byFrequency;
+    }
     emit loaded(m_trunks);
 }

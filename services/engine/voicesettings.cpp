@@ -59,6 +59,8 @@ QJsonObject snapshotOf(const IncomingPhoneNumber &number)
         {QStringLiteral("status_callback_method"), toJson(number.statusCallbackMethod)},
         {QStringLiteral("voice_application_sid"), toJson(number.voiceApplicationSid)},
         {QStringLiteral("trunk_sid"), toJson(number.trunkSid)},
+        // Step 4 turns it on when the trunk looked callers' names up (issue 8).
+        {QStringLiteral("voice_caller_id_lookup"), number.voiceCallerIdLookup},
     };
 }
 
@@ -77,6 +79,10 @@ IncomingPhoneNumberUpdate restoreUpdate(const QJsonObject &prior, const Incoming
         if (wanted != textOf(current.value(field)))
             update.*member = wanted.isNull() ? QStringLiteral("") : wanted;
     }
+    // A boolean; backups saved before it was kept have none, and then it is left alone.
+    const QJsonValue lookup = prior.value(QLatin1String("voice_caller_id_lookup"));
+    if (lookup.isBool() && lookup.toBool() != live.voiceCallerIdLookup)
+        update.voiceCallerIdLookup = lookup.toBool();
     return update;
 }
 

@@ -14,7 +14,8 @@ namespace VoiceSettings {
 // trunk_sid.
 const QStringList &fieldNames();
 
-// Those fields of the live number, nulls kept as JSON null so null and "" stay apart.
+// Those fields of the live number, nulls kept as JSON null so null and "" stay apart, and the
+// boolean voice_caller_id_lookup, which step 4 may turn on.
 QJsonObject snapshotOf(const IncomingPhoneNumber &number);
 
 // The update that brings `live` back to `prior` (a snapshot). Only differing fields are sent,

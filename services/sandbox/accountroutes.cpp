@@ -17,7 +17,7 @@ const QString kNumbers = QStringLiteral("IncomingPhoneNumbers");
 using SandboxParams::Field;
 using SandboxParams::Kind;
 
-// The update parameters the migration uses, with how each is checked.
+// The voice, routing and emergency update parameters, with how each is checked.
 const Field kUpdatable[] = {
     {"FriendlyName", "friendly_name", Kind::Text},
     {"VoiceUrl", "voice_url", Kind::Url},
@@ -26,8 +26,12 @@ const Field kUpdatable[] = {
     {"VoiceFallbackMethod", "voice_fallback_method", Kind::Method},
     {"StatusCallback", "status_callback", Kind::Url},
     {"StatusCallbackMethod", "status_callback_method", Kind::Method},
-    {"VoiceApplicationSid", "voice_application_sid", Kind::Sid, "AP"},
-    {"TrunkSid", "trunk_sid", Kind::Sid, "TK"},
+    {"VoiceCallerIdLookup", "voice_caller_id_lookup", Kind::Boolean},
+    {"VoiceReceiveMode", "voice_receive_mode", Kind::Enum, "voice|fax"},
+    {"EmergencyStatus", "emergency_status", Kind::Enum, "Active|Inactive"},
+    {"EmergencyAddressSid", "emergency_address_sid", Kind::Sid, "AD"},
+    {"VoiceApplicationSid", "voice_application_sid", Kind::RoutingSid, "AP"},
+    {"TrunkSid", "trunk_sid", Kind::RoutingSid, "TK"},
 };
 
 SandboxResponse fetchAccount(SandboxContext &c, const SandboxRequest &request, const RouteParams &p)
@@ -74,9 +78,8 @@ SandboxResponse updateNumber(SandboxContext &c, const SandboxRequest &request, c
     const FormParams form = FormParams::parse(request.body);
 
     // Check everything first so a bad parameter changes nothing.
-    const QString problem = SandboxParams::checkAll(kUpdatable, form);
-    if (!problem.isEmpty())
-        return SandboxResponse::invalidParameter(problem);
+    if (auto problem = SandboxParams::checkAll(kUpdatable, form))
+        return *problem;
     const QString trunkSid = form.value(QStringLiteral("TrunkSid"));
     if (!trunkSid.isEmpty() && !c.store.contains(QStringLiteral("Trunks"), trunkSid))
         return SandboxResponse::invalidParameter(
@@ -87,6 +90,13 @@ SandboxResponse updateNumber(SandboxContext &c, const SandboxRequest &request, c
 
     QJsonObject number = *found;
     SandboxParams::applyAll(kUpdatable, form, number);
+    // The sandbox registers an emergency address at once (Twilio passes through
+    // pending-registration); removing it unregisters.
+    if (form.contains(QStringLiteral("EmergencyAddressSid")))
+        number.insert(QLatin1String("emergency_address_status"),
+                      form.value(QStringLiteral("EmergencyAddressSid")).isEmpty()
+                          ? QStringLiteral("unregistered")
+                          : QStringLiteral("registered"));
     const QString appParam = QStringLiteral("VoiceApplicationSid");
     if (form.contains(appParam) && !form.value(appParam).isEmpty()) {
         // An application takes the number off its trunk.

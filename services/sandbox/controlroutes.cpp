@@ -44,6 +44,7 @@ SandboxRouter SandboxRoutes::all()
     addSipDomains(router);
     addSipMappings(router);
     addTrunking(router);
+    addOriginationUrls(router);
     addServerless(router);
     addBuilds(router);
     addEnvironmentChildren(router);

@@ -5,8 +5,10 @@
 class SandboxContext;
 
 // Fills a fresh context with the demo account: credentials, an API key, the main trunk with
-// its origination URLs, IP ACL, credential list and `numbers` phone numbers with varied voice
-// settings, a small second trunk, and a few numbers on no trunk. Deterministic for a seed.
+// every setting away from its default (recording, transfer, secure, CNAM, disaster recovery),
+// three origination URLs, IP ACL, credential list and `numbers` phone numbers with varied voice
+// and emergency settings, a small second trunk, and a few numbers on no trunk. Deterministic
+// for a seed; see docs/SANDBOX.md for the exact contents.
 class DemoSeeder
 {
 public:
@@ -17,5 +19,6 @@ public:
 
 private:
     static void seedMainNumbers(SandboxContext &context, const QString &trunkSid, int count);
+    static void seedEmergencyAddresses(SandboxContext &context, int count);
     static QString secret(SandboxContext &context);
 };

@@ -32,9 +32,14 @@ bool SandboxPaging::parse(const FormParams &query, SandboxPaging *paging, Sandbo
     }
     if (query.contains(QStringLiteral("PageSize"))) {
         int size = 0;
-        if (!parseInt(query.value(QStringLiteral("PageSize")), &size) || size < 1 || size > 1000) {
+        if (!parseInt(query.value(QStringLiteral("PageSize")), &size) || size < 1) {
             *error = SandboxResponse::invalidParameter(
                 QStringLiteral("PageSize must be an integer between 1 and 1000"));
+            return false;
+        }
+        if (size > 1000) {
+            *error = SandboxResponse::error(
+                400, 20007, QStringLiteral("Page size %1 is larger than 1000").arg(size));
             return false;
         }
         paging->m_pageSize = size;
@@ -56,7 +61,8 @@ bool SandboxPaging::parse(const FormParams &query, SandboxPaging *paging, Sandbo
         int offset = -1;
         if (!token.startsWith(QLatin1String("PT")) || !parseInt(token.mid(2), &offset) ||
             offset < 0) {
-            *error = SandboxResponse::invalidParameter(QStringLiteral("Invalid PageToken"));
+            *error = SandboxResponse::error(
+                400, 21481, QStringLiteral("Invalid PageToken %1").arg(token.left(64)));
             return false;
         }
         paging->m_offset = qMin(offset, kMaxOffset);

@@ -95,7 +95,7 @@ QJsonObject trunk(SandboxContext &context, const QString &friendlyName, const QS
     QJsonObject record{
         {str("account_sid"), context.accountSid},
         {str("domain_name"), domainName},
-        {str("disaster_recovery_method"), QJsonValue()},
+        {str("disaster_recovery_method"), str("POST")},
         {str("disaster_recovery_url"), QJsonValue()},
         {str("friendly_name"), friendlyName},
         {str("secure"), false},
@@ -120,19 +120,19 @@ QJsonObject trunk(SandboxContext &context, const QString &friendlyName, const QS
     return record;
 }
 
-QJsonObject originationUrl(SandboxContext &context, const QString &trunkSid, const QString &sipUrl,
-                           int priority)
+QJsonObject originationUrl(SandboxContext &context, const QString &trunkSid,
+                           const OriginationUrlSettings &settings)
 {
     const QString sid = context.newSid("OU");
     QJsonObject record{
         {str("account_sid"), context.accountSid},
         {str("sid"), sid},
         {str("trunk_sid"), trunkSid},
-        {str("weight"), 10},
-        {str("enabled"), true},
-        {str("sip_url"), sipUrl},
-        {str("friendly_name"), sipUrl},
-        {str("priority"), priority},
+        {str("weight"), settings.weight},
+        {str("enabled"), settings.enabled},
+        {str("sip_url"), settings.sipUrl},
+        {str("friendly_name"), settings.friendlyName},
+        {str("priority"), settings.priority},
         {str("url"), str("/v1/Trunks/%1/OriginationUrls/%2").arg(trunkSid, sid)},
     };
     stamp(context, record);

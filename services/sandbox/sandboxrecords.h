@@ -13,8 +13,17 @@ namespace SandboxRecords {
 QJsonObject account(const SandboxContext &context);
 QJsonObject incomingNumber(SandboxContext &context, const QString &phoneNumber);
 QJsonObject trunk(SandboxContext &context, const QString &friendlyName, const QString &domainName);
-QJsonObject originationUrl(SandboxContext &context, const QString &trunkSid, const QString &sipUrl,
-                           int priority);
+// What a trunk's OriginationUrl is made of (Twilio's defaults: weight and priority 10, on).
+struct OriginationUrlSettings
+{
+    QString friendlyName;
+    QString sipUrl;
+    int priority = 10; // 0..65535, lowest first
+    int weight = 10;   // 1..65535, share of the load within a priority
+    bool enabled = true;
+};
+QJsonObject originationUrl(SandboxContext &context, const QString &trunkSid,
+                           const OriginationUrlSettings &settings);
 // Account-level SIP lists ("IpAccessControlLists" / "CredentialLists").
 QJsonObject ipAccessControlList(SandboxContext &context, const QString &friendlyName);
 QJsonObject credentialList(SandboxContext &context, const QString &friendlyName);

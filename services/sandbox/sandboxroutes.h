@@ -10,6 +10,7 @@ void addCalls(SandboxRouter &router);               // callroutes.cpp
 void addSipDomains(SandboxRouter &router);          // siproutes.cpp
 void addSipMappings(SandboxRouter &router);         // sipmappingroutes.cpp
 void addTrunking(SandboxRouter &router);            // trunkroutes.cpp
+void addOriginationUrls(SandboxRouter &router);     // originationroutes.cpp
 void addServerless(SandboxRouter &router);          // serverlessroutes.cpp
 void addBuilds(SandboxRouter &router);              // buildroutes.cpp
 void addEnvironmentChildren(SandboxRouter &router); // environmentroutes.cpp

@@ -117,12 +117,13 @@ SandboxResponse SandboxServer::Private::dispatch(const SandboxRequest &request)
 
 namespace {
 // An update of an existing resource: a DELETE, or a POST to an instance (its last path segment
-// is a SID), as opposed to a create (a POST to a list).
+// is a SID, or a trunk's singleton Recording), as opposed to a create (a POST to a list).
 bool isUpdate(const SandboxRequest &request)
 {
     if (request.method == "DELETE")
         return true;
-    static const QRegularExpression instance(QStringLiteral("/[A-Z]{2}[0-9a-f]{32}(\\.json)?$"));
+    static const QRegularExpression instance(
+        QStringLiteral("/([A-Z]{2}[0-9a-f]{32}(\\.json)?|Trunks/TK[0-9a-f]{32}/Recording)$"));
     return request.method == "POST" && instance.match(request.path).hasMatch();
 }
 } // namespace

@@ -30,6 +30,9 @@ const Field kDomainFields[] = {
     {"VoiceStatusCallbackMethod", "voice_status_callback_method", Kind::Method},
     {"SipRegistration", "sip_registration", Kind::Boolean},
     {"Secure", "secure", Kind::Boolean},
+    {"EmergencyCallingEnabled", "emergency_calling_enabled", Kind::Boolean},
+    {"EmergencyCallerSid", "emergency_caller_sid", Kind::Sid, "PN"},
+    {"ByocTrunkSid", "byoc_trunk_sid", Kind::Sid, "BY"},
 };
 
 SandboxResponse invalidDomain(const QString &message)
@@ -82,9 +85,8 @@ SandboxResponse createDomain(SandboxContext &c, const SandboxRequest &request, c
         return SandboxResponse::missingParameter(QStringLiteral("DomainName"));
     if (const auto nameProblem = checkDomainName(c, name, QString()))
         return *nameProblem;
-    const QString problem = SandboxParams::checkAll(kDomainFields, form);
-    if (!problem.isEmpty())
-        return SandboxResponse::invalidParameter(problem);
+    if (auto problem = SandboxParams::checkAll(kDomainFields, form))
+        return *problem;
     QJsonObject domain = SandboxRecords::domain(c, name.toLower());
     SandboxParams::applyAll(kDomainFields, form, domain);
     c.store.insert(kDomains, domain);
@@ -113,9 +115,8 @@ SandboxResponse updateDomain(SandboxContext &c, const SandboxRequest &request, c
             return *nameProblem;
         domain.insert(QLatin1String("domain_name"), name.toLower());
     }
-    const QString problem = SandboxParams::checkAll(kDomainFields, form);
-    if (!problem.isEmpty())
-        return SandboxResponse::invalidParameter(problem);
+    if (auto problem = SandboxParams::checkAll(kDomainFields, form))
+        return *problem;
     SandboxParams::applyAll(kDomainFields, form, domain);
     domain.insert(QLatin1String("date_updated"), c.now());
     c.store.update(kDomains, domain);

@@ -1,6 +1,6 @@
-// Elastic SIP Trunking v1: Trunks list/fetch/update/delete, trunk PhoneNumbers
-// list/add/fetch/remove, and the trunk's OriginationUrls, IpAccessControlLists and
-// CredentialLists (list and fetch).
+// Elastic SIP Trunking v1: Trunks list/fetch/update/delete, the trunk's Recording settings
+// (fetch/update), trunk PhoneNumbers list/add/fetch/remove, and the trunk's IpAccessControlLists
+// and CredentialLists (list and fetch). OriginationUrls are in originationroutes.cpp.
 #include "formparams.h"
 #include "sandboxcontext.h"
 #include "sandboxpaging.h"
@@ -20,12 +20,24 @@ const QString kNumbers = QStringLiteral("IncomingPhoneNumbers");
 using SandboxParams::Field;
 using SandboxParams::Kind;
 
+// The spec's UpdateTrunkRequest (DomainName is checked on its own). symmetric_rtp_enabled is
+// not a parameter there: Twilio ignores it, and so does the sandbox.
 const Field kTrunkFields[] = {
     {"FriendlyName", "friendly_name", Kind::Text},
     {"DisasterRecoveryUrl", "disaster_recovery_url", Kind::Url},
     {"DisasterRecoveryMethod", "disaster_recovery_method", Kind::Method},
+    {"TransferMode", "transfer_mode", Kind::Enum, "disable-all|enable-all|sip-only"},
+    {"TransferCallerId", "transfer_caller_id", Kind::Enum, "from-transferee|from-transferor"},
     {"Secure", "secure", Kind::Boolean},
     {"CnamLookupEnabled", "cnam_lookup_enabled", Kind::Boolean},
+};
+
+// POST /v1/Trunks/{TK}/Recording: the spec's UpdateRecordingRequest.
+const Field kRecordingFields[] = {
+    {"Mode", "mode", Kind::Enum,
+     "do-not-record|record-from-ringing|record-from-answer|record-from-ringing-dual|"
+     "record-from-answer-dual"},
+    {"Trim", "trim", Kind::Enum, "trim-silence|do-not-trim"},
 };
 
 // The trunk view of an IncomingPhoneNumber: same data, v1 dates, url and links.
@@ -89,9 +101,8 @@ SandboxResponse updateTrunk(SandboxContext &c, const SandboxRequest &request, co
     if (!found)
         return SandboxResponse::notFound(request.path);
     const FormParams form = FormParams::parse(request.body);
-    const QString problem = SandboxParams::checkAll(kTrunkFields, form);
-    if (!problem.isEmpty())
-        return SandboxResponse::invalidParameter(problem);
+    if (auto problem = SandboxParams::checkAll(kTrunkFields, form))
+        return *problem;
     QJsonObject trunk = *found;
     if (form.contains(QStringLiteral("DomainName"))) {
         static const QRegularExpression pattern(QStringLiteral(
@@ -113,6 +124,41 @@ SandboxResponse updateTrunk(SandboxContext &c, const SandboxRequest &request, co
     trunk.insert(QLatin1String("date_updated"), c.now());
     c.store.update(kTrunks, trunk);
     return SandboxResponse::json(200, c.renderV1(trunk));
+}
+
+// The trunk's recording settings: {mode, trim}, nothing else (the spec's trunk.recording).
+QJsonObject recordingOf(const QJsonObject &trunk)
+{
+    const QJsonObject recording = trunk.value(QLatin1String("recording")).toObject();
+    return QJsonObject{{QStringLiteral("mode"), recording.value(QLatin1String("mode"))},
+                       {QStringLiteral("trim"), recording.value(QLatin1String("trim"))}};
+}
+
+SandboxResponse fetchRecording(SandboxContext &c, const SandboxRequest &request,
+                               const RouteParams &p)
+{
+    const auto trunk = c.store.find(kTrunks, p.value(QStringLiteral("TrunkSid")));
+    if (!trunk)
+        return SandboxResponse::notFound(request.path);
+    return SandboxResponse::json(200, recordingOf(*trunk));
+}
+
+SandboxResponse updateRecording(SandboxContext &c, const SandboxRequest &request,
+                                const RouteParams &p)
+{
+    const auto found = c.store.find(kTrunks, p.value(QStringLiteral("TrunkSid")));
+    if (!found)
+        return SandboxResponse::notFound(request.path);
+    const FormParams form = FormParams::parse(request.body);
+    if (auto problem = SandboxParams::checkAll(kRecordingFields, form))
+        return *problem;
+    QJsonObject trunk = *found;
+    QJsonObject recording = recordingOf(trunk);
+    SandboxParams::applyAll(kRecordingFields, form, recording);
+    trunk.insert(QLatin1String("recording"), recording);
+    trunk.insert(QLatin1String("date_updated"), c.now());
+    c.store.update(kTrunks, trunk);
+    return SandboxResponse::json(200, recording);
 }
 
 SandboxResponse deleteTrunk(SandboxContext &c, const SandboxRequest &request, const RouteParams &p)
@@ -195,13 +241,11 @@ SandboxResponse removeTrunkNumber(SandboxContext &c, const SandboxRequest &reque
     return SandboxResponse::noContent();
 }
 
-// OriginationUrls are stored whole; the trunk's ACL and credential list associations are
-// links to the account-level lists of the same name, shown with the trunk's SID and URL.
+// The trunk's ACL and credential list associations are links to the account-level lists of the
+// same name, shown with the trunk's SID and URL.
 QJsonObject renderChild(const SandboxContext &c, const QString &trunkSid, const QString &child,
                         const QJsonObject &record)
 {
-    if (child == QLatin1String("OriginationUrls"))
-        return c.renderV1(record);
     const QString sid = record.value(QLatin1String("sid")).toString();
     const auto list = c.store.find(child, sid);
     return c.renderV1(QJsonObject{
@@ -236,7 +280,7 @@ RouteHandler fetchChild(const QString &child)
         const QString trunkSid = p.value(QStringLiteral("TrunkSid"));
         const auto record =
             c.store.find(trunkSid + QLatin1Char('/') + child, p.value(QStringLiteral("Sid")));
-        if (!record)
+        if (!record || !c.store.contains(kTrunks, trunkSid)) // a deleted trunk takes them along
             return SandboxResponse::notFound(request.path);
         return SandboxResponse::json(200, renderChild(c, trunkSid, child, *record));
     };
@@ -251,6 +295,9 @@ void SandboxRoutes::addTrunking(SandboxRouter &router)
     router.add("GET", trunk, kSpec, fetchTrunk);
     router.add("POST", trunk, kSpec, updateTrunk);
     router.add("DELETE", trunk, kSpec, deleteTrunk);
+    const QString recording = QStringLiteral("/v1/Trunks/{TrunkSid:TK}/Recording");
+    router.add("GET", recording, kSpec, fetchRecording);
+    router.add("POST", recording, kSpec, updateRecording);
 
     const QString numbers = QStringLiteral("/v1/Trunks/{TrunkSid:TK}/PhoneNumbers");
     router.add("GET", numbers, kSpec, listTrunkNumbers);
@@ -263,8 +310,7 @@ void SandboxRoutes::addTrunking(SandboxRouter &router)
         const char *child;
         const char *key;
         const char *prefix;
-    } children[] = {{"OriginationUrls", "origination_urls", "OU"},
-                    {"IpAccessControlLists", "ip_access_control_lists", "AL"},
+    } children[] = {{"IpAccessControlLists", "ip_access_control_lists", "AL"},
                     {"CredentialLists", "credential_lists", "CL"}};
     for (const auto &entry : children) {
         const QString child = QString::fromLatin1(entry.child);

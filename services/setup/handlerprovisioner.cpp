@@ -52,6 +52,7 @@ void HandlerProvisioner::start(const HandlerRequest &request)
     spec.serviceUniqueName = request.serviceUniqueName;
     spec.serviceFriendlyName = tr("Trunk Migrator call handlers");
     spec.functions = {request.function};
+    spec.functions += request.companions;
     spec.variables = request.variables;
     m_deployer->setRunId(request.runId);
     m_deployer->start(spec);
@@ -72,7 +73,7 @@ void HandlerProvisioner::deployed(const DeploymentResult &result)
 void HandlerProvisioner::exportInstead(const OperationError &reason)
 {
     const QString directory = exportDirectory();
-    HandlerGenerator generator(m_request.exportOptions);
+    HandlerGenerator generator(m_request.exportOptions, m_request.exportBehaviour);
     if (!generator.exportToDirectory(directory, m_request.exportPbxDomain)) {
         emit failed(makeOperationError(
             tr("Twilio Functions are not available for this account (%1), and exporting the "

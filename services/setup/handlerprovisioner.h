@@ -1,5 +1,6 @@
 #pragma once
 
+#include "callbehaviour.h"
 #include "deploymenttypes.h"
 #include "migrationtypes.h"
 #include "outboundhandleroptions.h"
@@ -19,10 +20,13 @@ struct HandlerRequest
     QString trunkSid;
     QString serviceUniqueName;
     FunctionSource function;
+    // Deployed with it, e.g. /referHandler, which both handlers' <Dial referUrl> names.
+    QVector<FunctionSource> companions;
     QVector<QPair<QString, QString>> variables;
     QUrl selfHostedUrl; // set: the user hosts the handler there; Functions are left alone
     // For the export when Functions are unavailable: both handlers are written, with these.
     OutboundHandlerOptions exportOptions;
+    CallBehaviour exportBehaviour;
     QString exportPbxDomain;
 };
 

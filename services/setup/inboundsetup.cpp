@@ -72,6 +72,9 @@ QString InboundSetup::check(const InboundOptions &options, const TrunkSummary &t
             .arg(MaxFriendlyName);
     if (const QString e = DeploymentSpec::checkServiceName(options.serviceUniqueName); !e.isEmpty())
         return e;
+    if (const QString e = CallEquivalence(trunk, options.calls, options.secureMedia).check();
+        !e.isEmpty())
+        return e;
     if (!m_selfHostedUrl.isEmpty()) {
         if (const QString e = Validation::checkWebhookUrl(m_selfHostedUrl); !e.isEmpty())
             return e;
@@ -94,6 +97,7 @@ void InboundSetup::start(const InboundOptions &options, const TrunkSummary &trun
     if (m_running)
         return;
     m_options = options;
+    m_options.secureMedia = options.secureMedia.value_or(trunk.secure);
     m_trunk = trunk;
     m_result = {};
     m_existing.reset();
@@ -110,6 +114,11 @@ void InboundSetup::start(const InboundOptions &options, const TrunkSummary &trun
                          ? tr("Trunk Migrator: %1").arg(trunk.friendlyName).left(MaxFriendlyName)
                          : options.friendlyName;
     checkDomainName();
+}
+
+CallEquivalence InboundSetup::equivalence() const
+{
+    return CallEquivalence(m_trunk, m_options.calls, m_options.secureMedia);
 }
 
 void InboundSetup::cancel()
@@ -166,9 +175,10 @@ void InboundSetup::checkDomainName()
                 }
                 m_existing = domain;
             }
-            HandlerGenerator generator;
+            HandlerGenerator generator({}, equivalence().behaviour());
             const QByteArray source = generator.inboundSource();
-            if (source.isEmpty()) {
+            const QByteArray refer = generator.referSource();
+            if (source.isEmpty() || refer.isEmpty()) {
                 failWith(makeOperationError(generator.errorString()));
                 return;
             }
@@ -178,7 +188,10 @@ void InboundSetup::checkDomainName()
             request.serviceUniqueName = m_options.serviceUniqueName;
             request.function = {QStringLiteral("inboundHandler"),
                                 QLatin1String(HandlerGenerator::InboundPath), source};
+            request.companions = {{QStringLiteral("referHandler"),
+                                   QLatin1String(HandlerGenerator::ReferPath), refer}};
             request.selfHostedUrl = m_selfHostedUrl;
+            request.exportBehaviour = equivalence().behaviour();
             m_provisioner->start(request);
         });
 }
@@ -194,6 +207,8 @@ void InboundSetup::provisioned(const HandlerOutcome &outcome)
 void InboundSetup::writeDomain()
 {
     const QString url = m_handler.url.toString();
+    const CallEquivalence calls = equivalence();
+    const bool secure = calls.secure();
     SipDomainParams params;
     SetupChange change;
     if (m_existing) {
@@ -204,8 +219,16 @@ void InboundSetup::writeDomain()
             params.voiceUrl = url;
         if (!url.isEmpty() && domain.voiceMethod.value_or(Post) != Post)
             params.voiceMethod = Post;
-        if (domain.secure != m_options.secureMedia)
-            params.secure = m_options.secureMedia;
+        if (domain.secure != secure)
+            params.secure = secure;
+        if (domain.emergencyCallingEnabled != calls.emergencyCalling())
+            params.emergencyCallingEnabled = calls.emergencyCalling();
+        if (domain.emergencyCallerSid.value_or(QString()) != m_options.calls.emergencyCallerSid)
+            params.emergencyCallerSid = m_options.calls.emergencyCallerSid;
+        if (domain.voiceFallbackUrl.value_or(QString()) != calls.fallbackUrl()) {
+            params.voiceFallbackUrl = calls.fallbackUrl();
+            params.voiceFallbackMethod = Post;
+        }
         if (params.toForm().isEmpty()) {
             domainReady(domain); // already as asked
             return;
@@ -219,7 +242,15 @@ void InboundSetup::writeDomain()
             params.voiceUrl = url;
             params.voiceMethod = Post;
         }
-        params.secure = m_options.secureMedia;
+        params.secure = secure;
+        // Twilio routes emergency calls to the PSAP itself once this is on (issue 8).
+        params.emergencyCallingEnabled = calls.emergencyCalling();
+        if (!m_options.calls.emergencyCallerSid.isEmpty())
+            params.emergencyCallerSid = m_options.calls.emergencyCallerSid;
+        if (!calls.fallbackUrl().isEmpty()) {
+            params.voiceFallbackUrl = calls.fallbackUrl();
+            params.voiceFallbackMethod = Post;
+        }
         change = SetupChange(QStringLiteral("create_sip_domain"), m_domainName, {},
                              m_domainName + u' ' + url);
     }

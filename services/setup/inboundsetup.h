@@ -1,5 +1,6 @@
 #pragma once
 
+#include "callequivalence.h"
 #include "handlerprovisioner.h"
 #include "migrationtypes.h"
 #include "setuprun.h"
@@ -49,6 +50,7 @@ signals:
     void failed(const OperationError &error);
 
 private:
+    CallEquivalence equivalence() const;
     void checkDomainName();
     bool isOurs(const SipDomain &domain) const;
     void provisioned(const HandlerOutcome &outcome);

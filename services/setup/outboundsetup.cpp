@@ -19,12 +19,21 @@ const QString Post = QStringLiteral("POST");
 OutboundHandlerOptions handlerOptions(const OutboundOptions &options)
 {
     OutboundHandlerOptions result;
-    result.secure = options.secure;
+    result.secure = options.secure.value_or(false);
     result.edge = options.edge;
     result.passCallSidAsUserToUser = options.callSidAsUserToUser;
     for (const auto &parameter : options.customParameters)
         result.sipParameters.append(parameter);
     return result;
+}
+
+// The choices, with a PBX domain typed for step 2 standing for the whole origination table.
+CallChoices choicesOf(const OutboundOptions &options)
+{
+    CallChoices calls = options.calls;
+    if (!options.pbxDomain.isEmpty())
+        calls.pbxDomain = options.pbxDomain;
+    return calls;
 }
 
 // The voice fields a revert restores, as Twilio returned them (nulls kept): the same set the
@@ -38,7 +47,8 @@ QJsonObject voiceSnapshot(const IncomingPhoneNumber &number)
                                          "status_callback",
                                          "status_callback_method",
                                          "voice_application_sid",
-                                         "trunk_sid"};
+                                         "trunk_sid",
+                                         "voice_caller_id_lookup"};
     QJsonObject snapshot;
     for (const char *field : fields) {
         const QLatin1String key(field);
@@ -71,6 +81,12 @@ void OutboundSetup::setBuildTiming(int pollIntervalMs, int timeoutMs)
     m_provisioner->setBuildTiming(pollIntervalMs, timeoutMs);
 }
 
+CallEquivalence OutboundSetup::equivalenceFor(const OutboundOptions &options,
+                                              const TrunkSummary &trunk)
+{
+    return CallEquivalence(trunk, choicesOf(options), options.secure);
+}
+
 QString OutboundSetup::pbxDomainFor(const OutboundOptions &options, const TrunkSummary &trunk)
 {
     return options.pbxDomain.isEmpty() ? OriginationPicker::defaultPbxDomain(trunk.originationUrls)
@@ -82,6 +98,8 @@ QString OutboundSetup::check(const OutboundOptions &options, const TrunkSummary 
     if (const QString e = SetupChecks::checkTrunk(options.trunkSid, trunk); !e.isEmpty())
         return e;
     if (const QString e = handlerOptions(options).check(); !e.isEmpty())
+        return e;
+    if (const QString e = equivalenceFor(options, trunk).check(); !e.isEmpty())
         return e;
     const QString pbxDomain = pbxDomainFor(options, trunk);
     if (pbxDomain.isEmpty())
@@ -105,6 +123,7 @@ void OutboundSetup::start(const OutboundOptions &options, const TrunkSummary &tr
     if (m_running)
         return;
     m_options = options;
+    m_options.secure = options.secure.value_or(trunk.secure);
     m_trunk = trunk;
     m_result = {};
     m_number = {};
@@ -154,6 +173,13 @@ void OutboundSetup::fetchTestNumber()
                                                "usable (no matching SID or E.164 number).")));
                 return;
             }
+            if (m_number.isFax()) {
+                failWith(makeOperationError(
+                    tr("The test number %1 receives faxes (voice_receive_mode=fax); the handlers "
+                       "carry voice calls only. Choose a voice number.")
+                        .arg(m_number.phoneNumber)));
+                return;
+            }
             if (!trunkSid.isEmpty() && trunkSid != m_trunk.sid) {
                 failWith(makeOperationError(
                     tr("The test number %1 is on trunk %2, not on the trunk being migrated (%3).")
@@ -169,9 +195,10 @@ void OutboundSetup::fetchTestNumber()
 void OutboundSetup::provision()
 {
     const OutboundHandlerOptions options = handlerOptions(m_options);
-    HandlerGenerator generator(options);
+    HandlerGenerator generator(options, equivalenceFor(m_options, m_trunk).behaviour());
     const QByteArray source = generator.outboundSource();
-    if (source.isEmpty()) {
+    const QByteArray refer = generator.referSource();
+    if (source.isEmpty() || refer.isEmpty()) {
         failWith(makeOperationError(generator.errorString()));
         return;
     }
@@ -184,10 +211,13 @@ void OutboundSetup::provision()
         request.serviceUniqueName = InboundOptions().serviceUniqueName;
     request.function = {QStringLiteral("outboundHandler"),
                         QLatin1String(HandlerGenerator::OutboundPath), source};
+    request.companions = {
+        {QStringLiteral("referHandler"), QLatin1String(HandlerGenerator::ReferPath), refer}};
     // The name the generated handler reads: one constant for both sides.
     request.variables = {{QLatin1String(HandlerGenerator::PbxDomainVariable), m_pbxDomain}};
     request.selfHostedUrl = m_options.selfHostedHandlerUrl;
     request.exportOptions = options;
+    request.exportBehaviour = equivalenceFor(m_options, m_trunk).behaviour();
     request.exportPbxDomain = m_pbxDomain;
     m_provisioner->start(request);
 }
@@ -233,12 +263,14 @@ void OutboundSetup::setVoiceUrl()
     if (!snapshot())
         return;
     emit progress(tr("Pointing %1 at the handler").arg(m_number.phoneNumber), 0, 2);
+    // The same settings as step 4 gives every number (fallback URL, the URLs the trunk ignored).
+    IncomingPhoneNumberUpdate update = equivalenceFor(m_options, m_trunk).numberUpdate(m_number);
     SetupChange change(QStringLiteral("set_voice_url"), url,
                        QStringLiteral("voice_url=%1; voice_method=%2")
                            .arg(m_number.voiceUrl.value_or(QStringLiteral("null")),
                                 m_number.voiceMethod.value_or(QStringLiteral("null"))),
-                       QStringLiteral("voice_url=%1; voice_method=POST").arg(url));
-    IncomingPhoneNumberUpdate update;
+                       QStringLiteral("voice_url=%1; voice_method=POST").arg(url) +
+                           CallEquivalence::describe(update));
     update.voiceUrl = url;
     update.voiceMethod = Post;
     updateNumber(change, update, tr("Setting the test number's voice URL (it stays on the trunk)"),

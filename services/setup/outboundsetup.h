@@ -1,5 +1,6 @@
 #pragma once
 
+#include "callequivalence.h"
 #include "handlerprovisioner.h"
 #include "migrationtypes.h"
 #include "setuprun.h"
@@ -37,6 +38,10 @@ public:
     // Empty when the step can run with these inputs, else one translated sentence.
     static QString check(const OutboundOptions &options, const TrunkSummary &trunk);
     // options.pbxDomain, or the host of the trunk's preferred origination URL.
+    // How the trunk's calls are carried with these options (the PBX domain, when typed,
+    // replaces the origination table).
+    static CallEquivalence equivalenceFor(const OutboundOptions &options,
+                                          const TrunkSummary &trunk);
     static QString pbxDomainFor(const OutboundOptions &options, const TrunkSummary &trunk);
 
     void start(const OutboundOptions &options, const TrunkSummary &trunk);

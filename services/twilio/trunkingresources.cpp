@@ -12,9 +12,18 @@ Trunk Trunk::fromJson(const QJsonObject &json)
         {"friendly_name", &Trunk::friendlyName},
         {"domain_name", &Trunk::domainName},
         {"disaster_recovery_url", &Trunk::disasterRecoveryUrl},
+        {"disaster_recovery_method", &Trunk::disasterRecoveryMethod},
         {"secure", &Trunk::secure},
+        {"cnam_lookup_enabled", &Trunk::cnamLookupEnabled},
+        {"symmetric_rtp_enabled", &Trunk::symmetricRtpEnabled},
+        {"transfer_mode", &Trunk::transferMode},
+        {"transfer_caller_id", &Trunk::transferCallerId},
     };
     Trunk trunk = readFields(json, fields);
+    // Recording is an object {mode, trim} (also served as the /Recording subresource).
+    const QJsonObject recording = json.value(QLatin1String("recording")).toObject();
+    trunk.recordingMode = str(recording, "mode");
+    trunk.recordingTrim = str(recording, "trim");
     trunk.raw = json;
     return trunk;
 }

@@ -13,7 +13,14 @@ struct Trunk
     QString friendlyName;
     QString domainName;
     std::optional<QString> disasterRecoveryUrl;
+    std::optional<QString> disasterRecoveryMethod;
     bool secure = false;
+    bool cnamLookupEnabled = false;
+    bool symmetricRtpEnabled = false;
+    QString transferMode;     // disable-all | enable-all | sip-only
+    QString transferCallerId; // from-transferee | from-transferor
+    QString recordingMode;    // recording.mode: do-not-record | record-from-answer | ...
+    QString recordingTrim;    // recording.trim: trim-silence | do-not-trim
     QJsonObject raw;
 
     static Trunk fromJson(const QJsonObject &json);

@@ -64,10 +64,23 @@ IncomingPhoneNumber IncomingPhoneNumber::fromJson(const QJsonObject &json)
         {"status_callback_method", &N::statusCallbackMethod},
         {"voice_application_sid", &N::voiceApplicationSid},
         {"trunk_sid", &N::trunkSid},
+        {"voice_receive_mode", &N::voiceReceiveMode},
+        {"voice_caller_id_lookup", &N::voiceCallerIdLookup},
+        {"emergency_status", &N::emergencyStatus},
+        {"emergency_address_sid", &N::emergencyAddressSid},
+        {"emergency_address_status", &N::emergencyAddressStatus},
     };
     IncomingPhoneNumber number = readFields(json, fields);
     number.raw = json;
     return number;
+}
+
+bool IncomingPhoneNumber::hasEmergencyAddress() const
+{
+    // An address registered for the number, or emergency calling switched on for it: either way
+    // the administrator set the number up to make emergency calls.
+    return emergencyStatus.value_or(QString()) == QLatin1String("Active") ||
+           !emergencyAddressSid.value_or(QString()).isEmpty();
 }
 
 FormFields IncomingPhoneNumberUpdate::toForm() const
@@ -82,6 +95,7 @@ FormFields IncomingPhoneNumberUpdate::toForm() const
         {"StatusCallbackMethod", &U::statusCallbackMethod},
         {"VoiceApplicationSid", &U::voiceApplicationSid},
         {"TrunkSid", &U::trunkSid},
+        {"VoiceCallerIdLookup", &U::voiceCallerIdLookup},
     };
     return formFields(*this, fields);
 }
@@ -120,8 +134,11 @@ SipDomain SipDomain::fromJson(const QJsonObject &json)
         {"auth_type", &D::authType},
         {"voice_url", &D::voiceUrl},
         {"voice_method", &D::voiceMethod},
+        {"voice_fallback_url", &D::voiceFallbackUrl},
         {"secure", &D::secure},
         {"sip_registration", &D::sipRegistration},
+        {"emergency_calling_enabled", &D::emergencyCallingEnabled},
+        {"emergency_caller_sid", &D::emergencyCallerSid},
     };
     SipDomain domain = readFields(json, fields);
     domain.raw = json;
@@ -143,6 +160,7 @@ FormFields SipDomainParams::toForm() const
         {"SipRegistration", &P::sipRegistration},
         {"Secure", &P::secure},
         {"EmergencyCallingEnabled", &P::emergencyCallingEnabled},
+        {"EmergencyCallerSid", &P::emergencyCallerSid},
     };
     return formFields(*this, fields);
 }
@@ -156,7 +174,11 @@ QString SipDomainParams::check() const
             QCoreApplication::translate(
                 "TwilioResources", "\"%1\" is not a SIP domain name ending in .sip.twilio.com.")
                 .arg(domainName->left(100));
-    return firstProblem({nameProblem, checkUrl(voiceUrl), checkUrl(voiceFallbackUrl),
+    const QString callerProblem =
+        (!emergencyCallerSid || emergencyCallerSid->isEmpty())
+            ? QString()
+            : Validation::checkSid(*emergencyCallerSid, "PN", QStringLiteral("EmergencyCallerSid"));
+    return firstProblem({nameProblem, callerProblem, checkUrl(voiceUrl), checkUrl(voiceFallbackUrl),
                          checkUrl(voiceStatusCallbackUrl), checkMethod(voiceMethod),
                          checkMethod(voiceFallbackMethod), checkMethod(voiceStatusCallbackMethod)});
 }

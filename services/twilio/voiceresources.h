@@ -35,7 +35,16 @@ struct IncomingPhoneNumber
     std::optional<QString> statusCallbackMethod;
     std::optional<QString> voiceApplicationSid;
     std::optional<QString> trunkSid;
+    std::optional<QString> voiceReceiveMode; // voice | fax
+    bool voiceCallerIdLookup = false;
+    std::optional<QString> emergencyStatus;        // Active | Inactive
+    std::optional<QString> emergencyAddressSid;    // AD...
+    std::optional<QString> emergencyAddressStatus; // registered | unregistered | ...
     QJsonObject raw;
+
+    // Whether emergency calls from this number reach a PSAP with its registered address.
+    bool hasEmergencyAddress() const;
+    bool isFax() const { return voiceReceiveMode.value_or(QString()) == QLatin1String("fax"); }
 
     static IncomingPhoneNumber fromJson(const QJsonObject &json);
 };
@@ -52,6 +61,7 @@ struct IncomingPhoneNumberUpdate
     std::optional<QString> statusCallbackMethod;
     std::optional<QString> voiceApplicationSid;
     std::optional<QString> trunkSid;
+    std::optional<bool> voiceCallerIdLookup;
 
     bool isEmpty() const { return toForm().isEmpty(); }
     FormFields toForm() const;
@@ -74,8 +84,11 @@ struct SipDomain
     QString authType;
     std::optional<QString> voiceUrl;
     std::optional<QString> voiceMethod;
+    std::optional<QString> voiceFallbackUrl;
     bool secure = false;
     bool sipRegistration = false;
+    bool emergencyCallingEnabled = false;
+    std::optional<QString> emergencyCallerSid;
     QJsonObject raw;
 
     static SipDomain fromJson(const QJsonObject &json);
@@ -95,6 +108,7 @@ struct SipDomainParams
     std::optional<bool> sipRegistration;
     std::optional<bool> secure;
     std::optional<bool> emergencyCallingEnabled;
+    std::optional<QString> emergencyCallerSid; // PN... whose address emergency calls use
 
     FormFields toForm() const;
     QString check() const;

@@ -53,8 +53,9 @@ void TestCliMigrate::migrateAll()
 {
     const CliResult run =
         m_cli->run({QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
-                    QStringLiteral("--all"), QStringLiteral("--yes"), QStringLiteral("--voice-url"),
-                    kHandler, QStringLiteral("--json")});
+                    QStringLiteral("--all"), QStringLiteral("--yes"),
+                    QStringLiteral("--accept-change"), QStringLiteral("fax-numbers"),
+                    QStringLiteral("--voice-url"), kHandler, QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report.value(QLatin1String("migrated")).toInt(), 250);
@@ -80,8 +81,9 @@ void TestCliMigrate::rerunChangesNothing()
 {
     const CliResult run =
         m_cli->run({QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
-                    QStringLiteral("--all"), QStringLiteral("--yes"), QStringLiteral("--voice-url"),
-                    kHandler, QStringLiteral("--json")});
+                    QStringLiteral("--all"), QStringLiteral("--yes"),
+                    QStringLiteral("--accept-change"), QStringLiteral("fax-numbers"),
+                    QStringLiteral("--voice-url"), kHandler, QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report.value(QLatin1String("migrated")).toInt(), 0);

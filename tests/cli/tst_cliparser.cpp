@@ -26,6 +26,8 @@ private slots:
     void optionsBeforeCommand();
     void setupOutboundEdgeMeaning();
     void revertPositionals();
+    void callOptions();
+    void secureDefaultsToTheTrunk();
     void help();
     void credentialsFromEnvironment_data();
     void credentialsFromEnvironment();
@@ -77,6 +79,30 @@ void TestCliParser::rejects_data()
     QTest::newRow("calls bad target") << QStringList{"calls", "nonsense"} << "neither";
     QTest::newRow("revert nothing") << QStringList{"revert"} << "E164";
     QTest::newRow("audit without csv") << QStringList{"audit"} << "--csv";
+    QTest::newRow("secure both ways")
+        << QStringList{"setup-outbound", "--trunk", t, "--secure", "--no-secure"} << "not both";
+    QTest::newRow("secure media both ways")
+        << QStringList{"setup-inbound",  "--trunk",          t, "--domain", "acme",
+                       "--secure-media", "--no-secure-media"}
+        << "not both";
+    QTest::newRow("ring timeout too long")
+        << QStringList{"equivalence", "--trunk", t, "--ring-timeout", "601"} << "--ring-timeout";
+    QTest::newRow("time limit too short")
+        << QStringList{"setup-outbound", "--trunk", t, "--time-limit", "10"} << "--time-limit";
+    QTest::newRow("fallback url not https")
+        << QStringList{"equivalence", "--trunk", t, "--fallback-url", "http://example.com/f"}
+        << "https";
+    QTest::newRow("bad emergency caller")
+        << QStringList{"setup-inbound",      "--trunk", t, "--domain", "acme",
+                       "--emergency-caller", "PN12"}
+        << "--emergency-caller";
+    QTest::newRow("bad default caller id")
+        << QStringList{"setup-inbound",       "--trunk",   t, "--domain", "acme",
+                       "--default-caller-id", "0255501234"}
+        << "E.164";
+    QTest::newRow("equivalence without trunk") << QStringList{"equivalence"} << "--trunk";
+    QTest::newRow("accept-change on revert")
+        << QStringList{"revert", "--accept-change", "x", "+61255501234"} << "accept-change";
 }
 
 void TestCliParser::rejects()
@@ -142,6 +168,63 @@ void TestCliParser::setupOutboundEdgeMeaning()
     const CliParseResult trunks = parse({"trunks", "--edge", "sydney"});
     QCOMPARE(trunks.kind, CliParseResult::Kind::Run);
     QCOMPARE(trunks.options.apiEdge, QStringLiteral("sydney"));
+}
+
+void TestCliParser::callOptions()
+{
+    const CliParseResult result = parse({"setup-outbound",
+                                         "--trunk",
+                                         kTrunk,
+                                         "--fallback-url",
+                                         "https://fallback.example.net/voice",
+                                         "--no-dr-fallback",
+                                         "--keep-status-callback",
+                                         "--ring-timeout",
+                                         "45",
+                                         "--time-limit",
+                                         "3600",
+                                         "--country",
+                                         "au",
+                                         "--emergency-caller",
+                                         "PN0123456789abcdef0123456789abcdef",
+                                         "--default-caller-id",
+                                         "+61255501000",
+                                         "--drop",
+                                         "recording,transfers",
+                                         "--drop",
+                                         "caller-name"});
+    QCOMPARE(result.kind, CliParseResult::Kind::Run);
+    const CallChoices &c = result.options.calls;
+    QCOMPARE(c.fallbackUrl, QStringLiteral("https://fallback.example.net/voice"));
+    QVERIFY(!c.fallbackToDisasterRecovery);
+    QCOMPARE(c.staleFallback, CallChoices::StaleUrl::Replace);
+    QCOMPARE(c.staleStatusCallback, CallChoices::StaleUrl::Keep);
+    QCOMPARE(c.ringTimeoutSeconds, 45);
+    QCOMPARE(c.timeLimitSeconds, 3600);
+    QCOMPARE(c.country, QStringLiteral("AU"));
+    QCOMPARE(c.emergencyCallerSid, QStringLiteral("PN0123456789abcdef0123456789abcdef"));
+    QCOMPARE(c.defaultCallerId, QStringLiteral("+61255501000"));
+    QCOMPARE(c.dropped, (QStringList{"recording", "transfers", "caller-name"}));
+
+    const CliParseResult migrate = parse({"migrate", "--trunk", kTrunk, "--all", "--accept-change",
+                                          "fax-numbers,failover", "--accept-change", "secure"});
+    QCOMPARE(migrate.kind, CliParseResult::Kind::Run);
+    QCOMPARE(migrate.options.acceptedChanges, (QStringList{"fax-numbers", "failover", "secure"}));
+}
+
+void TestCliParser::secureDefaultsToTheTrunk()
+{
+    // Unset means the trunk's own, as the wizard does; only a flag overrides it.
+    QVERIFY(!parse({"setup-outbound", "--trunk", kTrunk}).options.secure.has_value());
+    QCOMPARE(parse({"setup-outbound", "--trunk", kTrunk, "--no-secure"}).options.secure,
+             std::optional<bool>(false));
+    QCOMPARE(parse({"setup-outbound", "--trunk", kTrunk, "--secure"}).options.secure,
+             std::optional<bool>(true));
+    QVERIFY(!parse({"setup-inbound", "--trunk", kTrunk, "--domain", "acme"})
+                 .options.secureMedia.has_value());
+    QCOMPARE(parse({"setup-inbound", "--trunk", kTrunk, "--domain", "acme", "--no-secure-media"})
+                 .options.secureMedia,
+             std::optional<bool>(false));
 }
 
 void TestCliParser::revertPositionals()

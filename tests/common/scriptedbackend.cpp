@@ -322,6 +322,23 @@ CallsJob *ScriptedBackend::loadRecentCalls(const QString &numberOrDomain)
     return job;
 }
 
+EquivalenceJob *ScriptedBackend::equivalence(const QString &trunkSid, const CallChoices &choices,
+                                             std::optional<bool>)
+{
+    auto *job =
+        newJob<EquivalenceJob>(Operation::Equivalence, QStringLiteral("equivalence ") + trunkSid);
+    lastChoices = choices;
+    if (!start(job))
+        return job;
+    answerLater(job, [this, job, trunkSid] {
+        EquivalenceReport report = equivalenceReport;
+        report.trunkSid = trunkSid;
+        end();
+        job->succeed(report);
+    });
+    return job;
+}
+
 PlanJob *ScriptedBackend::plan(const QStringList &numberSids, const QUrl &voiceUrl)
 {
     auto *job = newJob<PlanJob>(Operation::Plan, QStringLiteral("plan ") + numberSids.join(u','));
@@ -347,6 +364,10 @@ PlanJob *ScriptedBackend::plan(const QStringList &numberSids, const QUrl &voiceU
                 {sid, n->phoneNumber, QStringLiteral("remove from trunk"), n->trunkSid, QString()});
         }
         plan.apiCalls = int(plan.items.size());
+        plan.equivalence = equivalenceReport;
+        for (const QString &setting : needsAcknowledgement)
+            if (!accepted.contains(setting))
+                plan.unacknowledged.append(setting);
         end();
         job->succeed(plan);
     });
@@ -361,6 +382,23 @@ RunJob *ScriptedBackend::migrate(const QStringList &numberSids, const QUrl &voic
     if (!start(job))
         return job;
     m_voiceUrl = voiceUrl.isEmpty() ? outboundResult.handlerUrl.toString() : voiceUrl.toString();
+    QStringList missing;
+    for (const QString &setting : needsAcknowledgement)
+        if (!accepted.contains(setting) && setting != QLatin1String("fax-numbers"))
+            missing.append(setting); // as the engine: fax numbers are refused one by one
+    if (!missing.isEmpty()) {
+        // As the engine: refused before anything changes, from the event loop.
+        const OperationError refusal =
+            error(0, 0,
+                  QStringLiteral("Nothing was changed: these changes to how calls behave must "
+                                 "be acknowledged first: %1.")
+                      .arg(missing.join(QStringLiteral("; "))));
+        QTimer::singleShot(delayMs, job, [this, job, refusal] {
+            end();
+            job->fail(refusal);
+        });
+        return job;
+    }
     startRun(job, numberSids);
     return job;
 }

@@ -35,14 +35,19 @@ public:
     QHash<Operation, OperationError> failNext; // the next call of that operation fails
     QSet<QString> failingNumbers;              // these number SIDs fail to migrate (once each)
     OperationError numberError;                // what a failing number reports
-    bool answerConnect = true; // false: connectAccount never answers (a slow network)
+    bool answerConnect = true;           // false: connectAccount never answers (a slow network)
+    EquivalenceReport equivalenceReport; // what equivalence() answers (its trunkSid is set)
+    // Settings migrate() refuses to move without (as the engine's step-2 report would).
+    QStringList needsAcknowledgement;
 
     // ---- What was asked ----
     QStringList log; // "connectAccount", "migrate PN..,PN..", "cancel", ...
     ConnectionSettings lastConnection;
     InboundOptions lastInbound;
     OutboundOptions lastOutbound;
-    QStringList lastSids; // of plan / migrate / revert
+    QStringList lastSids;    // of plan / migrate / revert
+    CallChoices lastChoices; // of equivalence()
+    QStringList accepted;    // acceptChanges()
     int cancelCalls = 0;
     mutable int interruptedRunCalls = 0; // the wizard's start-up check asks once
     QStringList mutatingCalls() const;   // the log's entries that would change the account
@@ -62,6 +67,9 @@ public:
     OutboundJob *setupOutbound(const OutboundOptions &options) override;
     CallsJob *loadRecentCalls(const QString &numberOrDomain) override;
     CutoverSheet cutoverSheet() const override { return sheet; }
+    EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,
+                                std::optional<bool> secure = {}) override;
+    void acceptChanges(const QStringList &settings) override { accepted = settings; }
     PlanJob *plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
     RunJob *migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) override;
     RunJob *revert(const QStringList &numberSids) override;

@@ -61,6 +61,9 @@ std::unique_ptr<MigrationService> EngineFixture::newService(QString *problem,
         *problem = QStringLiteral("loading the numbers failed");
         return nullptr;
     }
+    // The seeded trunk has a fax number, which step 4 leaves on the trunk unless acknowledged.
+    // These scenarios are about other things; tst_callsettings is about that one.
+    service->acceptChanges({QStringLiteral("fax-numbers")});
     return service;
 }
 

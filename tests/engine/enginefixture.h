@@ -32,7 +32,8 @@ public:
     QString journalPath() const;
     ConnectionSettings settings() const;
 
-    // A service on the journal, connected and with the main trunk's numbers loaded; null
+    // A service on the journal, connected, with the main trunk's numbers loaded and its fax
+    // number acknowledged (MigrationBackend::acceptChanges); null
     // (with a test failure message in *problem) when that did not work.
     // journal: another journal file than journalPath() (a second front end's).
     std::unique_ptr<MigrationService> newService(QString *problem, const QString &journal = {});

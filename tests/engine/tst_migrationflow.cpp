@@ -355,7 +355,17 @@ void TestMigrationFlow::embeddedSandboxConnects()
     });
     QVERIFY(main != list->cend());
     QCOMPARE(main->numberCount, 30);
-    QCOMPARE(main->originationUrls.size(), 2);
+    QCOMPARE(main->originationUrls.size(), 3);
+    // The whole trunk is read (issue 8): call settings and the numbers' facts.
+    QCOMPARE(main->calls.recordingMode, QStringLiteral("record-from-answer-dual"));
+    QCOMPARE(main->calls.transferMode, QStringLiteral("enable-all"));
+    QVERIFY(main->calls.cnamLookupEnabled);
+    QVERIFY(!main->calls.disasterRecoveryUrl.isEmpty());
+    QCOMPARE(main->numbers.faxNumbers.size(), 1);
+    QCOMPARE(main->numbers.emergencyNumbers.size(), 3); // indexes 9, 19, 29 of 30
+    // Numbers 2, 7, 12, ... carry a fallback from their old set-up, and 4, 14, 24 a leftover.
+    QCOMPARE(main->numbers.staleFallbackUrls.size(), 9);
+    QCOMPARE(main->numbers.countries, QStringList{"AU"});
     QCOMPARE(main->ipAccessControlLists.size(), 1);
     QCOMPARE(main->credentialLists.size(), 1);
     QVERIFY(main->terminationDomain.endsWith(QLatin1String(".pstn.twilio.com")));

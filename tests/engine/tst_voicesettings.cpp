@@ -14,6 +14,7 @@ private slots:
     void restoreClearsWithEmptyValue();
     void restoreLeavesApplicationSidWhenBackOnTrunk();
     void describeShowsNull();
+    void restoreTurnsCallerNameLookupBack();
 };
 
 namespace {
@@ -34,7 +35,8 @@ IncomingPhoneNumber live()
 void TestVoiceSettings::snapshotKeepsNullsApart()
 {
     const QJsonObject s = VoiceSettings::snapshotOf(live());
-    QCOMPARE(s.size(), VoiceSettings::fieldNames().size());
+    QCOMPARE(s.size(), VoiceSettings::fieldNames().size() + 1); // + voice_caller_id_lookup
+    QCOMPARE(s.value(QLatin1String("voice_caller_id_lookup")), QJsonValue(false));
     QVERIFY(s.value(QLatin1String("voice_fallback_url")).isNull());
     QVERIFY(s.value(QLatin1String("status_callback")).isString());
     QCOMPARE(s.value(QLatin1String("status_callback")).toString(), QString());
@@ -84,6 +86,19 @@ void TestVoiceSettings::describeShowsNull()
         VoiceSettings::snapshotOf(live()),
         {QStringLiteral("voice_fallback_url"), QStringLiteral("status_callback")});
     QCOMPARE(text, QStringLiteral("voice_fallback_url=null; status_callback="));
+}
+
+void TestVoiceSettings::restoreTurnsCallerNameLookupBack()
+{
+    // Step 4 turned it on (the trunk looked callers' names up); a revert turns it off again.
+    IncomingPhoneNumber migrated = live();
+    migrated.voiceCallerIdLookup = true;
+    const auto update = VoiceSettings::restoreUpdate(VoiceSettings::snapshotOf(live()), migrated);
+    QCOMPARE(update.voiceCallerIdLookup, std::optional<bool>(false));
+    // A backup from before the field was kept leaves it alone.
+    QJsonObject old = VoiceSettings::snapshotOf(live());
+    old.remove(QLatin1String("voice_caller_id_lookup"));
+    QVERIFY(!VoiceSettings::restoreUpdate(old, migrated).voiceCallerIdLookup);
 }
 
 QTEST_GUILESS_MAIN(TestVoiceSettings)

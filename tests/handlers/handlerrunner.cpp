@@ -1,11 +1,15 @@
 #include "handlerrunner.h"
 
+#include "handlergenerator.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
+#include <QTest>
 
 namespace {
 QString handlersDir()
@@ -53,4 +57,38 @@ QStringList HandlerRunner::run(const QString &handlerFile, const QJsonArray &cas
         return {};
     }
     return lines;
+}
+
+QStringList HandlerRunner::runGenerated(HandlerGenerator &generator, const QString &file,
+                                        const QJsonArray &cases, QString *error)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        *error = QStringLiteral("cannot create a temporary folder");
+        return {};
+    }
+    if (!generator.exportToDirectory(dir.path(), QStringLiteral("pbx.example.net"))) {
+        *error = QStringLiteral("export failed: ") + generator.errorString();
+        return {};
+    }
+    return run(dir.filePath(file), cases, error);
+}
+
+void HandlerTest::addColumns()
+{
+    QTest::addColumn<QString>("actual");
+    QTest::addColumn<QString>("expected");
+}
+
+void HandlerTest::addRows(HandlerGenerator &generator, const QString &file,
+                          const QList<Case> &cases)
+{
+    QJsonArray requests;
+    for (const Case &c : cases)
+        requests.append(request(c.event, c.context));
+    QString error;
+    const QStringList outputs = HandlerRunner::runGenerated(generator, file, requests, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    for (qsizetype i = 0; i < cases.size(); ++i)
+        QTest::newRow(cases.at(i).name) << outputs.at(i) << cases.at(i).expected;
 }

@@ -138,10 +138,22 @@ void TestHandlerGenerator::sourcesFilled()
         R"("userToUser":true};)"));
     QVERIFY(outbound.contains("context || {}).PBX_DOMAIN"));
     QVERIFY(!outbound.contains("SIP_DOMAIN"));
+    QVERIFY(outbound.contains("const BEHAVIOUR = {\"country\":\"\","));
+    QVERIFY(!outbound.contains("__TM_BEHAVIOUR__"));
     const QByteArray inbound = generator.inboundSource();
     QVERIFY(inbound.contains("function e164From"));
     QVERIFY(inbound.contains("exports.handler"));
     QVERIFY(!inbound.contains("@@TM_COMMON@@"));
+    QVERIFY(!inbound.contains("__TM_BEHAVIOUR__"));
+    QVERIFY(inbound.contains("const BEHAVIOUR = {"));
+    const QByteArray refer = generator.referSource();
+    QVERIFY(refer.contains("exports.handler"));
+    QVERIFY(!refer.contains("__TM_BEHAVIOUR__"));
+    // The portable subset (docs/HANDLERS.md): nothing Node-only or newer than QJSEngine knows.
+    for (const QByteArray &source : {inbound, outbound, refer}) {
+        for (const char *banned : {"Buffer.", "require(", "(?<", ".groups", ".padStart("})
+            QVERIFY2(!source.contains(banned), banned);
+    }
 }
 
 void TestHandlerGenerator::pbxDomain_data()
@@ -191,18 +203,22 @@ void TestHandlerGenerator::exportWritesFiles()
     };
     QCOMPARE(read(QStringLiteral("inboundHandler.js")), generator.inboundSource());
     QCOMPARE(read(QStringLiteral("outboundHandler.js")), generator.outboundSource());
+    const QByteArray refer = read(QStringLiteral("referHandler.js"));
+    QVERIFY(refer.contains("ReferTransferTarget"));
+    QCOMPARE(refer, generator.referSource());
     QCOMPARE(read(QStringLiteral(".env")), QByteArray("PBX_DOMAIN=pbx.example.net:5061\n"));
     QVERIFY(read(QStringLiteral("README.md")).contains("`pbx.example.net:5061`"));
     // Private: 0600 files in 0700 folders it created (owner, group and other bits).
     constexpr int ModeBits = 0x7000 | 0x0077;
     const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-    for (const char *name : {"inboundHandler.js", "outboundHandler.js", ".env", "README.md"})
+    for (const char *name :
+         {"inboundHandler.js", "outboundHandler.js", "referHandler.js", ".env", "README.md"})
         QCOMPARE(QFile::permissions(folder + u'/' + QLatin1String(name)) & ModeBits, owner);
     for (const QString &created : {dir.filePath(QStringLiteral("handlers")), folder})
         QCOMPARE(QFile::permissions(created) & ModeBits, owner | QFileDevice::ExeOwner);
     // Exported again over the same files: replaced, nothing left behind.
     QVERIFY(generator.exportToDirectory(folder));
-    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 4);
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 5);
     QVERIFY(read(QStringLiteral("README.md")).contains("(not chosen yet)"));
 }
 
@@ -254,7 +270,7 @@ void TestHandlerGenerator::exportReportsFullDisk()
     // The earlier files are whole, and no temporary file is left behind.
     QVERIFY(readme.open(QIODevice::ReadOnly));
     QCOMPARE(readme.readAll(), before);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 4);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestHandlerGenerator)

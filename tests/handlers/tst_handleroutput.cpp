@@ -28,16 +28,20 @@ const QString NotConfigured =
     xml(QStringLiteral("<Say>This number cannot take calls yet because its routing is not "
                        "configured.</Say><Hangup/>"));
 
+// The defaults of CallBehaviour: ring 600 s, calls up to 24 h, no recording, no transfers.
 QString dialNumber(const char *from, const char *to)
 {
-    return xml(QStringLiteral("<Dial answerOnBridge=\"true\" callerId=\"%1\"><Number>%2</Number>"
-                              "</Dial>")
+    return xml(QStringLiteral("<Dial answerOnBridge=\"true\" callerId=\"%1\" timeout=\"600\" "
+                              "timeLimit=\"86400\"><Number>%2</Number></Dial>")
                    .arg(QLatin1String(from), QLatin1String(to)));
 }
 
+// The first target of the outbound handler, whose Dial action comes back for the failover.
 QString dialSip(const QString &callerAttribute, const QString &uri)
 {
-    return xml(QStringLiteral("<Dial%1><Sip>%2</Sip></Dial>").arg(callerAttribute, uri));
+    return xml(QStringLiteral("<Dial answerOnBridge=\"true\"%1 timeout=\"600\" timeLimit=\"86400\" "
+                              "action=\"/outboundHandler?attempt=1\"><Sip>%2</Sip></Dial>")
+                   .arg(callerAttribute, uri));
 }
 
 void addColumns()

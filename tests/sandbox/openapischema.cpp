@@ -40,6 +40,23 @@ bool OpenApiSchema::hasOperation(const QString &specFile, const QString &path,
     return !operation(specFile, path, method).isEmpty();
 }
 
+QStringList OpenApiSchema::formParameters(const QString &specFile, const QString &path,
+                                          const QByteArray &method) const
+{
+    return operation(specFile, path, method)
+        .value(QLatin1String("requestBody"))
+        .toObject()
+        .value(QLatin1String("content"))
+        .toObject()
+        .value(QLatin1String("application/x-www-form-urlencoded"))
+        .toObject()
+        .value(QLatin1String("schema"))
+        .toObject()
+        .value(QLatin1String("properties"))
+        .toObject()
+        .keys();
+}
+
 QHash<QString, QString> OpenApiSchema::sidPrefixes(const QString &specFile, const QString &path,
                                                    const QByteArray &method) const
 {

@@ -18,6 +18,9 @@ public:
     // response for `status` is itself a problem.
     QStringList check(const QString &specFile, const QString &path, const QByteArray &method,
                       int status, const QJsonObject &answer) const;
+    // The form parameters the operation's request body declares ("FriendlyName", ...).
+    QStringList formParameters(const QString &specFile, const QString &path,
+                               const QByteArray &method) const;
     // Path parameters whose pattern fixes a SID prefix: {"TrunkSid": "TK", ...}.
     QHash<QString, QString> sidPrefixes(const QString &specFile, const QString &path,
                                         const QByteArray &method) const;

@@ -92,3 +92,26 @@ SandboxTestClient::Result SandboxTestClient::del(const QString &path)
 {
     return finish(start("DELETE", path));
 }
+
+QString SandboxTestClient::errorProblem(const Result &r, int status, int code)
+{
+    QStringList problems;
+    if (r.status != status)
+        problems.append(QStringLiteral("HTTP %1, expected %2").arg(r.status).arg(status));
+    if (r.json.value(QLatin1String("code")).toInt() != code)
+        problems.append(QStringLiteral("code %1, expected %2")
+                            .arg(r.json.value(QLatin1String("code")).toInt())
+                            .arg(code));
+    if (r.json.value(QLatin1String("status")).toInt() != status)
+        problems.append(QStringLiteral("body status differs"));
+    if (r.json.value(QLatin1String("message")).toString().isEmpty())
+        problems.append(QStringLiteral("no message"));
+    if (r.json.value(QLatin1String("more_info")).toString() !=
+        QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(code))
+        problems.append(QStringLiteral("more_info does not name the code"));
+    if (r.json.size() != 4)
+        problems.append(QStringLiteral("%1 keys, expected 4").arg(r.json.size()));
+    if (problems.isEmpty())
+        return {};
+    return problems.join(QStringLiteral("; ")) + QStringLiteral(": ") + QString::fromUtf8(r.body);
+}

@@ -42,6 +42,11 @@ public:
 
     QString accountPath() const; // "/2010-04-01/Accounts/AC..."
 
+    // Empty when `r` is Twilio's error answer with this HTTP status and code: exactly
+    // {"code","message","more_info","status"}, a message, more_info naming the code. Else what
+    // differs, for QVERIFY2.
+    static QString errorProblem(const Result &r, int status, int code);
+
 private:
     QNetworkRequest request(const QString &path) const;
 

@@ -1,8 +1,10 @@
 // Contract fidelity against Twilio's OpenAPI files (third_party/twilio-oai):
 //  (a) every route the sandbox serves exists in the spec with that method and SID patterns;
 //  (b) every answer of every route carries every field of the spec's response schema, with
-//      the spec's JSON type. Routes without a spec file (upload host, /_sandbox/*) are the
-//      documented exceptions.
+//      the spec's JSON type (and enum value); every form key a step sends is a parameter the
+//      spec declares for that operation. Routes without a spec file (upload host, /_sandbox/*)
+//      are the documented exceptions.
+#include "formparams.h"
 #include "openapischema.h"
 #include "sandboxserver.h"
 #include "sandboxtestclient.h"
@@ -27,16 +29,29 @@ const Step kSteps[] = {
     {"GET", "/2010-04-01/Accounts/{Sid:AC}.json", nullptr},
     {"GET", "@/IncomingPhoneNumbers.json", nullptr},
     {"GET", "@/IncomingPhoneNumbers/{Sid:PN}.json", nullptr},
-    {"POST", "@/IncomingPhoneNumbers/{Sid:PN}.json", "FriendlyName=Contract"},
+    {"POST", "@/IncomingPhoneNumbers/{Sid:PN}.json",
+     "FriendlyName=Contract&VoiceReceiveMode=fax&VoiceCallerIdLookup=true&EmergencyStatus=Active&"
+     "EmergencyAddressSid=AD0123456789abcdef0123456789abcdef&"
+     "VoiceFallbackUrl=https%3A%2F%2Fa.example.com%2Ff&StatusCallback=https%3A%2F%2Fa.example.com"
+     "%2Fs"},
     {"GET", "/v1/Trunks", nullptr},
     {"GET", "/v1/Trunks/{Sid:TK}", nullptr},
-    {"POST", "/v1/Trunks/{Sid:TK}", "FriendlyName=Contract+trunk"},
+    {"POST", "/v1/Trunks/{Sid:TK}",
+     "FriendlyName=Contract+trunk&DisasterRecoveryUrl=https%3A%2F%2Fdr.example.com%2Fx&"
+     "DisasterRecoveryMethod=GET&TransferMode=sip-only&TransferCallerId=from-transferee&"
+     "Secure=false&CnamLookupEnabled=false"},
+    {"GET", "/v1/Trunks/{TrunkSid:TK}/Recording", nullptr},
+    {"POST", "/v1/Trunks/{TrunkSid:TK}/Recording", "Mode=record-from-ringing&Trim=do-not-trim"},
     {"GET", "/v1/Trunks/{TrunkSid:TK}/PhoneNumbers", nullptr},
     {"GET", "/v1/Trunks/{TrunkSid:TK}/PhoneNumbers/{Sid:PN}", nullptr},
     {"DELETE", "/v1/Trunks/{TrunkSid:TK}/PhoneNumbers/{Sid:PN}", nullptr},
     {"POST", "/v1/Trunks/{TrunkSid:TK}/PhoneNumbers", "PhoneNumberSid={PN}"},
     {"GET", "/v1/Trunks/{TrunkSid:TK}/OriginationUrls", nullptr},
     {"GET", "/v1/Trunks/{TrunkSid:TK}/OriginationUrls/{Sid:OU}", nullptr},
+    {"POST", "/v1/Trunks/{TrunkSid:TK}/OriginationUrls",
+     "FriendlyName=Contract&SipUrl=sip%3Acontract.example.net&Weight=10&Priority=5&Enabled=true"},
+    {"POST", "/v1/Trunks/{TrunkSid:TK}/OriginationUrls/{Sid:OU}", "Weight=5&Enabled=false"},
+    {"DELETE", "/v1/Trunks/{TrunkSid:TK}/OriginationUrls/{Sid:OU}", nullptr},
     {"GET", "/v1/Trunks/{TrunkSid:TK}/IpAccessControlLists", nullptr},
     {"GET", "/v1/Trunks/{TrunkSid:TK}/IpAccessControlLists/{Sid:AL}", nullptr},
     {"GET", "/v1/Trunks/{TrunkSid:TK}/CredentialLists", nullptr},
@@ -45,10 +60,15 @@ const Step kSteps[] = {
     {"GET", "@/SIP/IpAccessControlLists/{Sid:AL}.json", nullptr},
     {"GET", "@/SIP/CredentialLists.json", nullptr},
     {"GET", "@/SIP/CredentialLists/{Sid:CL}.json", nullptr},
-    {"POST", "@/SIP/Domains.json", "DomainName=contract.sip.twilio.com"},
+    {"POST", "@/SIP/Domains.json",
+     "DomainName=contract.sip.twilio.com&EmergencyCallingEnabled=true&EmergencyCallerSid={PN}&"
+     "ByocTrunkSid=BY0123456789abcdef0123456789abcdef&"
+     "VoiceFallbackUrl=https%3A%2F%2Fa.example.com%2Ff&VoiceStatusCallbackUrl=https%3A%2F%2Fa."
+     "example.com%2Fs"},
     {"GET", "@/SIP/Domains.json", nullptr},
     {"GET", "@/SIP/Domains/{Sid:SD}.json", nullptr},
-    {"POST", "@/SIP/Domains/{Sid:SD}.json", "VoiceUrl=https%3A%2F%2Fa.example.com%2Fv"},
+    {"POST", "@/SIP/Domains/{Sid:SD}.json",
+     "VoiceUrl=https%3A%2F%2Fa.example.com%2Fv&EmergencyCallingEnabled=false&EmergencyCallerSid="},
     {"POST", "@/SIP/Domains/{DomainSid:SD}/Auth/Calls/IpAccessControlListMappings.json",
      "IpAccessControlListSid={AL}"},
     {"GET", "@/SIP/Domains/{DomainSid:SD}/Auth/Calls/IpAccessControlListMappings.json", nullptr},
@@ -249,6 +269,14 @@ private slots:
             const SandboxRouteInfo &route = routes[key];
             if (route.specFile.isEmpty())
                 continue;
+            if (step.body && method == "POST" && QByteArray(step.body) != "@upload") {
+                const QStringList declared =
+                    spec.formParameters(route.specFile, route.specPath(), route.method);
+                for (const QString &sent : FormParams::parse(QByteArray(step.body)).keys()) {
+                    if (!declared.contains(sent))
+                        problems.append(key + QStringLiteral(": sends undeclared ") + sent);
+                }
+            }
             if (r.status == 204 && !r.body.isEmpty())
                 problems.append(key + QStringLiteral(": 204 with a body"));
             const QStringList found =

@@ -131,27 +131,37 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<int>("status");
-        QTest::newRow("0") << QStringLiteral("PageSize=0") << 400;
-        QTest::newRow("1001") << QStringLiteral("PageSize=1001") << 400;
-        QTest::newRow("text") << QStringLiteral("PageSize=ten") << 400;
-        QTest::newRow("negative page") << QStringLiteral("Page=-1") << 400;
-        QTest::newRow("bad token") << QStringLiteral("PageToken=zz") << 400;
-        QTest::newRow("1000") << QStringLiteral("PageSize=1000") << 200;
-        QTest::newRow("1") << QStringLiteral("PageSize=1") << 200;
-        QTest::newRow("huge page") << QStringLiteral("Page=2147483647&PageSize=1000") << 200;
-        QTest::newRow("huge token") << QStringLiteral("PageToken=PT2147483647") << 200;
+        QTest::addColumn<int>("code"); // Twilio's error code when refused
+        QTest::newRow("0") << QStringLiteral("PageSize=0") << 400 << 400;
+        QTest::newRow("1001") << QStringLiteral("PageSize=1001") << 400 << 20007;
+        QTest::newRow("5000") << QStringLiteral("PageSize=5000") << 400 << 20007;
+        QTest::newRow("text") << QStringLiteral("PageSize=ten") << 400 << 400;
+        QTest::newRow("negative page") << QStringLiteral("Page=-1") << 400 << 400;
+        QTest::newRow("bad token") << QStringLiteral("PageToken=zz") << 400 << 21481;
+        QTest::newRow("token without offset") << QStringLiteral("PageToken=PTx") << 400 << 21481;
+        QTest::newRow("negative token") << QStringLiteral("PageToken=PT-5") << 400 << 21481;
+        QTest::newRow("1000") << QStringLiteral("PageSize=1000") << 200 << 0;
+        QTest::newRow("1") << QStringLiteral("PageSize=1") << 200 << 0;
+        QTest::newRow("huge page") << QStringLiteral("Page=2147483647&PageSize=1000") << 200 << 0;
+        QTest::newRow("huge token") << QStringLiteral("PageToken=PT2147483647") << 200 << 0;
     }
 
     void pageSizeBounds()
     {
         QFETCH(QString, query);
         QFETCH(int, status);
-        QCOMPARE(client->get(QStringLiteral("/v1/Trunks?") + query).status, status);
-        QCOMPARE(
-            client
-                ->get(client->accountPath() + QStringLiteral("/IncomingPhoneNumbers.json?") + query)
-                .status,
-            status);
+        QFETCH(int, code);
+        for (const QString &list :
+             {QStringLiteral("/v1/Trunks?"),
+              client->accountPath() + QStringLiteral("/IncomingPhoneNumbers.json?"),
+              QStringLiteral("/v1/Trunks/") + server->trunkSid() +
+                  QStringLiteral("/OriginationUrls?")}) {
+            const auto r = client->get(list + query);
+            QCOMPARE(r.status, status);
+            if (status != 200)
+                QVERIFY2(SandboxTestClient::errorProblem(r, status, code).isEmpty(),
+                         qPrintable(SandboxTestClient::errorProblem(r, status, code)));
+        }
     }
 
     void v2010PagingWalksEveryItemOnce()

@@ -123,6 +123,7 @@ void ContractDriver::voice()
     toApplication.statusCallback = url("/status");
     toApplication.statusCallbackMethod = QStringLiteral("POST");
     toApplication.voiceApplicationSid = SandboxFixture::unknownSid("AP");
+    toApplication.voiceCallerIdLookup = true;
     IncomingPhoneNumberUpdate toTrunk;
     toTrunk.trunkSid = m_trunk;
     for (const IncomingPhoneNumberUpdate *update : {&toApplication, &toTrunk})
@@ -184,6 +185,7 @@ void ContractDriver::sipDomains()
     params.sipRegistration = false;
     params.secure = false;
     params.emergencyCallingEnabled = true;
+    params.emergencyCallerSid = m_otherNumber;
     drive<SipDomain>("updateSipDomain",
                      [&](auto cb) { return s.updateSipDomain(domain, params, c, cb); });
 

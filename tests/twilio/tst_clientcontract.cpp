@@ -40,7 +40,7 @@ struct Expected
 const Expected kExpected[] = {
     {"POST", "@/IncomingPhoneNumbers/{Sid:PN}.json", Where::Form,
      "VoiceUrl VoiceMethod VoiceFallbackUrl VoiceFallbackMethod StatusCallback "
-     "StatusCallbackMethod VoiceApplicationSid TrunkSid"},
+     "StatusCallbackMethod VoiceApplicationSid TrunkSid VoiceCallerIdLookup"},
     {"GET", "@/IncomingPhoneNumbers.json", Where::Query,
      "PhoneNumber FriendlyName PageSize Page PageToken"},
     {"GET", "@/Calls.json", Where::Query,
@@ -54,7 +54,7 @@ const Expected kExpected[] = {
     {"POST", "@/SIP/Domains/{Sid:SD}.json", Where::Form,
      "DomainName FriendlyName VoiceUrl VoiceMethod VoiceFallbackUrl VoiceFallbackMethod "
      "VoiceStatusCallbackUrl VoiceStatusCallbackMethod SipRegistration Secure "
-     "EmergencyCallingEnabled"},
+     "EmergencyCallingEnabled EmergencyCallerSid"},
     {"POST", "@/SIP/Domains/{DomainSid:SD}/Auth/Calls/IpAccessControlListMappings.json",
      Where::Form, "IpAccessControlListSid"},
     {"POST", "@/SIP/Domains/{DomainSid:SD}/Auth/Calls/CredentialListMappings.json", Where::Form,
@@ -74,9 +74,13 @@ const Expected kExpected[] = {
      Where::Form, "Key Value"},
 };
 
-// POST routes the sandbox serves that no client operation uses (the client never updates a
-// trunk). Any other POST route must be reached, so a new create/update gets checked.
-const char *const kPostRoutesNotUsed[] = {"/v1/Trunks/{Sid:TK}"};
+// POST routes the sandbox serves that no client operation uses (the client never changes a
+// trunk: it reads the whole of it and carries it over). Any other POST route must be reached,
+// so a new create/update gets checked.
+const char *const kPostRoutesNotUsed[] = {"/v1/Trunks/{Sid:TK}",
+                                          "/v1/Trunks/{TrunkSid:TK}/Recording",
+                                          "/v1/Trunks/{TrunkSid:TK}/OriginationUrls",
+                                          "/v1/Trunks/{TrunkSid:TK}/OriginationUrls/{Sid:OU}"};
 
 // The public operations of the typed APIs, read from their headers: a new one fails the
 // coverage check until the driver calls it.

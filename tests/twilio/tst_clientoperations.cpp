@@ -101,7 +101,7 @@ void TestClientOperations::trunksAndTheirLists()
     Waiter<QList<OriginationUrl>> origination;
     f->client().trunking().listOriginationUrls(trunkSid, f->context(), origination.callback());
     TM_WAIT_OK(origination);
-    QCOMPARE(origination.value().size(), 2);
+    QCOMPARE(origination.value().size(), 3);
     QVERIFY(origination.value().first().sipUrl.startsWith(QLatin1String("sip:")));
 
     Waiter<QList<SipAuthList>> acls;

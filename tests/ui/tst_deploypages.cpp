@@ -72,7 +72,7 @@ private slots:
         QVERIFY(!h.find<QPushButton>(QStringLiteral("deployInboundButton"))->isEnabled());
         QVERIFY(!h.nextButton()->isEnabled());
         QCOMPARE(h.backend.lastInbound.domainPrefix, QStringLiteral("acme-pbx-sydney"));
-        QCOMPARE(h.backend.lastInbound.secureMedia, true);
+        QCOMPARE(h.backend.lastInbound.secureMedia, std::optional<bool>(true));
         QCOMPARE(h.backend.lastInbound.trunkSid, h.backend.trunks.first().sid);
 
         QTRY_VERIFY(h.nextButton()->isEnabled());
@@ -219,10 +219,24 @@ private slots:
         QVERIFY(h.driveTo(PageId::Outbound));
         QCOMPARE(h.find<QLineEdit>(QStringLiteral("pbxDomainEdit"))->text(),
                  QStringLiteral("pbx1.acme.example:5080"));
-        QTRY_VERIFY(h.find<QPushButton>(QStringLiteral("deployOutboundButton"))->isEnabled());
-        WizardHarness::click(h.find<QPushButton>(QStringLiteral("deployOutboundButton")));
+        auto *deploy = h.find<QPushButton>(QStringLiteral("deployOutboundButton"));
+        QTRY_VERIFY(deploy->isEnabled());
+        WizardHarness::click(deploy);
         QTRY_VERIFY(h.nextButton()->isEnabled());
-        QCOMPARE(h.backend.lastOutbound.pbxDomain, QStringLiteral("pbx1.acme.example:5080"));
+        // The proposed host stands for the whole origination table: it is not sent, so the
+        // handler keeps every URL (and its failover).
+        QVERIFY(h.backend.lastOutbound.pbxDomain.isEmpty());
+
+        // A host the administrator types replaces the table.
+        auto *domain = h.find<QLineEdit>(QStringLiteral("pbxDomainEdit"));
+        domain->clear();
+        QTest::keyClicks(domain, QStringLiteral("SBC.acme.example:5080"));
+        QTRY_VERIFY(deploy->isEnabled());
+        WizardHarness::click(deploy);
+        QTRY_COMPARE(h.backend.lastOutbound.pbxDomain, QStringLiteral("sbc.acme.example:5080"));
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QCOMPARE(h.wizard->state()->outboundOptions().pbxDomain,
+                 QStringLiteral("sbc.acme.example:5080"));
     }
 
     void outboundDeploySendsOptions()
@@ -243,8 +257,8 @@ private slots:
         QTRY_VERIFY(h.nextButton()->isEnabled());
 
         const OutboundOptions &sent = h.backend.lastOutbound;
-        QCOMPARE(sent.pbxDomain, QStringLiteral("pbx1.acme.example"));
-        QCOMPARE(sent.secure, true);
+        QVERIFY(sent.pbxDomain.isEmpty()); // the proposed one: the trunk's table is kept
+        QCOMPARE(sent.secure, std::optional<bool>(true));
         QCOMPARE(sent.edge, QStringLiteral("sydney"));
         QCOMPARE(sent.callSidAsUserToUser, true);
         QCOMPARE(sent.customParameters.size(), 1);

@@ -54,7 +54,7 @@ private slots:
         table->selectRow(1);
         QVERIFY(h.nextButton()->isEnabled());
         QVERIFY(h.clickNext());
-        QTRY_COMPARE(h.currentPage(), PageId::Inbound);
+        QTRY_COMPARE(h.currentPage(), PageId::Calls);
         QCOMPARE(h.wizard->state()->trunk().friendlyName, QStringLiteral("Lab trunk"));
     }
 

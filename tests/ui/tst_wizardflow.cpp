@@ -1,6 +1,6 @@
 // The whole wizard on the real engine and its embedded sandbox, with clicks and keys, from
-// Connect to Finish: deploy both steps, migrate some numbers, revert one, export the audit CSV
-// and read its rows back.
+// Connect to Finish: accept the changes to how calls behave, deploy both steps, migrate some
+// numbers, revert one, export the audit CSV and read its rows back.
 #include "auditrecord.h"
 #include "dialogseam.h"
 #include "migrationservice.h"
@@ -77,7 +77,12 @@ private slots:
         WizardHarness h(&service);
         h.timeoutMs = kStepTimeoutMs;
 
-        // Connect (sandbox is the first-run default), trunk, steps 1-3.
+        // Connect (sandbox is the first-run default), trunk, the Calls page with the engine's
+        // report (every change accepted, or step 4 would not migrate), steps 1-3.
+        QVERIFY(h.driveTo(PageId::Calls));
+        QVERIFY(h.acceptAllChanges());
+        QVERIFY(!h.wizard->state()->equivalence().items.isEmpty());
+        QVERIFY(h.wizard->state()->unacknowledged().isEmpty());
         QVERIFY(h.driveTo(PageId::Outbound));
         QVERIFY(!h.wizard->state()->inbound().domainName.isEmpty());
         QVERIFY(h.driveTo(PageId::Numbers));

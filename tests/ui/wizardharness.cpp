@@ -1,8 +1,13 @@
 #include "wizardharness.h"
 
+#include "equivalencetablemodel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QPushButton>
+#include <QStyle>
+#include <QStyleOptionViewItem>
+#include <QTableView>
 #include <QTableWidget>
 
 namespace {
@@ -36,6 +41,33 @@ void WizardHarness::click(QAbstractButton *button)
                       QPoint(qMin(8, button->width() / 2), button->height() / 2));
 }
 
+void WizardHarness::clickCheckIndicator(QAbstractItemView *view, const QModelIndex &index)
+{
+    view->scrollTo(index);
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.rect = view->visualRect(index);
+    option.features |= QStyleOptionViewItem::HasCheckIndicator;
+    const QRect indicator =
+        view->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, view);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, indicator.center());
+}
+
+bool WizardHarness::acceptAllChanges()
+{
+    auto *table = find<QTableView>(QStringLiteral("equivalenceTable"));
+    if (!table || !QTest::qWaitFor([this] { return nextButton()->isEnabled(); }, timeoutMs))
+        return false;
+    QAbstractItemModel *model = table->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex cell = model->index(row, EquivalenceTableModel::Accepted);
+        const QVariant check = cell.data(Qt::CheckStateRole);
+        if (check.isValid() && check.value<Qt::CheckState>() == Qt::Unchecked)
+            clickCheckIndicator(table, cell);
+    }
+    return true;
+}
+
 bool WizardHarness::clickNext()
 {
     return clickWhenEnabled(nextButton(), timeoutMs);
@@ -56,6 +88,8 @@ bool WizardHarness::driveTo(PageId target)
                     timeoutMs))
                 return false;
             find<QTableWidget>(QStringLiteral("trunkTable"))->selectRow(0);
+            break;
+        case PageId::Calls: // Next waits for the report
             break;
         case PageId::Inbound:
             if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployInboundButton")),

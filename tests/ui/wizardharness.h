@@ -7,6 +7,7 @@
 #include "wizardstate.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,13 +35,22 @@ public:
     // clicks on their indicator and text, not anywhere in a wide row.
     static void click(QAbstractButton *button);
 
+    // Clicks the check box of an item view's cell (its indicator: a click elsewhere in the cell
+    // does not tick it), scrolling the cell into view first.
+    static void clickCheckIndicator(QAbstractItemView *view, const QModelIndex &index);
+
     QAbstractButton *nextButton() const { return wizard->button(QWizard::NextButton); }
+    QAbstractButton *backButton() const { return wizard->button(QWizard::BackButton); }
     PageId currentPage() const { return PageId(wizard->currentId()); }
     // Clicks Next once it is enabled; false when it never becomes enabled.
     bool clickNext();
-    // Drives the wizard from Connect (built-in sandbox) to `target`, deploying both steps and
-    // ticking the cut-over checklist on the way. False (with a warning) if a step got stuck.
+    // Drives the wizard from Connect (built-in sandbox) to `target`, waiting for the Calls
+    // page's report (acknowledging nothing), deploying both steps and ticking the cut-over
+    // checklist on the way. False (with a warning) if a step got stuck.
     bool driveTo(PageId target);
+    // On the Calls page: ticks "I accept this change" for every change that needs it, by
+    // clicking. False when the report never came.
+    bool acceptAllChanges();
 
     // How long a step may take (the real engine waits for Serverless builds).
     int timeoutMs = 5000;

@@ -1,0 +1,18 @@
+#include "migrationtypes.h"
+
+QStringList EquivalenceReport::unacknowledged(const QStringList &accepted) const
+{
+    QStringList missing;
+    for (const EquivalenceItem &i : items)
+        if (i.needsAcknowledgement && !accepted.contains(i.setting))
+            missing.append(i.setting);
+    return missing;
+}
+
+const EquivalenceItem *EquivalenceReport::item(const QString &setting) const
+{
+    for (const EquivalenceItem &i : items)
+        if (i.setting == setting)
+            return &i;
+    return nullptr;
+}
