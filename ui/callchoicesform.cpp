@@ -37,6 +37,10 @@ CallChoicesForm::CallChoicesForm(QWidget *parent)
     , m_ringTime(new QSpinBox(this))
     , m_longestCall(new QSpinBox(this))
     , m_country(new QComboBox(this))
+    , m_defaultCallerId(new ValidatedField(QStringLiteral("defaultCallerIdEdit"),
+                                           tr("Default caller ID"),
+                                           &CallChoicesForm::checkDefaultCallerId, this))
+    , m_emergencyCaller(new QComboBox(this))
     , m_carryNone(
           new QLabel(tr("This trunk uses none of the settings that can be left behind."), this))
 {
@@ -62,6 +66,16 @@ CallChoicesForm::CallChoicesForm(QWidget *parent)
     m_longestCall->setSuffix(tr(" s"));
     m_country->setObjectName(QStringLiteral("countryCombo"));
     m_country->setAccessibleName(tr("Country of the PBX's national numbers"));
+    m_defaultCallerId->lineEdit()->setPlaceholderText(tr("+E.164 (optional)"));
+    m_defaultCallerId->lineEdit()->setToolTip(
+        tr("The caller ID of calls from extensions that send no number of their own; empty, "
+           "such calls are refused as they would be without a valid caller ID"));
+    m_emergencyCaller->setObjectName(QStringLiteral("emergencyCallerCombo"));
+    m_emergencyCaller->setAccessibleName(tr("Caller ID of emergency calls without a number"));
+    m_emergencyCaller->setToolTip(
+        tr("Emergency calls always go through; one from an extension without a number shows "
+           "this number, whose registered address the emergency services receive. None: such "
+           "a call carries no registered address"));
     m_carryNone->setObjectName(QStringLiteral("carryNoneLabel"));
     m_carryNone->setWordWrap(true);
 
@@ -69,6 +83,7 @@ CallChoicesForm::CallChoicesForm(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(makeFallbackGroup());
     layout->addWidget(makeCallsGroup());
+    layout->addWidget(makeCallerIdGroup());
     layout->addWidget(makeCarryGroup());
 
     connect(m_fallbackUrl, &ValidatedField::changed, this, &CallChoicesForm::changed);
@@ -77,6 +92,8 @@ CallChoicesForm::CallChoicesForm(QWidget *parent)
     for (QSpinBox *spin : {m_ringTime, m_longestCall})
         connect(spin, &QSpinBox::valueChanged, this, &CallChoicesForm::changed);
     connect(m_country, &QComboBox::currentIndexChanged, this, &CallChoicesForm::changed);
+    connect(m_defaultCallerId, &ValidatedField::changed, this, &CallChoicesForm::changed);
+    connect(m_emergencyCaller, &QComboBox::currentIndexChanged, this, &CallChoicesForm::changed);
     connect(this, &CallChoicesForm::changed, this, &CallChoicesForm::updateEnabled);
 }
 
@@ -117,6 +134,29 @@ QGroupBox *CallChoicesForm::makeCallsGroup()
     row->addWidget(countryLabel);
     row->addWidget(m_country);
     row->addStretch(1);
+    return group;
+}
+
+QGroupBox *CallChoicesForm::makeCallerIdGroup()
+{
+    // Both are for calls that bring no number of their own, so they sit together.
+    auto *group = new QGroupBox(tr("Calls from extensions without a number"), this);
+    group->setObjectName(QStringLiteral("callerIdGroup"));
+    auto *row = new QHBoxLayout(group);
+    auto *defaultLabel = new QLabel(tr("Caller &ID:"), group);
+    defaultLabel->setBuddy(m_defaultCallerId->lineEdit());
+    m_emergencyCallerLabel = new QLabel(tr("Emer&gency caller ID:"), group);
+    m_emergencyCallerLabel->setBuddy(m_emergencyCaller);
+    // Room for a whole E.164 number (15 digits and the +) in the smallest window.
+    m_defaultCallerId->lineEdit()->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("+000000000000000")) +
+        fontMetrics().averageCharWidth() * 3);
+    row->addWidget(defaultLabel);
+    row->addWidget(m_defaultCallerId, 1);
+    row->addSpacing(fontMetrics().averageCharWidth() * 2);
+    row->addWidget(m_emergencyCallerLabel);
+    row->addWidget(m_emergencyCaller);
+    row->addStretch(0);
     return group;
 }
 
@@ -192,6 +232,11 @@ QString CallChoicesForm::checkFallbackUrl(const QString &text)
     return {};
 }
 
+QString CallChoicesForm::checkDefaultCallerId(const QString &text)
+{
+    return text.isEmpty() ? QString() : Validation::checkE164(text);
+}
+
 void CallChoicesForm::prepare(const TrunkSummary &trunk)
 {
     const QSignalBlocker blocker(this); // one changed() at the end, not one per control
@@ -223,6 +268,16 @@ void CallChoicesForm::prepare(const TrunkSummary &trunk)
     }
     m_country->setCurrentIndex(qMax(0, m_country->findData(own)));
 
+    m_defaultCallerId->setText({});
+    // Twilio takes only an emergency-enabled number: the trunk's with a registered address.
+    m_emergencyCaller->clear();
+    m_emergencyCaller->addItem(tr("None"), QString());
+    for (const NumberUrl &n : numbers.emergencyNumbers)
+        m_emergencyCaller->addItem(n.phoneNumber, n.sid);
+    const bool anyEmergency = !numbers.emergencyNumbers.isEmpty();
+    m_emergencyCallerLabel->setVisible(anyEmergency);
+    m_emergencyCaller->setVisible(anyEmergency);
+
     const QHash<QString, bool> used{
         {QStringLiteral("recording"),
          !calls.recordingMode.isEmpty() && calls.recordingMode != QLatin1String("do-not-record")},
@@ -252,6 +307,9 @@ CallChoices CallChoicesForm::choices() const
     c.ringTimeoutSeconds = m_ringTime->value();
     c.timeLimitSeconds = m_longestCall->value();
     c.country = m_country->currentData().toString();
+    c.defaultCallerId = m_defaultCallerId->text();
+    if (m_emergencyCaller->isEnabled())
+        c.emergencyCallerSid = m_emergencyCaller->currentData().toString();
     for (const QString &setting : m_carryOrder) {
         const QCheckBox *box = m_carry.value(setting);
         if (!box->isHidden() && !box->isChecked())
@@ -262,7 +320,7 @@ CallChoices CallChoicesForm::choices() const
 
 bool CallChoicesForm::isValid() const
 {
-    return m_fallbackUrl->problem().isEmpty();
+    return m_fallbackUrl->problem().isEmpty() && m_defaultCallerId->problem().isEmpty();
 }
 
 void CallChoicesForm::updateEnabled()
@@ -270,4 +328,8 @@ void CallChoicesForm::updateEnabled()
     // The trunk's disaster-recovery URL can stand in only while it is carried.
     m_disasterRecoveryFallback->setEnabled(
         m_carry.value(QStringLiteral("disaster-recovery"))->isChecked());
+    // Without emergency calling on the domain there is no emergency caller to name.
+    const bool emergency = m_carry.value(QStringLiteral("emergency"))->isChecked();
+    m_emergencyCaller->setEnabled(emergency);
+    m_emergencyCallerLabel->setEnabled(emergency);
 }

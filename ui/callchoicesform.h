@@ -15,7 +15,8 @@ class ValidatedField;
 
 // The choices of the Calls page (CallChoices): a fallback URL for when the handlers fail, what
 // happens to the URLs the numbers carry that the trunk ignored, ring time, longest call, the
-// country of the PBX's national numbers, and which of the trunk's droppable settings to carry.
+// country of the PBX's national numbers, the caller IDs for calls that bring none, and which of
+// the trunk's droppable settings to carry.
 // Only what the chosen trunk uses is shown; prepare() puts everything back to carrying what the
 // trunk did.
 class CallChoicesForm : public QWidget
@@ -33,6 +34,8 @@ public:
     static QStringList countries();
     // Empty for an acceptable fallback URL (empty included), else the sentence to show.
     static QString checkFallbackUrl(const QString &text);
+    // Empty for an acceptable default caller ID (empty included), else the sentence to show.
+    static QString checkDefaultCallerId(const QString &text);
 
 signals:
     void changed();
@@ -40,6 +43,7 @@ signals:
 private:
     QGroupBox *makeFallbackGroup();
     QGroupBox *makeCallsGroup();
+    QGroupBox *makeCallerIdGroup();
     QGroupBox *makeCarryGroup();
     // `what` names the setting in full for the tooltip.
     void addCarry(const QString &setting, const QString &text, const QString &what,
@@ -54,6 +58,9 @@ private:
     QSpinBox *m_ringTime;
     QSpinBox *m_longestCall;
     QComboBox *m_country;
+    ValidatedField *m_defaultCallerId;
+    QLabel *m_emergencyCallerLabel = nullptr;
+    QComboBox *m_emergencyCaller;
     QLabel *m_carryNone;
     QGroupBox *m_carryGroup = nullptr;
     QGridLayout *m_carryLayout = nullptr;

@@ -71,7 +71,7 @@ EquivalencePage::EquivalencePage(MigrationBackend *backend, WizardState *state, 
     setObjectName(QStringLiteral("callsPage"));
     setTitle(tr("Calls after the migration"));
     setSubTitle(tr("What the trunk did for every call and how Programmable Voice will do it; "
-                   "changes callers notice must be acknowledged before step 4."));
+                   "what is lost must be acknowledged before the steps apply it."));
     m_tableLabel->setBuddy(m_table);
     m_table->setObjectName(QStringLiteral("equivalenceTable"));
     m_table->setAccessibleName(tr("Trunk settings after the migration"));
@@ -127,6 +127,7 @@ EquivalencePage::EquivalencePage(MigrationBackend *backend, WizardState *state, 
             [this](const QStringList &accepted) {
                 m_state->setAccepted(accepted);
                 updateStatus();
+                emit completeChanged();
             });
 }
 
@@ -179,7 +180,17 @@ void EquivalencePage::entered()
 
 bool EquivalencePage::isComplete() const
 {
-    return m_current && !m_job && !m_debounce->isActive() && m_form->isValid();
+    // Steps 1 and 2 apply these choices (step 2 moves its test number), so every change but
+    // the fax numbers' (which stay on the trunk one by one) is acknowledged here first.
+    return m_current && !m_job && !m_debounce->isActive() && m_form->isValid() &&
+           blocking().isEmpty();
+}
+
+QStringList EquivalencePage::blocking() const
+{
+    QStringList missing = m_model->unacknowledged();
+    missing.removeAll(QStringLiteral("fax-numbers"));
+    return missing;
 }
 
 void EquivalencePage::choicesChanged()
@@ -263,7 +274,7 @@ void EquivalencePage::requestEnded()
 void EquivalencePage::updateStatus()
 {
     if (!m_form->isValid()) {
-        m_status->setText(tr("Correct the fallback URL to see how calls will behave."));
+        m_status->setText(tr("Correct the marked field to see how calls will behave."));
         return;
     }
     if (m_job || m_debounce->isActive()) {
@@ -282,11 +293,14 @@ void EquivalencePage::updateStatus()
         tr("%n lost", nullptr, m_model->countWithCarry(Carry::Lost))};
     QString text =
         tr("Of %n setting(s): %1.", nullptr, m_model->rowCount()).arg(parts.join(tr(", ")));
-    const int missing = int(m_model->unacknowledged().size());
+    const int missing = int(blocking().size());
     if (missing > 0)
-        text += u' ' + tr("Tick \"I accept this change\" for %n change(s) before step 4; you "
-                          "can go on without for now.",
+        text += u' ' + tr("Tick \"I accept this change\" for %n change(s) to go on: steps 1 "
+                          "and 2 apply them.",
                           nullptr, missing);
+    else if (m_model->unacknowledged().contains(QStringLiteral("fax-numbers")))
+        text += u' ' + tr("Fax numbers stay on the trunk until you accept that change, here or "
+                          "before step 4.");
     else if (!m_model->accepted().isEmpty())
         text += u' ' + tr("Every change that needs it is acknowledged.");
     m_status->setText(text);

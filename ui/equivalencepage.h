@@ -42,6 +42,8 @@ private:
     void requestEnded();
     void updateStatus();
     void updateButtons();
+    // The lost settings still to acknowledge before Next (all but the fax numbers').
+    QStringList blocking() const;
 
     MigrationBackend *m_backend;
     WizardState *m_state;

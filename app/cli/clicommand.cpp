@@ -57,6 +57,9 @@ void CliCommand::onFailed(MigrationBackend::Operation operation, const Operation
                         .arg(error.twilioCode)
                         .arg(error.requestId.isEmpty() ? QString()
                                                        : tr(", request %1").arg(error.requestId)));
+    // The engine names each setting as "Title (setting)"; the option that acknowledges them.
+    if (error.message.contains(QLatin1String("must be acknowledged first")))
+        m_out->note(tr("  Acknowledge them with --accept-change SETTING (see `equivalence`)."));
     finish(exitCodeFor(operation, error));
 }
 

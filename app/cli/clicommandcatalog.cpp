@@ -98,8 +98,11 @@ QList<QCommandLineOption> callOptions()
         valueOption({QStringLiteral("drop")},
                     T::tr("Do not carry a trunk setting: recording, transfers, "
                           "disaster-recovery, emergency, caller-name (repeatable; needs "
-                          "--accept-change on migrate)."),
+                          "--accept-change)."),
                     QStringLiteral("SETTING")),
+        // Steps 1 and 2 apply the choices (step 2 moves its test number): what they lose is
+        // acknowledged there as on migrate.
+        acceptOption(),
     };
 }
 

@@ -180,6 +180,7 @@ QJsonObject toJson(const MigrationPlan &plan)
             {QStringLiteral("api_calls"), plan.apiCalls},
             {QStringLiteral("fallback_url"), plan.fallbackUrl},
             {QStringLiteral("unacknowledged"), QJsonArray::fromStringList(plan.unacknowledged)},
+            {QStringLiteral("refusal"), plan.refusal},
             {QStringLiteral("equivalence"), toJson(plan.equivalence, {})},
             {QStringLiteral("items"), items}};
 }
@@ -232,7 +233,9 @@ QString equivalenceText(const EquivalenceReport &report, const QStringList &acce
     const QStringList missing = report.unacknowledged(accepted);
     text += missing.isEmpty()
                 ? Tr::tr("Nothing needs an acknowledgement.\n")
-                : Tr::tr("migrate needs: --accept-change %1\n").arg(missing.join(u','));
+                : Tr::tr("Acknowledge with --accept-change %1 on setup-inbound, setup-outbound "
+                         "and migrate (fax-numbers: on migrate only).\n")
+                      .arg(missing.join(u','));
     return text;
 }
 

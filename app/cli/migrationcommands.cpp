@@ -85,6 +85,8 @@ void MigrationCommands::printPlan(const MigrationPlan &plan)
     if (!plan.equivalence.items.isEmpty())
         text += tr("\nHow calls behave after the migration:\n") +
                 CliFormat::equivalenceText(plan.equivalence, m_options.acceptedChanges);
+    if (!plan.refusal.isEmpty())
+        text += u'\n' + tr("migrate would refuse: %1").arg(plan.refusal) + u'\n';
     m_out->result(text);
 }
 
@@ -107,9 +109,13 @@ void MigrationCommands::migrate(const QStringList &sids)
                         .arg(plan.alreadyMigrated)
                         .arg(plan.apiCalls)
                         .arg(plan.voiceUrl));
-        if (!plan.unacknowledged.isEmpty())
-            m_out->note(tr("Not yet acknowledged (migrate will refuse): --accept-change %1")
-                            .arg(plan.unacknowledged.join(u',')));
+        if (!plan.refusal.isEmpty()) {
+            // The same answer migrate would give: asking first would only waste a "yes".
+            fail(ExitCode::Api, plan.refusal);
+            return;
+        }
+        if (plan.unacknowledged.contains(QStringLiteral("fax-numbers")))
+            m_out->note(tr("Fax numbers stay on the trunk unless --accept-change fax-numbers."));
         confirm(tr("Migrate these numbers off trunk %1?").arg(m_options.trunkSid), run);
     });
 }

@@ -40,6 +40,7 @@ void SetupCommands::setupInbound()
     inbound.friendlyName = m_options.friendlyName;
     inbound.secureMedia = m_options.secureMedia;
     inbound.calls = m_options.calls;
+    inbound.calls.accepted = m_options.acceptedChanges;
     InboundJob *job = m_backend->setupInbound(inbound);
     follow(job);
     job->onFinished(this, [this](const InboundResult &r) {
@@ -80,6 +81,7 @@ void SetupCommands::setupOutbound(const QString &testNumberSid)
     outbound.pbxDomain = m_options.pbxDomain;
     outbound.secure = m_options.secure;
     outbound.calls = m_options.calls;
+    outbound.calls.accepted = m_options.acceptedChanges;
     outbound.edge = m_options.sipEdge;
     outbound.callSidAsUserToUser = m_options.userToUser;
     outbound.customParameters = m_options.sipParameters;

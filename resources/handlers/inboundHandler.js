@@ -27,7 +27,10 @@ const COUNTRIES = {
     FR: { code: '33', trunk: '0', international: '00', emergency: ['112', '15', '17', '18'] },
 };
 const COUNTRY_NAMES = ['US', 'CA', 'GB', 'AU', 'NZ', 'IE', 'DE', 'FR'];
-const REFER_URL = '/referHandler?leg=inbound';
+const REFER_URL = 'referHandler?leg=inbound'; // relative: served beside this Function
+// <Dial>'s largest timeout and timeLimit, for emergency calls whatever the trunk's choices.
+const EMERGENCY_RING_TIMEOUT = 600;
+const EMERGENCY_TIME_LIMIT = 86400;
 
 // The country of an E.164 number among COUNTRIES, or '' (+1 is NANP; US and CA dial alike).
 function countryOf(number) {
@@ -91,10 +94,14 @@ exports.handler = function (context, event, callback) {
     const from = e164From(request.From);
     if (digits !== null && isEmergency(digits, from)) {
         // Never rejected, whatever the caller ID: dialled as it is, with the caller's number or
-        // the domain's emergency caller ID. No timeout (a PSAP may take long to answer), no
-        // timeLimit (an emergency call is never cut), no recording or transfer: nothing that
-        // could make Twilio refuse or end the call.
-        const attributes = { answerOnBridge: true };
+        // the domain's emergency caller ID. Twilio's longest ring and call (its defaults would
+        // give up after 30 s of ringing and cut the call at 4 h); no recording or transfer:
+        // nothing that could make Twilio refuse or end the call.
+        const attributes = {
+            answerOnBridge: true,
+            timeout: EMERGENCY_RING_TIMEOUT,
+            timeLimit: EMERGENCY_TIME_LIMIT
+        };
         if (from !== null) {
             attributes.callerId = from;
         } else if (BEHAVIOUR.emergencyCallerId !== '') {

@@ -18,13 +18,16 @@ const BEHAVIOUR = __TM_BEHAVIOUR__;
 // answers about the callee, not about the route. From Twilio's Elastic SIP Trunking origination
 // documentation (twilio.com/docs/sip-trunking, "Origination", failover), as recorded in
 // shared/twilio-api.md section 6; every 6xx (global failure) is final as well. 487 (Request
-// Terminated) counts here only when the PBX sent it on its own: after Twilio's own ring timeout
-// the status is no-answer, which fails over.
+// Terminated) is final too: the PBX sent it on its own, or Twilio cancelled a call that rang
+// for the whole ring time (no-answer with 487). A no-answer without it means the target never
+// answered the INVITE, which fails over as the trunk did on silence.
 const NO_FAILOVER_CODES = [400, 404, 405, 410, 416, 482, 484, 486, 487];
 // Of those, the ones that mean "busy" and are passed on to the caller as a busy signal.
 const BUSY_CODES = [486, 600];
-const ACTION_PATH = '/outboundHandler';
-const REFER_URL = '/referHandler?leg=outbound';
+// Relative to this Function's own URL (RFC 3986, as Twilio resolves them): the three handlers
+// are served side by side, at whatever path they share.
+const ACTION_PATH = 'outboundHandler';
+const REFER_URL = 'referHandler?leg=outbound';
 const NOT_CONNECTED = 'We could not connect your call. Please try again later.';
 // CNAM is at most 15 characters in North America; longer names are cut to keep the URI short.
 const MAX_CALLER_NAME = 48;
@@ -217,7 +220,7 @@ exports.handler = function (context, event, callback) {
     const code = sipCode(request.DialSipResponseCode);
     if (status === 'completed' || status === 'answered' || status === 'canceled') {
         twiml.hangup();
-    } else if (status === 'busy' || (status !== 'no-answer' && isFinalAnswer(code))) {
+    } else if (status === 'busy' || isFinalAnswer(code)) {
         // The callee's side answered for good: no other target would do better.
         if (status === 'busy' || BUSY_CODES.indexOf(code) >= 0) {
             twiml.reject({ reason: 'busy' });

@@ -24,6 +24,23 @@ function isTwilioHost(host) {
     return name === 'twilio.com' || name.endsWith('.twilio.com');
 }
 
+// <Sip> takes sip: URIs only: a sips: target becomes sip: with ;transport=tls (what
+// CallBehaviour does for the trunk's origination URLs), its other parameters and headers kept.
+function dialableSip(uri) {
+    if (!/^sips:/i.test(uri)) {
+        return uri;
+    }
+    const query = uri.indexOf('?');
+    let address = query < 0 ? uri.slice(5) : uri.slice(5, query);
+    const headers = query < 0 ? '' : uri.slice(query);
+    const at = address.lastIndexOf('@');
+    const user = at < 0 ? '' : address.slice(0, at + 1);
+    let host = at < 0 ? address : address.slice(at + 1);
+    host = host.replace(/;transport=[^;]*/ig, '') + ';transport=tls';
+    address = user + host;
+    return 'sip:' + address + headers;
+}
+
 // { number } for a PSTN destination (tel: with an E.164 number, or a SIP URI with an E.164 user
 // part at a Twilio host, i.e. a trunk's termination), { sip } for any other SIP URI, null when
 // the value is not a usable destination.
@@ -47,7 +64,8 @@ function referTarget(value) {
     if (number !== null && isTwilioHost(sip[1])) {
         return { number: number };
     }
-    return { sip: uri };
+    const dialable = dialableSip(uri);
+    return dialable.length > MAX_URI_LENGTH ? null : { sip: dialable };
 }
 
 function refuse(twiml) {
@@ -80,7 +98,7 @@ exports.handler = function (context, event, callback) {
     if (target.number !== undefined) {
         twiml.dial(dialAttributes(attributes, null, null)).number(target.number);
     } else {
-        twiml.dial(dialAttributes(attributes, null, '/referHandler?leg=' + leg)).sip(target.sip);
+        twiml.dial(dialAttributes(attributes, null, 'referHandler?leg=' + leg)).sip(target.sip);
     }
     return callback(null, twiml);
 };

@@ -79,6 +79,9 @@ struct TrunkCallSettings
     bool symmetricRtpEnabled = false;
     QString disasterRecoveryUrl; // empty when none
     QString disasterRecoveryMethod = QStringLiteral("POST");
+    // "recording", "transfers": settings Twilio's answers did not give, so they cannot be
+    // carried and are reported as lost (the defaults above stand in).
+    QStringList unknown;
 };
 
 // A number of the trunk and the URL it carries that the trunk ignored.
@@ -208,9 +211,10 @@ struct InboundResult
     QUrl handlerUrl;                        // https://<env domain>/inboundHandler
     QVector<NamedSid> ipAccessControlLists; // now mapped to the domain for calls
     QVector<NamedSid> credentialLists;
-    bool selfHosted = false; // Functions unavailable: handlers exported
-    QString exportedTo;      // folder of the exported handler files
-    QString note;            // what the user must do by hand, if anything
+    bool selfHosted = false;              // Functions unavailable: handlers exported
+    QString exportedTo;                   // folder of the exported handler files
+    QString note;                         // what the user must do by hand, if anything
+    bool emergencyCallingEnabled = false; // as Twilio answered for the domain
 };
 
 // Step 2: PSTN -> PBX through each number's voice URL.
@@ -286,6 +290,8 @@ struct MigrationPlan
     QStringList unacknowledged;
     // VoiceFallbackUrl the migrated numbers get; empty = none.
     QString fallbackUrl;
+    // Why migrate would refuse this selection now (the same test), or empty.
+    QString refusal;
 };
 
 struct RunSummary

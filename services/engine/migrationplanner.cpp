@@ -1,5 +1,6 @@
 #include "migrationplanner.h"
 
+#include "callequivalence.h"
 #include "engineerrors.h"
 #include "migrationdecision.h"
 #include "twilioclient.h"
@@ -9,12 +10,13 @@
 
 MigrationPlanner::MigrationPlanner(const EngineContext &context, const QStringList &numberSids,
                                    const QString &trunkSid, const QString &voiceUrl,
-                                   QObject *parent)
+                                   const SavedCalls &calls, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_sids(numberSids)
     , m_trunkSid(trunkSid)
     , m_voiceUrl(voiceUrl)
+    , m_calls(calls)
 {}
 
 void MigrationPlanner::start()
@@ -41,18 +43,27 @@ void MigrationPlanner::start()
                 }
                 if (d.verdict != MigrationDecision::Verdict::Migrate)
                     return emit failed(EngineErrors::local(d.refusal(n)));
+                // The same test as NumberMigrationTask's: the run leaves such a number as it is.
+                if (n.isFax() && !m_calls.accepted.contains(QLatin1String("fax-numbers"))) {
+                    plan.items.append(PlanItem{sid, n.phoneNumber, tr("leave on trunk"),
+                                               tr("receives faxes"),
+                                               tr("refused unless \"fax-numbers\" is accepted")});
+                    continue;
+                }
                 ++plan.numbersToMigrate;
+                plan.apiCalls += int(d.setVoiceUrl) + int(d.removeFromTrunk);
                 if (d.setVoiceUrl)
-                    plan.items.append(PlanItem{sid, n.phoneNumber, tr("set voice URL"),
-                                               n.voiceUrl.value_or(tr("(none)")) +
-                                                   QLatin1Char(' ') +
-                                                   n.voiceMethod.value_or(QString()),
-                                               m_voiceUrl + QStringLiteral(" POST")});
+                    plan.items.append(
+                        PlanItem{sid, n.phoneNumber, tr("set voice URL"),
+                                 n.voiceUrl.value_or(tr("(none)")) + QLatin1Char(' ') +
+                                     n.voiceMethod.value_or(QString()),
+                                 m_voiceUrl + QStringLiteral(" POST") +
+                                     CallEquivalence::describe(m_calls.numberUpdate(n))});
                 if (d.removeFromTrunk)
                     plan.items.append(PlanItem{sid, n.phoneNumber, tr("remove from trunk"),
                                                m_trunkSid, QString()});
             }
-            plan.apiCalls = plan.items.size();
+
             emit ready(plan);
         });
 }

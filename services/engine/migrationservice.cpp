@@ -249,13 +249,16 @@ PlanJob *MigrationService::plan(const QStringList &numberSids, const QUrl &voice
     auto *front = newJob<PlanJob>(Operation::Plan, problem);
     if (!beginOperation(front))
         return front;
-    auto *job = new MigrationPlanner(context(), numberSids, m_trunkSid, url, this);
+    // The plan shows what step 2 decided for the calls and what still needs consent.
+    SavedCalls calls = SavedCalls::load(*m_storage->journal(), m_account.sid, m_trunkSid);
+    calls.accepted = m_accepted;
+    auto *job = new MigrationPlanner(context(), numberSids, m_trunkSid, url, calls, this);
     m_job = job;
     connect(job, &MigrationPlanner::failed, this, &MigrationService::failOperation);
-    connect(job, &MigrationPlanner::ready, this, [this, numberSids](MigrationPlan result) {
-        // The plan shows what step 2 decided for the calls and what still needs consent.
-        const SavedCalls calls = SavedCalls::load(*m_storage->journal(), m_account.sid);
-        if (!calls.isNull() && calls.trunkSid == m_trunkSid) {
+    connect(job, &MigrationPlanner::ready, this, [this, calls, numberSids](MigrationPlan result) {
+        // The same test migrate() makes, so the plan never promises what migrate refuses.
+        result.refusal = calls.refusal(numberSids, m_accepted);
+        if (!calls.isNull()) {
             result.equivalence = calls.report;
             result.unacknowledged = calls.report.unacknowledged(m_accepted);
             result.fallbackUrl = calls.fallbackUrl;
@@ -290,9 +293,7 @@ RunJob *MigrationService::migrate(const QStringList &numberSids, const QUrl &voi
         problem.isEmpty() ? RunInputChecks::voiceUrl(voiceUrl, m_handlerUrl, &problem) : QString();
     SavedCalls calls;
     if (problem.isEmpty() && m_storage->journal()) {
-        calls = SavedCalls::load(*m_storage->journal(), m_account.sid);
-        if (calls.trunkSid != m_trunkSid)
-            calls = {}; // step 2 ran for another trunk: nothing of it applies here
+        calls = SavedCalls::load(*m_storage->journal(), m_account.sid, m_trunkSid);
         problem = calls.refusal(numberSids, m_accepted);
     }
     auto *front = newJob<RunJob>(Operation::Migrate, problem);
@@ -301,7 +302,7 @@ RunJob *MigrationService::migrate(const QStringList &numberSids, const QUrl &voi
     calls.accepted = m_accepted;
     QString unrecorded;
     if (!calls.recordAcceptance(*m_storage->journal(), *m_storage->audit(), m_account.sid,
-                                &unrecorded)) {
+                                m_trunkSid, &unrecorded)) {
         failOperation(EngineErrors::local(unrecorded));
         return front;
     }
@@ -428,11 +429,18 @@ RunJob *MigrationService::recover(Operation operation)
     m_trunkSid = restart.trunkSid;
     auto *run =
         new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl, window(), this);
-    SavedCalls calls = SavedCalls::load(*m_storage->journal(), m_account.sid);
-    if (calls.trunkSid != restart.trunkSid)
-        calls = {};
-    // Checked when the run started, under the acknowledgements it started with.
+    SavedCalls calls = SavedCalls::load(*m_storage->journal(), m_account.sid, restart.trunkSid);
+    // Under the acknowledgements the run started with, and checked again: step 2 may have run
+    // since, with changes nobody acknowledged.
     calls.accepted = m_accepted + SavedCalls::loadAccepted(*m_storage->journal(), m_account.sid);
+    if (restart.kind == NumberRun::Kind::Migrate) {
+        if (const QString refused = calls.refusal(restart.numbers, calls.accepted);
+            !refused.isEmpty()) {
+            delete run;
+            failOperation(EngineErrors::local(refused));
+            return front;
+        }
+    }
     run->setCallSettings(calls);
     startRun(run, front);
     const bool started = restart.runId != 0

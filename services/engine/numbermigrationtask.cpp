@@ -96,6 +96,16 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
         m_recorder->refused(change(QStringLiteral("migrate_number"), QString(), QString()), why);
         return end(NumberOutcome::Failed, NumberState::Failed, EngineErrors::local(why));
     }
+    // Read live as well: emergency addresses move only to a domain that routes emergency calls.
+    if (m_calls && !m_calls->isNull() && m_number.hasEmergencyAddress() &&
+        !m_calls->emergencyOnDomain && !m_calls->accepted.contains(QStringLiteral("emergency"))) {
+        const QString why = tr("%1 has a registered emergency address and the SIP domain does not "
+                               "route emergency calls; it was left on the trunk. Run step 1 "
+                               "again with emergency calling, or acknowledge \"emergency\".")
+                                .arg(m_number.phoneNumber);
+        m_recorder->refused(change(QStringLiteral("migrate_number"), QString(), QString()), why);
+        return end(NumberOutcome::Failed, NumberState::Failed, EngineErrors::local(why));
+    }
     if (stopRequested())
         return stopAtSafePoint();
     if (!saveOriginal(decision))
@@ -104,7 +114,9 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
                                           "changed: %2")
                                            .arg(m_number.phoneNumber, m_recorder->errorString())));
     emit changed(infoOf(m_number, NumberState::Migrating));
-    if (decision.setVoiceUrl)
+    // A number already carrying the handler (stopped at the safe point, perhaps under other
+    // step-2 settings) still gets this run's fallback and settled URLs before it leaves.
+    if (decision.setVoiceUrl || !extras().isEmpty())
         setVoiceUrl();
     else
         removeFromTrunk(); // seen carrying the new URL in the read just made
@@ -131,17 +143,32 @@ bool NumberMigrationTask::saveOriginal(const MigrationDecision &decision)
     return m_recorder->saveBackup(snapshot);
 }
 
+IncomingPhoneNumberUpdate NumberMigrationTask::extras() const
+{
+    if (!m_calls)
+        return {};
+    // Only what a revert can put back: without a saved original (changed through another
+    // journal) nothing, and a field an older version's backup lacks is left as it is.
+    const std::optional<NumberBackup> backup =
+        m_context.journal->backup(m_context.accountSid, m_sid);
+    if (!backup)
+        return {};
+    IncomingPhoneNumberUpdate update = m_calls->numberUpdate(m_number);
+    if (!backup->priorSettings.contains(QLatin1String("voice_caller_id_lookup")))
+        update.voiceCallerIdLookup.reset();
+    return update;
+}
+
 void NumberMigrationTask::setVoiceUrl()
 {
-    QString after = QStringLiteral("voice_url=%1; voice_method=POST").arg(m_voiceUrl);
-    if (m_calls)
-        after += CallEquivalence::describe(m_calls->numberUpdate(m_number));
+    const IncomingPhoneNumberUpdate sent = extras();
+    const QString after = QStringLiteral("voice_url=%1; voice_method=POST").arg(m_voiceUrl) +
+                          CallEquivalence::describe(sent);
     const Change c = change(SetVoiceUrl, urlAndMethod(m_number), after);
-    m_recorder->begin(c, this, [this, c](qint64 step) {
+    m_recorder->begin(c, this, [this, c, sent](qint64 step) {
         if (step == 0)
             return failJournal();
-        IncomingPhoneNumberUpdate update =
-            m_calls ? m_calls->numberUpdate(m_number) : IncomingPhoneNumberUpdate();
+        IncomingPhoneNumberUpdate update = sent;
         update.voiceUrl = m_voiceUrl;
         update.voiceMethod = Post;
         m_context.client->voice().updateIncomingPhoneNumber(

@@ -42,6 +42,8 @@ public:
 private:
     void onFetched(const TwilioResult<IncomingPhoneNumber> &result);
     bool saveOriginal(const MigrationDecision &decision);
+    // The fields sent with the voice URL (SavedCalls::numberUpdate) that a revert can restore.
+    IncomingPhoneNumberUpdate extras() const;
     void setVoiceUrl();
     void afterUpdate(qint64 step, const Change &change,
                      const TwilioResult<IncomingPhoneNumber> &result);

@@ -12,9 +12,20 @@
 #include <QJsonObject>
 
 namespace {
+// Per trunk, so step 2 for one trunk cannot stand in for another's. The bare keys are what an
+// earlier version wrote for the one trunk it knew; they are read when a trunk has none.
 const QString Key = QStringLiteral("engine.calls");
 const QString EmergencyKey = QStringLiteral("engine.domain_emergency_calling");
 const QString AcceptedKey = QStringLiteral("engine.run_accepted_changes");
+
+const QString TrunkKey = QStringLiteral("engine.calls.");
+const QString TrunkEmergencyKey = QStringLiteral("engine.emergency.");
+
+// Set-up keys are lower case.
+QString perTrunk(const QString &prefix, const QString &trunkSid)
+{
+    return prefix + trunkSid.toLower();
+}
 
 QJsonObject itemToJson(const EquivalenceItem &i)
 {
@@ -59,14 +70,20 @@ IncomingPhoneNumberUpdate SavedCalls::numberUpdate(const IncomingPhoneNumber &nu
 {
     if (isNull())
         return {};
-    return CallEquivalence::numberUpdate(number, fallbackUrl, staleFallback, staleStatusCallback,
-                                         callerIdLookup);
+    return CallEquivalence::numberUpdate(number, fallbackUrl, fallbackMethod, staleFallback,
+                                         staleStatusCallback, callerIdLookup);
 }
 
 QString SavedCalls::refusal(const QStringList &numberSids, const QStringList &accepted) const
 {
     if (isNull())
-        return {};
+        return accepted.contains(Unchecked)
+                   ? QString()
+                   : tr("Nothing was changed: step 2 has not been run for this trunk with this "
+                        "journal, so nothing compared how calls will behave with how they behave "
+                        "on the trunk. Run step 2, or acknowledge \"%1\" to move the numbers "
+                        "to this voice URL unchecked.")
+                         .arg(Unchecked);
     const QStringList missing = report.unacknowledged(accepted);
     QStringList blocking;
     for (const QString &setting : missing) {
@@ -99,6 +116,7 @@ QString SavedCalls::refusal(const QStringList &numberSids, const QStringList &ac
 
 bool SavedCalls::save(Journal &journal, const QString &accountSid, const SavedCalls &calls)
 {
+    Q_ASSERT(!calls.isNull());
     QJsonArray items;
     for (const EquivalenceItem &i : calls.report.items)
         items.append(itemToJson(i));
@@ -106,34 +124,42 @@ bool SavedCalls::save(Journal &journal, const QString &accountSid, const SavedCa
         {QStringLiteral("trunk_sid"), calls.trunkSid},
         {QStringLiteral("items"), items},
         {QStringLiteral("fallback_url"), calls.fallbackUrl},
+        {QStringLiteral("fallback_method"), calls.fallbackMethod},
         {QStringLiteral("stale_fallback"), int(calls.staleFallback)},
         {QStringLiteral("stale_status_callback"), int(calls.staleStatusCallback)},
         {QStringLiteral("caller_id_lookup"), calls.callerIdLookup},
         {QStringLiteral("fax"), QJsonArray::fromStringList(calls.faxSids)},
         {QStringLiteral("emergency"), QJsonArray::fromStringList(calls.emergencySids)}};
     return journal.setSetupValue(
-        accountSid, Key, QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact)));
+        accountSid, perTrunk(TrunkKey, calls.trunkSid),
+        QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact)));
 }
 
-SavedCalls SavedCalls::load(Journal &journal, const QString &accountSid)
+SavedCalls SavedCalls::load(Journal &journal, const QString &accountSid, const QString &trunkSid)
 {
     SavedCalls calls;
-    const auto emergency = journal.setupValue(accountSid, EmergencyKey);
-    calls.emergencyOnDomain = emergency && *emergency == QLatin1String("true");
-    const auto value = journal.setupValue(accountSid, Key);
-    if (!value)
+    const auto emergency =
+        journal.setupValue(accountSid, perTrunk(TrunkEmergencyKey, trunkSid))
+            .value_or(journal.setupValue(accountSid, EmergencyKey).value_or(QString()));
+    calls.emergencyOnDomain = emergency == QLatin1String("true");
+    const auto value = journal.setupValue(accountSid, perTrunk(TrunkKey, trunkSid))
+                           .value_or(journal.setupValue(accountSid, Key).value_or(QString()));
+    if (value.isEmpty())
         return calls;
-    const QJsonObject saved = QJsonDocument::fromJson(value->toUtf8()).object();
-    calls.trunkSid = saved.value(QLatin1String("trunk_sid")).toString();
-    if (calls.trunkSid.isEmpty()) {
-        qCWarning(lcEngine) << "the saved call settings of" << accountSid << "are unreadable";
-        return calls;
+    const QJsonObject saved = QJsonDocument::fromJson(value.toUtf8()).object();
+    if (saved.value(QLatin1String("trunk_sid")).toString() != trunkSid) {
+        if (saved.isEmpty())
+            qCWarning(lcEngine) << "the saved call settings of" << accountSid << "are unreadable";
+        return calls; // unreadable, or an earlier version's for another trunk
     }
+    calls.trunkSid = trunkSid;
     calls.report.trunkSid = calls.trunkSid;
     const QJsonArray items = saved.value(QLatin1String("items")).toArray();
     for (const QJsonValue &item : items)
         calls.report.items.append(itemFromJson(item.toObject()));
     calls.fallbackUrl = saved.value(QLatin1String("fallback_url")).toString();
+    calls.fallbackMethod =
+        saved.value(QLatin1String("fallback_method")).toString(QStringLiteral("POST"));
     calls.staleFallback =
         CallChoices::StaleUrl(qBound(0, saved.value(QLatin1String("stale_fallback")).toInt(), 2));
     calls.staleStatusCallback = CallChoices::StaleUrl(
@@ -144,9 +170,10 @@ SavedCalls SavedCalls::load(Journal &journal, const QString &accountSid)
     return calls;
 }
 
-bool SavedCalls::saveEmergencyOnDomain(Journal &journal, const QString &accountSid, bool enabled)
+bool SavedCalls::saveEmergencyOnDomain(Journal &journal, const QString &accountSid,
+                                       const QString &trunkSid, bool enabled)
 {
-    return journal.setSetupValue(accountSid, EmergencyKey,
+    return journal.setSetupValue(accountSid, perTrunk(TrunkEmergencyKey, trunkSid),
                                  enabled ? QStringLiteral("true") : QStringLiteral("false"));
 }
 
@@ -164,19 +191,26 @@ QStringList SavedCalls::loadAccepted(Journal &journal, const QString &accountSid
 }
 
 bool SavedCalls::recordAcceptance(Journal &journal, AuditLog &audit, const QString &accountSid,
-                                  QString *error) const
+                                  const QString &runTrunkSid, QString *error) const
 {
     for (const QString &setting : accepted) {
         const EquivalenceItem *item = report.item(setting);
-        if (!item || !item->needsAcknowledgement)
+        const bool unchecked = isNull() && setting == Unchecked;
+        if (!unchecked && (!item || !item->needsAcknowledgement))
             continue;
         AuditRecord record;
         record.accountSid = accountSid;
         record.action = QStringLiteral("accept_change");
-        record.trunkSid = trunkSid;
-        record.before = item->onTrunk;
-        record.after =
-            item->change.isEmpty() ? setting : setting + QStringLiteral(": ") + item->change;
+        record.trunkSid = runTrunkSid;
+        if (unchecked) {
+            record.after = tr("%1: numbers moved without a check of their calls against the "
+                              "trunk")
+                               .arg(Unchecked);
+        } else {
+            record.before = item->onTrunk;
+            record.after =
+                item->change.isEmpty() ? setting : setting + QStringLiteral(": ") + item->change;
+        }
         record.outcome = QStringLiteral("acknowledged");
         if (!audit.append(record)) {
             *error = audit.errorString();

@@ -28,6 +28,7 @@ SavedCalls savedCalls(const OutboundOptions &options, const TrunkSummary &trunk)
     calls.trunkSid = trunk.sid;
     calls.report = equivalence.report();
     calls.fallbackUrl = equivalence.fallbackUrl();
+    calls.fallbackMethod = equivalence.fallbackMethod();
     calls.staleFallback = options.calls.staleFallback;
     calls.staleStatusCallback = options.calls.staleStatusCallback;
     calls.callerIdLookup =
@@ -96,17 +97,15 @@ void SetupSteps::startInbound(const InboundOptions &options)
         InboundOptions options = given;
         options.secureMedia = given.secureMedia.value_or(trunk.secure);
         auto *step = makeStep<InboundSetup>();
-        connect(
-            step, &InboundSetup::finished, this, [this, options, trunk](const InboundResult &r) {
-                const bool emergency =
-                    CallEquivalence(trunk, options.calls, options.secureMedia).emergencyCalling();
-                if (!SavedInbound::save(*m_context.journal, m_context.accountSid, r, options) ||
-                    !SavedCalls::saveEmergencyOnDomain(*m_context.journal, m_context.accountSid,
-                                                       emergency))
-                    qCWarning(lcEngine)
-                        << "step 1 result not saved:" << m_context.journal->errorString();
-                emit inboundReady(r, makeCutoverSheet(r, options));
-            });
+        connect(step, &InboundSetup::finished, this,
+                [this, options, trunk](const InboundResult &r) {
+                    if (!SavedInbound::save(*m_context.journal, m_context.accountSid, r, options) ||
+                        !SavedCalls::saveEmergencyOnDomain(*m_context.journal, m_context.accountSid,
+                                                           trunk.sid, r.emergencyCallingEnabled))
+                        qCWarning(lcEngine)
+                            << "step 1 result not saved:" << m_context.journal->errorString();
+                    emit inboundReady(r, makeCutoverSheet(r, options));
+                });
         const QString problem = step->check(options, trunk);
         if (!problem.isEmpty())
             return emit failed(EngineErrors::local(problem));

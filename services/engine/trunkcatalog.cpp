@@ -2,6 +2,7 @@
 
 #include "callequivalence.h"
 #include "engineerrors.h"
+#include "enginelogging.h"
 #include "trunkingapi.h"
 #include "twilioclient.h"
 #include "voiceapi.h"
@@ -52,6 +53,10 @@ void TrunkCatalog::start()
             };
             calls.recordingMode = orDefault(trunk.recordingMode, calls.recordingMode);
             calls.recordingTrim = orDefault(trunk.recordingTrim, calls.recordingTrim);
+            if (trunk.recordingMode.isEmpty())
+                calls.unknown.append(QStringLiteral("recording")); // unless /Recording says
+            if (trunk.transferMode.isEmpty())
+                calls.unknown.append(QStringLiteral("transfers"));
             calls.transferMode = orDefault(trunk.transferMode, calls.transferMode);
             calls.transferCallerId = orDefault(trunk.transferCallerId, calls.transferCallerId);
             calls.cnamLookupEnabled = trunk.cnamLookupEnabled;
@@ -71,8 +76,24 @@ void TrunkCatalog::start()
 void TrunkCatalog::loadDetails(int index)
 {
     const QString sid = m_trunks.at(index).sid;
-    m_pending += 3;
+    m_pending += 4;
     TrunkingApi &api = m_context.client->trunking();
+    // The Recording subresource is the trunk's own word on recording; without it (an error, a
+    // region without it) the trunk's `recording` property stands, or the setting is unknown.
+    api.fetchTrunkRecording(sid, this, [this, index](const TwilioResult<TrunkRecording> &r) {
+        TrunkCallSettings &calls = m_trunks[index].calls;
+        if (r.ok() && !r.value.mode.isEmpty()) {
+            calls.recordingMode = r.value.mode;
+            if (!r.value.trim.isEmpty())
+                calls.recordingTrim = r.value.trim;
+            calls.unknown.removeAll(QStringLiteral("recording"));
+        } else if (!r.ok()) {
+            qCInfo(lcEngine) << "trunk" << m_trunks.at(index).sid
+                             << "recording not read:" << r.error.message;
+        }
+        --m_pending;
+        finishIfReady();
+    });
     api.listOriginationUrls(sid, this, [this, index](const TwilioResult<QList<OriginationUrl>> &r) {
         if (!r.ok())
             return fail(r.error);

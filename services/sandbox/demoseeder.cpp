@@ -101,7 +101,8 @@ QString DemoSeeder::seed(SandboxContext &c, int numbers)
     trunk.insert(QLatin1String("cnam_lookup_enabled"), true);
     trunk.insert(QLatin1String("disaster_recovery_url"),
                  QStringLiteral("https://dr.example.net/twiml/trunk-down"));
-    trunk.insert(QLatin1String("disaster_recovery_method"), QStringLiteral("POST"));
+    // GET, as many DR pages are static files: the fallback must keep the trunk's method.
+    trunk.insert(QLatin1String("disaster_recovery_method"), QStringLiteral("GET"));
     c.store.insert(QStringLiteral("Trunks"), trunk);
     // Two URLs share priority 10 (weights 20 and 10), a backup waits at 20. The first two draw
     // the SIDs the seed always drew here; the backup's is drawn last (see below).

@@ -61,8 +61,9 @@ bool SandboxPaging::parse(const FormParams &query, SandboxPaging *paging, Sandbo
         int offset = -1;
         if (!token.startsWith(QLatin1String("PT")) || !parseInt(token.mid(2), &offset) ||
             offset < 0) {
+            // Twilio documents no code of its own for this; its generic one.
             *error = SandboxResponse::error(
-                400, 21481, QStringLiteral("Invalid PageToken %1").arg(token.left(64)));
+                400, 400, QStringLiteral("Invalid PageToken %1").arg(token.left(64)));
             return false;
         }
         paging->m_offset = qMin(offset, kMaxOffset);

@@ -14,7 +14,7 @@ class SandboxContext;
 // Twilio's paging: PageSize (1..1000, default 50), Page (0-based) and PageToken ("PT" + the
 // offset of the page's first item; Twilio's tokens are opaque, ours only need to round-trip).
 // Renders the v2010 envelope (relative *_uri keys) or the v1 one (meta with absolute URLs).
-// Errors: PageSize over 1000 -> 400/20007, a bad PageToken -> 400/21481, other bad values 400.
+// Errors: PageSize over 1000 -> 400/20007, a bad PageToken or any other bad value 400/400.
 class SandboxPaging
 {
 public:

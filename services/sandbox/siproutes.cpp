@@ -35,6 +35,24 @@ const Field kDomainFields[] = {
     {"ByocTrunkSid", "byoc_trunk_sid", Kind::Sid, "BY"},
 };
 
+// Twilio takes only an emergency-enabled number of the account as the emergency caller (the
+// check is Twilio's documented rule; its error code is not documented, so the generic 400).
+std::optional<SandboxResponse> checkEmergencyCaller(const SandboxContext &c, const FormParams &form)
+{
+    const QString sid = form.value(QStringLiteral("EmergencyCallerSid"));
+    if (sid.isEmpty())
+        return std::nullopt;
+    const auto number = c.store.find(QStringLiteral("IncomingPhoneNumbers"), sid);
+    if (number && number->value(QLatin1String("emergency_address_status")).toString() ==
+                      QLatin1String("registered"))
+        return std::nullopt;
+    return SandboxResponse::error(
+        400, 400,
+        QStringLiteral("EmergencyCallerSid %1 is not a phone number of this account with a "
+                       "registered emergency address")
+            .arg(sid));
+}
+
 SandboxResponse invalidDomain(const QString &message)
 {
     return SandboxResponse::error(400, 21232, message);
@@ -87,6 +105,8 @@ SandboxResponse createDomain(SandboxContext &c, const SandboxRequest &request, c
         return *nameProblem;
     if (auto problem = SandboxParams::checkAll(kDomainFields, form))
         return *problem;
+    if (auto problem = checkEmergencyCaller(c, form))
+        return *problem;
     QJsonObject domain = SandboxRecords::domain(c, name.toLower());
     SandboxParams::applyAll(kDomainFields, form, domain);
     c.store.insert(kDomains, domain);
@@ -116,6 +136,8 @@ SandboxResponse updateDomain(SandboxContext &c, const SandboxRequest &request, c
         domain.insert(QLatin1String("domain_name"), name.toLower());
     }
     if (auto problem = SandboxParams::checkAll(kDomainFields, form))
+        return *problem;
+    if (auto problem = checkEmergencyCaller(c, form))
         return *problem;
     SandboxParams::applyAll(kDomainFields, form, domain);
     domain.insert(QLatin1String("date_updated"), c.now());

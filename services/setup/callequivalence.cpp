@@ -83,10 +83,32 @@ QString CallEquivalence::check() const
                                                    tr("The emergency caller number SID"));
             !e.isEmpty())
             return e;
+    // Twilio accepts only an emergency-enabled number; the trunk's with an address are known.
+    if (!c.emergencyCallerSid.isEmpty() &&
+        std::none_of(m_trunk.numbers.emergencyNumbers.cbegin(),
+                     m_trunk.numbers.emergencyNumbers.cend(),
+                     [&](const NumberUrl &n) { return n.sid == c.emergencyCallerSid; }))
+        return tr("The emergency caller %1 is not one of this trunk's numbers with a registered "
+                  "emergency address.")
+            .arg(c.emergencyCallerSid);
     if (!c.defaultCallerId.isEmpty() && !Validation::isE164(c.defaultCallerId))
         return tr("The default caller ID \"%1\" is not an E.164 number.")
             .arg(c.defaultCallerId.left(20));
     return {};
+}
+
+QString CallEquivalence::unacknowledgedChanges() const
+{
+    const EquivalenceReport r = report();
+    QStringList titles;
+    for (const QString &setting : r.unacknowledged(m_choices.accepted))
+        if (setting != QLatin1String("fax-numbers"))
+            titles.append(QStringLiteral("%1 (%2)").arg(r.item(setting)->title, setting));
+    if (titles.isEmpty())
+        return {};
+    return tr("Nothing was changed: these changes to how calls behave must be acknowledged "
+              "first: %1.")
+        .arg(titles.join(QStringLiteral("; ")));
 }
 
 QString CallEquivalence::fallbackUrl() const
@@ -96,6 +118,14 @@ QString CallEquivalence::fallbackUrl() const
     if (m_choices.fallbackToDisasterRecovery && carries(QStringLiteral("disaster-recovery")))
         return m_trunk.calls.disasterRecoveryUrl;
     return {};
+}
+
+QString CallEquivalence::fallbackMethod() const
+{
+    const QString method = m_trunk.calls.disasterRecoveryMethod.toUpper();
+    if (m_choices.fallbackUrl.isEmpty() && !fallbackUrl().isEmpty() && method == "GET")
+        return method;
+    return QStringLiteral("POST");
 }
 
 bool CallEquivalence::emergencyCalling() const
@@ -127,12 +157,15 @@ CallBehaviour CallEquivalence::behaviour() const
     b.passCallerName = calls.cnamLookupEnabled && carries(QStringLiteral("caller-name"));
     b.ringTimeoutSeconds = m_choices.ringTimeoutSeconds;
     b.timeLimitSeconds = m_choices.timeLimitSeconds;
-    if (carries(QStringLiteral("recording")) && !calls.recordingMode.isEmpty()) {
+    // What the report calls unknown is not carried, whatever stands in for it.
+    if (carries(QStringLiteral("recording")) && !calls.recordingMode.isEmpty() &&
+        !calls.unknown.contains(QLatin1String("recording"))) {
         b.recordingMode = calls.recordingMode;
         if (!calls.recordingTrim.isEmpty())
             b.recordingTrim = calls.recordingTrim;
     }
-    if (carries(QStringLiteral("transfers")) && !calls.transferMode.isEmpty()) {
+    if (carries(QStringLiteral("transfers")) && !calls.transferMode.isEmpty() &&
+        !calls.unknown.contains(QLatin1String("transfers"))) {
         b.transferMode = calls.transferMode;
         if (!calls.transferCallerId.isEmpty())
             b.transferCallerId = calls.transferCallerId;
@@ -146,11 +179,10 @@ CallBehaviour CallEquivalence::behaviour() const
     return b;
 }
 
-IncomingPhoneNumberUpdate CallEquivalence::numberUpdate(const IncomingPhoneNumber &number,
-                                                        const QString &fallbackUrl,
-                                                        CallChoices::StaleUrl staleFallback,
-                                                        CallChoices::StaleUrl staleStatusCallback,
-                                                        bool callerIdLookup)
+IncomingPhoneNumberUpdate
+CallEquivalence::numberUpdate(const IncomingPhoneNumber &number, const QString &fallbackUrl,
+                              const QString &fallbackMethod, CallChoices::StaleUrl staleFallback,
+                              CallChoices::StaleUrl staleStatusCallback, bool callerIdLookup)
 {
     // A number's own fallback and status callback did nothing while it sat on the trunk; off
     // it they would act again, so they follow the administrator's choice. An empty value
@@ -159,10 +191,13 @@ IncomingPhoneNumberUpdate CallEquivalence::numberUpdate(const IncomingPhoneNumbe
     const QString ownFallback = number.voiceFallbackUrl.value_or(QString());
     const bool keepOwn = staleFallback == CallChoices::StaleUrl::Keep && !ownFallback.isEmpty();
     // Replace and Clear alike: the new fallback, or none when there is none.
-    if (!keepOwn && fallbackUrl != ownFallback) {
+    const bool otherMethod =
+        !fallbackUrl.isEmpty() && number.voiceFallbackMethod.value_or(QStringLiteral("POST"))
+                                          .compare(fallbackMethod, Qt::CaseInsensitive) != 0;
+    if (!keepOwn && (fallbackUrl != ownFallback || otherMethod)) {
         update.voiceFallbackUrl = fallbackUrl;
         if (!fallbackUrl.isEmpty())
-            update.voiceFallbackMethod = QStringLiteral("POST");
+            update.voiceFallbackMethod = fallbackMethod;
     }
     if (staleStatusCallback != CallChoices::StaleUrl::Keep &&
         !number.statusCallback.value_or(QString()).isEmpty())
@@ -174,7 +209,7 @@ IncomingPhoneNumberUpdate CallEquivalence::numberUpdate(const IncomingPhoneNumbe
 
 IncomingPhoneNumberUpdate CallEquivalence::numberUpdate(const IncomingPhoneNumber &number) const
 {
-    return numberUpdate(number, fallbackUrl(), m_choices.staleFallback,
+    return numberUpdate(number, fallbackUrl(), fallbackMethod(), m_choices.staleFallback,
                         m_choices.staleStatusCallback,
                         m_trunk.calls.cnamLookupEnabled && carries(QStringLiteral("caller-name")));
 }
@@ -184,6 +219,8 @@ QString CallEquivalence::describe(const IncomingPhoneNumberUpdate &update)
     QString text;
     if (update.voiceFallbackUrl)
         text += QStringLiteral("; voice_fallback_url=%1").arg(*update.voiceFallbackUrl);
+    if (update.voiceFallbackMethod && *update.voiceFallbackMethod != QLatin1String("POST"))
+        text += QStringLiteral("; voice_fallback_method=%1").arg(*update.voiceFallbackMethod);
     if (update.statusCallback)
         text += QStringLiteral("; status_callback=%1").arg(*update.statusCallback);
     if (update.voiceCallerIdLookup)

@@ -28,12 +28,18 @@ public:
     QString check() const;
 
     EquivalenceReport report() const;
+    // Empty when every lost setting of the report but the fax numbers' (refused one by one)
+    // is in choices().accepted, else the sentence that names them. Steps 1 and 2 apply the
+    // choices (step 2 moves its test number), so they ask for this first.
+    QString unacknowledgedChanges() const;
     // What the handlers do (HandlerGenerator's input).
     CallBehaviour behaviour() const;
 
     bool secure() const { return m_secure; }
     // VoiceFallbackUrl for the domain and the migrated numbers; empty when there is none.
     QString fallbackUrl() const;
+    // Its method: the trunk's disaster-recovery method when the fallback is that URL, else POST.
+    QString fallbackMethod() const;
     // EmergencyCallingEnabled on the domain: whenever a number of the trunk has an emergency
     // address, unless the administrator dropped it.
     bool emergencyCalling() const;
@@ -44,11 +50,10 @@ public:
     // What a migrated number gets besides its voice URL, in the same update: the fallback URL,
     // its own URLs the trunk ignored settled, the caller-name lookup. Only what differs.
     IncomingPhoneNumberUpdate numberUpdate(const IncomingPhoneNumber &number) const;
-    static IncomingPhoneNumberUpdate numberUpdate(const IncomingPhoneNumber &number,
-                                                  const QString &fallbackUrl,
-                                                  CallChoices::StaleUrl staleFallback,
-                                                  CallChoices::StaleUrl staleStatusCallback,
-                                                  bool callerIdLookup);
+    static IncomingPhoneNumberUpdate
+    numberUpdate(const IncomingPhoneNumber &number, const QString &fallbackUrl,
+                 const QString &fallbackMethod, CallChoices::StaleUrl staleFallback,
+                 CallChoices::StaleUrl staleStatusCallback, bool callerIdLookup);
 
     // "; voice_fallback_url=...; status_callback=" for the audit's after column, or empty.
     static QString describe(const IncomingPhoneNumberUpdate &update);

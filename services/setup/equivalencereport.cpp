@@ -163,7 +163,21 @@ void CallEquivalence::addFallbacks(EquivalenceReport &report) const
 void CallEquivalence::addCallFeatures(EquivalenceReport &report) const
 {
     const TrunkCallSettings &calls = m_trunk.calls;
-    if (calls.recordingMode != QLatin1String("do-not-record") && !calls.recordingMode.isEmpty()) {
+    // What Twilio did not say cannot be carried: the handlers do without it, and the
+    // administrator, who knows the trunk, acknowledges that.
+    if (calls.unknown.contains(QLatin1String("recording")))
+        report.items.append(item("recording", tr("Call recording"),
+                                 tr("Unknown: Twilio's answer did not include it."),
+                                 tr("Calls are not recorded."), Carry::Lost,
+                                 tr("If the trunk recorded calls, they are no longer recorded.")));
+    if (calls.unknown.contains(QLatin1String("transfers")))
+        report.items.append(item("transfers", tr("Call transfer (SIP REFER)"),
+                                 tr("Unknown: Twilio's answer did not include it."),
+                                 tr("Transfers are refused."), Carry::Lost,
+                                 tr("If the trunk allowed transfers, a transfer from the PBX "
+                                    "fails.")));
+    if (calls.recordingMode != QLatin1String("do-not-record") && !calls.recordingMode.isEmpty() &&
+        !calls.unknown.contains(QLatin1String("recording"))) {
         if (carries(QStringLiteral("recording")))
             report.items.append(item("recording", tr("Call recording"), recordingText(calls),
                                      tr("<Dial record> with the same mode and trim in both "
@@ -174,7 +188,8 @@ void CallEquivalence::addCallFeatures(EquivalenceReport &report) const
                                      tr("Dropped by your choice."), Carry::Lost,
                                      tr("Calls are no longer recorded.")));
     }
-    if (calls.transferMode != QLatin1String("disable-all") && !calls.transferMode.isEmpty()) {
+    if (calls.transferMode != QLatin1String("disable-all") && !calls.transferMode.isEmpty() &&
+        !calls.unknown.contains(QLatin1String("transfers"))) {
         const QString onTrunk =
             QStringLiteral("%1, %2").arg(calls.transferMode, calls.transferCallerId);
         if (carries(QStringLiteral("transfers")))
@@ -233,11 +248,18 @@ void CallEquivalence::addNumbers(EquivalenceReport &report) const
         const QString onTrunk = tr("%n number(s) with an emergency address: %1", nullptr,
                                    int(numbers.emergencyNumbers.size()))
                                     .arg(numberList(numbers.emergencyNumbers));
+        const QString callerId = behaviour().emergencyCallerId;
         if (emergencyCalling())
-            report.items.append(item("emergency", tr("Emergency calling"), onTrunk,
-                                     tr("Emergency calling is enabled on the SIP domain; the "
-                                        "handler dials emergency numbers, never rejects them."),
-                                     Carry::Translated));
+            report.items.append(item(
+                "emergency", tr("Emergency calling"), onTrunk,
+                tr("Emergency calling is enabled on the SIP domain; the handler dials emergency "
+                   "numbers, never rejects them.") +
+                    u' ' +
+                    (callerId.isEmpty()
+                         ? tr("A call from an extension without a number brings no registered "
+                              "address: Twilio sends it to a national emergency call centre.")
+                         : tr("A call from an extension without a number shows %1.").arg(callerId)),
+                Carry::Translated));
         else
             report.items.append(item("emergency", tr("Emergency calling"), onTrunk,
                                      tr("Dropped by your choice."), Carry::Lost,

@@ -72,8 +72,8 @@ QString InboundSetup::check(const InboundOptions &options, const TrunkSummary &t
             .arg(MaxFriendlyName);
     if (const QString e = DeploymentSpec::checkServiceName(options.serviceUniqueName); !e.isEmpty())
         return e;
-    if (const QString e = CallEquivalence(trunk, options.calls, options.secureMedia).check();
-        !e.isEmpty())
+    const CallEquivalence calls(trunk, options.calls, options.secureMedia.value_or(trunk.secure));
+    if (const QString e = calls.check(); !e.isEmpty())
         return e;
     if (!m_selfHostedUrl.isEmpty()) {
         if (const QString e = Validation::checkWebhookUrl(m_selfHostedUrl); !e.isEmpty())
@@ -89,7 +89,8 @@ QString InboundSetup::check(const InboundOptions &options, const TrunkSummary &t
             !e.isEmpty())
             return e;
     }
-    return {};
+    // The domain carries these choices to every PBX call once the PBX is cut over (step 3).
+    return calls.unacknowledgedChanges();
 }
 
 void InboundSetup::start(const InboundOptions &options, const TrunkSummary &trunk)
@@ -225,9 +226,12 @@ void InboundSetup::writeDomain()
             params.emergencyCallingEnabled = calls.emergencyCalling();
         if (domain.emergencyCallerSid.value_or(QString()) != m_options.calls.emergencyCallerSid)
             params.emergencyCallerSid = m_options.calls.emergencyCallerSid;
-        if (domain.voiceFallbackUrl.value_or(QString()) != calls.fallbackUrl()) {
+        if (domain.voiceFallbackUrl.value_or(QString()) != calls.fallbackUrl() ||
+            (!calls.fallbackUrl().isEmpty() &&
+             domain.voiceFallbackMethod.value_or(Post).toUpper() != calls.fallbackMethod())) {
             params.voiceFallbackUrl = calls.fallbackUrl();
-            params.voiceFallbackMethod = Post;
+            if (!calls.fallbackUrl().isEmpty())
+                params.voiceFallbackMethod = calls.fallbackMethod();
         }
         if (params.toForm().isEmpty()) {
             domainReady(domain); // already as asked
@@ -249,7 +253,7 @@ void InboundSetup::writeDomain()
             params.emergencyCallerSid = m_options.calls.emergencyCallerSid;
         if (!calls.fallbackUrl().isEmpty()) {
             params.voiceFallbackUrl = calls.fallbackUrl();
-            params.voiceFallbackMethod = Post;
+            params.voiceFallbackMethod = calls.fallbackMethod();
         }
         change = SetupChange(QStringLiteral("create_sip_domain"), m_domainName, {},
                              m_domainName + u' ' + url);
@@ -291,6 +295,17 @@ void InboundSetup::domainReady(const SipDomain &domain)
         failWith(makeOperationError(tr("Twilio's answer carries no valid SIP domain SID.")));
         return;
     }
+    // The migrate gate trusts this answer, not what was asked: a domain Twilio did not enable
+    // for emergency calls must not let emergency numbers move.
+    const CallEquivalence calls = equivalence();
+    if (calls.emergencyCalling() && !domain.emergencyCallingEnabled) {
+        failWith(makeOperationError(
+            tr("Twilio did not enable emergency calling on %1. Check that the trunk's emergency "
+               "numbers have registered emergency addresses, then run this step again.")
+                .arg(m_domainName)));
+        return;
+    }
+    m_result.emergencyCallingEnabled = domain.emergencyCallingEnabled;
     m_result.domainSid = domain.sid;
     m_result.domainName = m_domainName;
     m_run.setValue(QStringLiteral("inbound.domain_sid"), domain.sid);

@@ -99,7 +99,8 @@ QString OutboundSetup::check(const OutboundOptions &options, const TrunkSummary 
         return e;
     if (const QString e = handlerOptions(options).check(); !e.isEmpty())
         return e;
-    if (const QString e = equivalenceFor(options, trunk).check(); !e.isEmpty())
+    const CallEquivalence calls = equivalenceFor(options, trunk);
+    if (const QString e = calls.check(); !e.isEmpty())
         return e;
     const QString pbxDomain = pbxDomainFor(options, trunk);
     if (pbxDomain.isEmpty())
@@ -113,8 +114,20 @@ QString OutboundSetup::check(const OutboundOptions &options, const TrunkSummary 
             !e.isEmpty())
             return e;
     }
-    if (!options.selfHostedHandlerUrl.isEmpty())
-        return Validation::checkWebhookUrl(options.selfHostedHandlerUrl);
+    if (!options.selfHostedHandlerUrl.isEmpty()) {
+        if (const QString e = Validation::checkWebhookUrl(options.selfHostedHandlerUrl);
+            !e.isEmpty())
+            return e;
+        // The handlers name each other by relative URL (failover, transfers): served side by
+        // side under their own names, or those quietly stop working.
+        if (!options.selfHostedHandlerUrl.path().endsWith(QLatin1String("/outboundHandler")))
+            return tr("The self-hosted handler URL must end in /outboundHandler, with "
+                      "inboundHandler and referHandler served beside it: the handlers find each "
+                      "other by those names.");
+    }
+    // The test number moves now: what it loses is acknowledged first (migrate asks the rest).
+    if (!options.testNumberSid.isEmpty())
+        return calls.unacknowledgedChanges();
     return {};
 }
 
@@ -279,6 +292,16 @@ void OutboundSetup::setVoiceUrl()
 
 void OutboundSetup::removeFromTrunk()
 {
+    // The invariant: off the trunk only with the handler as its voice URL, as Twilio last
+    // answered for it (an answer without it, even a 200, leaves the number where it is).
+    if (m_number.voiceUrl.value_or(QString()) != m_handler.url.toString() ||
+        m_number.voiceMethod.value_or(Post) != Post) {
+        failWith(makeOperationError(
+            tr("Twilio's answer does not show %1 with the handler as its voice URL, so it was "
+               "left on the trunk.")
+                .arg(m_number.phoneNumber)));
+        return;
+    }
     if (m_number.trunkSid.value_or(QString()).isEmpty()) {
         complete(); // already off the trunk: migrated before
         return;
@@ -341,10 +364,19 @@ void OutboundSetup::updateNumber(SetupChange change, const IncomingPhoneNumberUp
         [this, failure, next](const TwilioResult<IncomingPhoneNumber> &result) {
             if (!m_running)
                 return;
-            if (!result.ok())
+            if (!result.ok()) {
                 failWith(toOperationError(failure, result.error));
-            else
-                (this->*next)();
+                return;
+            }
+            if (result.value.sid != m_number.sid) {
+                failWith(makeOperationError(
+                    tr("Twilio's answer is about another number than %1; nothing more was "
+                       "changed.")
+                        .arg(m_number.phoneNumber)));
+                return;
+            }
+            m_number = result.value;
+            (this->*next)();
         });
     keep(call);
 }

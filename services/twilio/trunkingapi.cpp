@@ -22,6 +22,13 @@ TwilioHandle TrunkingApi::fetchTrunk(const QString &trunkSid, QObject *context,
                                 &Trunk::fromJson);
 }
 
+TwilioHandle TrunkingApi::fetchTrunkRecording(const QString &trunkSid, QObject *context,
+                                              TwilioCallback<TrunkRecording> callback)
+{
+    return m_client.send<TrunkRecording>(R::fetchTrunkRecording(trunkSid), context,
+                                         std::move(callback), &TrunkRecording::fromJson);
+}
+
 TwilioHandle TrunkingApi::deleteTrunk(const QString &trunkSid, QObject *context,
                                       TwilioCallback<TwilioNoContent> callback)
 {

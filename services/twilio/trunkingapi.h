@@ -20,6 +20,8 @@ public:
     TwilioHandle listTrunks(QObject *context, TwilioCallback<QList<Trunk>> callback);
     TwilioHandle fetchTrunk(const QString &trunkSid, QObject *context,
                             TwilioCallback<Trunk> callback);
+    TwilioHandle fetchTrunkRecording(const QString &trunkSid, QObject *context,
+                                     TwilioCallback<TrunkRecording> callback);
     TwilioHandle deleteTrunk(const QString &trunkSid, QObject *context,
                              TwilioCallback<TwilioNoContent> callback);
 

@@ -46,6 +46,12 @@ RestOperation fetchTrunk(const QString &trunkSid)
     return RestOperation::fetch(Trunking, trunkPath(trunkSid)).checkSids({trunk(trunkSid)});
 }
 
+RestOperation fetchTrunkRecording(const QString &trunkSid)
+{
+    return RestOperation::fetch(Trunking, trunkPath(trunkSid, QStringLiteral("/Recording")))
+        .checkSids({trunk(trunkSid)});
+}
+
 RestOperation deleteTrunk(const QString &trunkSid)
 {
     return RestOperation::remove(Trunking, trunkPath(trunkSid)).checkSids({trunk(trunkSid)});

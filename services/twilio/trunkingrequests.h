@@ -8,6 +8,7 @@ namespace TrunkingRequests {
 
 RestOperation listTrunks();
 RestOperation fetchTrunk(const QString &trunkSid);
+RestOperation fetchTrunkRecording(const QString &trunkSid);
 RestOperation deleteTrunk(const QString &trunkSid);
 RestOperation listPhoneNumbers(const QString &trunkSid);
 RestOperation fetchPhoneNumber(const QString &trunkSid, const QString &phoneNumberSid);

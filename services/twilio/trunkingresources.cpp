@@ -28,6 +28,11 @@ Trunk Trunk::fromJson(const QJsonObject &json)
     return trunk;
 }
 
+TrunkRecording TrunkRecording::fromJson(const QJsonObject &json)
+{
+    return TrunkRecording{str(json, "mode"), str(json, "trim")};
+}
+
 OriginationUrl OriginationUrl::fromJson(const QJsonObject &json)
 {
     using O = OriginationUrl;

@@ -26,6 +26,15 @@ struct Trunk
     static Trunk fromJson(const QJsonObject &json);
 };
 
+// GET /v1/Trunks/{TK}/Recording: the trunk's recording settings.
+struct TrunkRecording
+{
+    QString mode; // do-not-record | record-from-answer | record-from-ringing | *-dual
+    QString trim; // trim-silence | do-not-trim
+
+    static TrunkRecording fromJson(const QJsonObject &json);
+};
+
 struct OriginationUrl
 {
     QString sid;

@@ -135,6 +135,7 @@ SipDomain SipDomain::fromJson(const QJsonObject &json)
         {"voice_url", &D::voiceUrl},
         {"voice_method", &D::voiceMethod},
         {"voice_fallback_url", &D::voiceFallbackUrl},
+        {"voice_fallback_method", &D::voiceFallbackMethod},
         {"secure", &D::secure},
         {"sip_registration", &D::sipRegistration},
         {"emergency_calling_enabled", &D::emergencyCallingEnabled},

@@ -85,6 +85,7 @@ struct SipDomain
     std::optional<QString> voiceUrl;
     std::optional<QString> voiceMethod;
     std::optional<QString> voiceFallbackUrl;
+    std::optional<QString> voiceFallbackMethod;
     bool secure = false;
     bool sipRegistration = false;
     bool emergencyCallingEnabled = false;

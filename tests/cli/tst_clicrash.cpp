@@ -78,9 +78,17 @@ void TestCliCrash::init()
 QStringList TestCliCrash::migrateArgs() const
 {
     // The seeded fax number moves too: these tests are about crashes, not about fax.
-    return {"migrate",     "--trunk", m_sandbox->trunkSid,   "--all", "--yes",
-            "--voice-url", kHandler,  "--progress-interval", "50",    "--accept-change",
-            "fax-numbers"};
+    return {"migrate",
+            "--trunk",
+            m_sandbox->trunkSid,
+            "--all",
+            "--yes",
+            "--voice-url",
+            kHandler,
+            "--progress-interval",
+            "50",
+            "--accept-change",
+            "fax-numbers,calls-unchecked"};
 }
 
 void TestCliCrash::checkRule()

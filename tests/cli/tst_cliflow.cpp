@@ -50,6 +50,15 @@ void TestCliFlow::fourSteps()
     QVERIFY2(downgrade.exitCode == 0, downgrade.err.right(2000).constData());
     QVERIFY(downgrade.outText().contains(QLatin1String("--accept-change secure,fax-numbers")));
 
+    // Step 1 refuses the TLS downgrade until it is acknowledged: the domain would carry it.
+    const CliResult refused = cli.run({"setup-inbound", "--trunk", sandbox.trunkSid, "--domain",
+                                       "acme-pbx", "--no-secure-media"});
+    QCOMPARE(refused.exitCode, 4);
+    QVERIFY2(refused.errText().contains(QLatin1String("(secure)")),
+             refused.err.right(2000).constData());
+    QVERIFY(refused.errText().contains(QLatin1String("--accept-change")) ||
+            refused.errText().contains(QLatin1String("acknowledged")));
+
     // Step 1 (and 3: the sheet comes with it).
     const CliResult inbound = cli.run({"setup-inbound", "--trunk", sandbox.trunkSid, "--domain",
                                        "acme-pbx", "--secure-media", "--json"});

@@ -51,11 +51,24 @@ void TestCliMigrate::initTestCase()
 
 void TestCliMigrate::migrateAll()
 {
-    const CliResult run =
-        m_cli->run({QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
-                    QStringLiteral("--all"), QStringLiteral("--yes"),
-                    QStringLiteral("--accept-change"), QStringLiteral("fax-numbers"),
-                    QStringLiteral("--voice-url"), kHandler, QStringLiteral("--json")});
+    // A voice URL of the caller's own and no step 2: nothing compared the calls with the
+    // trunk's, so that needs its own acknowledgement, and nothing moves without it.
+    const CliResult refused = m_cli->run(
+        {QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
+         QStringLiteral("--all"), QStringLiteral("--yes"), QStringLiteral("--accept-change"),
+         QStringLiteral("fax-numbers"), QStringLiteral("--voice-url"), kHandler});
+    QCOMPARE(refused.exitCode, 4);
+    QVERIFY2(refused.errText().contains(QLatin1String("calls-unchecked")),
+             refused.err.right(2000).constData());
+    QString unchanged;
+    QCOMPARE(SandboxInspector::onTrunk(m_inspector->numbers(&unchanged), m_sandbox.trunkSid),
+             m_initial);
+
+    const CliResult run = m_cli->run(
+        {QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
+         QStringLiteral("--all"), QStringLiteral("--yes"), QStringLiteral("--accept-change"),
+         QStringLiteral("fax-numbers,calls-unchecked"), QStringLiteral("--voice-url"), kHandler,
+         QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report.value(QLatin1String("migrated")).toInt(), 250);
@@ -79,11 +92,11 @@ void TestCliMigrate::migrateAll()
 
 void TestCliMigrate::rerunChangesNothing()
 {
-    const CliResult run =
-        m_cli->run({QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
-                    QStringLiteral("--all"), QStringLiteral("--yes"),
-                    QStringLiteral("--accept-change"), QStringLiteral("fax-numbers"),
-                    QStringLiteral("--voice-url"), kHandler, QStringLiteral("--json")});
+    const CliResult run = m_cli->run(
+        {QStringLiteral("migrate"), QStringLiteral("--trunk"), m_sandbox.trunkSid,
+         QStringLiteral("--all"), QStringLiteral("--yes"), QStringLiteral("--accept-change"),
+         QStringLiteral("fax-numbers,calls-unchecked"), QStringLiteral("--voice-url"), kHandler,
+         QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report.value(QLatin1String("migrated")).toInt(), 0);

@@ -99,6 +99,8 @@ struct Subject
             trunkSid = double_->trunks.constFirst().sid;
             backend = std::move(double_);
         }
+        // These scenarios migrate to a voice URL of their own without step 2.
+        backend->acceptChanges({QStringLiteral("calls-unchecked")});
         if (!connect)
             return;
         const ConnectionSettings settings = fixture ? fixture->settings() : ConnectionSettings{};

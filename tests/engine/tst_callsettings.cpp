@@ -123,12 +123,33 @@ void TestCallSettings::stepsCarryTheTrunk()
     QVERIFY(created->emergencyCallingEnabled);
     const QString dr = created->voiceFallbackUrl.value_or(QString());
     QVERIFY(dr.startsWith(QLatin1String("https://")));
+    // The trunk fetches its DR URL with GET: so does the fallback.
+    QCOMPARE(created->voiceFallbackMethod, std::optional<QString>(QStringLiteral("GET")));
 
     // The plan carries the report and says what still needs consent.
     const auto plan = waitJob(service->plan(m_sids), 15000);
     QVERIFY(plan);
     QCOMPARE(plan->unacknowledged, QStringList{"fax-numbers"});
     QCOMPARE(plan->fallbackUrl, dr);
+    // Each number's item shows the fields sent with its voice URL; the fax number stays.
+    QCOMPARE(plan->numbersToMigrate, int(m_sids.size()) - 1);
+    int faxItems = 0;
+    for (const PlanItem &item : plan->items) {
+        if (item.numberSid == fax.first()) {
+            ++faxItems;
+            QCOMPARE(item.action, QStringLiteral("leave on trunk"));
+        } else if (item.action == QLatin1String("set voice URL")) {
+            QVERIFY2(item.after.contains(QStringLiteral("voice_fallback_url=") + dr),
+                     qPrintable(item.after));
+            QVERIFY2(item.after.contains(QLatin1String("voice_caller_id_lookup=true")) ||
+                         m_before.value(item.numberSid).voiceCallerIdLookup,
+                     qPrintable(item.after));
+            QCOMPARE(item.after.contains(QLatin1String("status_callback=")),
+                     staleStatus.contains(item.numberSid));
+        }
+    }
+    QCOMPARE(faxItems, 1);
+    QCOMPARE(plan->apiCalls, 2 * plan->numbersToMigrate);
 
     // Step 4 without consent: the fax number stays on the trunk, untouched; the rest move.
     QHash<QString, NumberInfo> rows;
@@ -147,6 +168,7 @@ void TestCallSettings::stepsCarryTheTrunk()
         const IncomingPhoneNumber &n = now.value(sid);
         QVERIFY(!n.trunkSid.has_value());
         QCOMPARE(n.voiceFallbackUrl, std::optional(dr));
+        QCOMPARE(n.voiceFallbackMethod, std::optional<QString>(QStringLiteral("GET")));
         QVERIFY2(n.statusCallback.value_or(QString()).isEmpty(), qPrintable(sid));
         QVERIFY(n.voiceCallerIdLookup); // the trunk looked callers' names up
     }

@@ -213,12 +213,18 @@ void TestMigrationFlow::auditCsvHasOneRowPerChangeAndNoSecret()
     const CsvParseResult csv = parseCsv(bytes);
     QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
     QCOMPARE(csv.rows.first(), AuditRecord::columnNames());
-    // 10 x (set URL + remove) + 2 x (add back + restore).
-    QCOMPARE(csv.rows.size() - 1, 24);
-    QCOMPARE(*exported, 24);
+    // The acknowledgement the run was made under, 10 x (set URL + remove), 2 x (add back +
+    // restore).
+    QCOMPARE(csv.rows.size() - 1, 25);
+    QCOMPARE(*exported, 25);
     QMap<QString, int> actions;
     for (const QStringList &row : csv.rows.mid(1)) {
         QCOMPARE(row.size(), 13);
+        if (row.at(3) == QLatin1String("accept_change")) {
+            QVERIFY(row.at(8).startsWith(QLatin1String("calls-unchecked")));
+            ++actions[row.at(3)];
+            continue;
+        }
         QCOMPARE(row.at(1), QStringLiteral("tester"));
         QCOMPARE(row.at(2), f->server().accountSid());
         QVERIFY(sids.contains(row.at(5)));
@@ -232,6 +238,7 @@ void TestMigrationFlow::auditCsvHasOneRowPerChangeAndNoSecret()
         if (row.at(3) == QLatin1String("set_voice_url"))
             QVERIFY(row.at(8).contains(EngineFixture::handlerUrl().toString()));
     }
+    QCOMPARE(actions.value(QStringLiteral("accept_change")), 1);
     QCOMPARE(actions.value(QStringLiteral("set_voice_url")), 10);
     QCOMPARE(actions.value(QStringLiteral("remove_from_trunk")), 10);
     QCOMPARE(actions.value(QStringLiteral("add_to_trunk")), 2);

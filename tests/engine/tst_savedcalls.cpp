@@ -82,7 +82,28 @@ private slots:
         QCOMPARE(calls.refusal({Emergency}, {"emergency"}), QString());
     }
 
-    void nothingSavedGatesNothing() { QCOMPARE(SavedCalls().refusal({Fax}, {}), QString()); }
+    void nothingSavedNeedsUncheckedConsent()
+    {
+        // No step 2 for the trunk: nothing compared the calls, so that is what is acknowledged.
+        const QString refusal = SavedCalls().refusal({Plain}, {});
+        QVERIFY2(refusal.contains(QLatin1String("calls-unchecked")), qPrintable(refusal));
+        QCOMPARE(SavedCalls().refusal({Plain}, {QStringLiteral("calls-unchecked")}), QString());
+    }
+
+    void drFallbackKeepsItsMethod()
+    {
+        SavedCalls calls = saved();
+        calls.fallbackMethod = QStringLiteral("GET");
+        const IncomingPhoneNumberUpdate update = calls.numberUpdate(live());
+        QCOMPARE(update.voiceFallbackMethod, std::optional<QString>(QStringLiteral("GET")));
+        // Same URL with the other method: the method is sent.
+        IncomingPhoneNumber same = live(calls.fallbackUrl);
+        same.voiceFallbackMethod = QStringLiteral("POST");
+        QCOMPARE(calls.numberUpdate(same).voiceFallbackMethod,
+                 std::optional<QString>(QStringLiteral("GET")));
+        same.voiceFallbackMethod = QStringLiteral("GET");
+        QVERIFY(calls.numberUpdate(same).isEmpty());
+    }
 
     void numberUpdate_data()
     {
@@ -152,13 +173,15 @@ private slots:
         QTemporaryDir dir;
         Journal journal;
         QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.db"))));
-        QVERIFY(SavedCalls::load(journal, Account).isNull());
+        QVERIFY(SavedCalls::load(journal, Account, Trunk).isNull());
         SavedCalls calls = saved();
         calls.staleStatusCallback = CallChoices::StaleUrl::Keep;
         calls.callerIdLookup = true;
+        calls.fallbackMethod = QStringLiteral("GET");
         QVERIFY(SavedCalls::save(journal, Account, calls));
-        QVERIFY(SavedCalls::saveEmergencyOnDomain(journal, Account, true));
-        const SavedCalls back = SavedCalls::load(journal, Account);
+        QVERIFY(SavedCalls::saveEmergencyOnDomain(journal, Account, Trunk, true));
+        const SavedCalls back = SavedCalls::load(journal, Account, Trunk);
+        QCOMPARE(back.fallbackMethod, QStringLiteral("GET"));
         QCOMPARE(back.trunkSid, Trunk);
         QCOMPARE(back.report.items.size(), 2);
         QCOMPARE(back.report.items.at(1).setting, QStringLiteral("fax-numbers"));
@@ -170,8 +193,37 @@ private slots:
         QCOMPARE(back.faxSids, QStringList{Fax});
         QCOMPARE(back.emergencySids, QStringList{Emergency});
         QVERIFY(back.emergencyOnDomain);
-        // Per account: another account has nothing saved.
-        QVERIFY(SavedCalls::load(journal, QStringLiteral("AC") + QString(32, u'1')).isNull());
+        // Per account and per trunk: another account, or another trunk, has nothing saved.
+        QVERIFY(
+            SavedCalls::load(journal, QStringLiteral("AC") + QString(32, u'1'), Trunk).isNull());
+        const QString other = QStringLiteral("TK") + QString(32, u'2');
+        QVERIFY(SavedCalls::load(journal, Account, other).isNull());
+        QVERIFY(!SavedCalls::load(journal, Account, other).emergencyOnDomain);
+        calls.trunkSid = other;
+        calls.fallbackUrl = QStringLiteral("https://other.example.net/fb");
+        QVERIFY(SavedCalls::save(journal, Account, calls));
+        QCOMPARE(SavedCalls::load(journal, Account, Trunk).fallbackUrl, back.fallbackUrl);
+    }
+
+    void earlierVersionsKeyIsRead()
+    {
+        // A journal written before the settings were kept per trunk: read for its own trunk.
+        QTemporaryDir dir;
+        Journal journal;
+        QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.db"))));
+        const QString old =
+            QStringLiteral(
+                "{\"trunk_sid\":\"%1\",\"items\":[],\"fallback_url\":\"https://dr.example.net/x\"}")
+                .arg(Trunk);
+        QVERIFY(journal.setSetupValue(Account, QStringLiteral("engine.calls"), old));
+        QVERIFY(journal.setSetupValue(Account, QStringLiteral("engine.domain_emergency_calling"),
+                                      QStringLiteral("true")));
+        const SavedCalls back = SavedCalls::load(journal, Account, Trunk);
+        QCOMPARE(back.fallbackUrl, QStringLiteral("https://dr.example.net/x"));
+        QCOMPARE(back.fallbackMethod, QStringLiteral("POST"));
+        QVERIFY(back.emergencyOnDomain);
+        QVERIFY(
+            SavedCalls::load(journal, Account, QStringLiteral("TK") + QString(32, u'3')).isNull());
     }
 
     void unreadableIsNull()
@@ -179,8 +231,9 @@ private slots:
         QTemporaryDir dir;
         Journal journal;
         QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.db"))));
-        QVERIFY(journal.setSetupValue(Account, QStringLiteral("engine.calls"), "{not json"));
-        QVERIFY(SavedCalls::load(journal, Account).isNull());
+        QVERIFY(journal.setSetupValue(Account, QStringLiteral("engine.calls.") + Trunk.toLower(),
+                                      "{not json"));
+        QVERIFY(SavedCalls::load(journal, Account, Trunk).isNull());
     }
 };
 

@@ -25,7 +25,7 @@ QString dial(int attempt, const QString &uri, const QString &extra = {})
 {
     return xml(QStringLiteral("<Dial answerOnBridge=\"true\" callerId=\"+61255500000\" "
                               "timeout=\"600\" timeLimit=\"86400\" "
-                              "action=\"/outboundHandler?attempt=%1\"%2><Sip>%3</Sip></Dial>")
+                              "action=\"outboundHandler?attempt=%1\"%2><Sip>%3</Sip></Dial>")
                    .arg(attempt)
                    .arg(extra, uri));
 }
@@ -91,38 +91,38 @@ void TestHandlerFailover::failover_data()
     const QString redirect =
         xml(QStringLiteral("<Redirect method=\"POST\">") + Dr + QStringLiteral("</Redirect>"));
     HandlerGenerator withDr({}, threeTargets(Dr));
-    addRows(withDr, QString::fromLatin1(Out),
-            {
-                {"first request: first target", call(), dial(1, Pbx1 + Uui)},
-                {"503 -> next target", call("1", "failed", "503"), dial(2, Pbx2 + Uui)},
-                {"no-answer -> next target", call("1", "no-answer"), dial(2, Pbx2 + Uui)},
-                {"no-answer after our CANCEL (487)", call("1", "no-answer", "487"),
-                 dial(2, Pbx2 + Uui)},
-                {"408 -> next target", call("1", "failed", "408"), dial(2, Pbx2 + Uui)},
-                {"480 -> next target", call("1", "failed", "480"), dial(2, Pbx2 + Uui)},
-                {"500 -> next target", call("1", "failed", "500"), dial(2, Pbx2 + Uui)},
-                {"failed, no code -> next target", call("2", "failed"), dial(3, Pbx3 + Uui)},
-                {"unknown status -> next target", call("2", "odd", "302"), dial(3, Pbx3 + Uui)},
-                {"busy -> Reject busy", call("1", "busy", "486"), busy},
-                {"486 -> Reject busy", call("1", "failed", "486"), busy},
-                {"600 -> Reject busy", call("2", "failed", "600"), busy},
-                {"404 -> Hangup, no failover", call("1", "failed", "404"), hangup},
-                {"484 -> Hangup", call("1", "failed", "484"), hangup},
-                {"487 from the PBX -> Hangup", call("1", "failed", "487"), hangup},
-                {"603 -> Hangup", call("1", "failed", "603"), hangup},
-                {"completed -> Hangup", call("1", "completed", "200"), hangup},
-                {"answered -> Hangup", call("2", "answered"), hangup},
-                {"canceled -> Hangup", call("1", "canceled", "487"), hangup},
-                {"exhausted -> DR", call("3", "failed", "503"), redirect},
-                {"attempt 0", call("0", "failed", "503"), redirect},
-                {"attempt too big", call("4", "failed", "503"), redirect},
-                {"attempt not a number", call("two", "failed", "503"), redirect},
-                {"attempt negative", call("-1", "failed", "503"), redirect},
-                {"attempt fraction", call("1.5", "failed", "503"), redirect},
-                {"attempt empty", call("", "failed", "503"), redirect},
-                {"attempt leading zero", call("01", "failed", "503"), redirect},
-                {"hostile code", call("1", "failed", "486<x>"), dial(2, Pbx2 + Uui)},
-            });
+    addRows(
+        withDr, QString::fromLatin1(Out),
+        {
+            {"first request: first target", call(), dial(1, Pbx1 + Uui)},
+            {"503 -> next target", call("1", "failed", "503"), dial(2, Pbx2 + Uui)},
+            {"no-answer -> next target", call("1", "no-answer"), dial(2, Pbx2 + Uui)},
+            {"rang out: no-answer with 487, no failover", call("1", "no-answer", "487"), hangup},
+            {"408 -> next target", call("1", "failed", "408"), dial(2, Pbx2 + Uui)},
+            {"480 -> next target", call("1", "failed", "480"), dial(2, Pbx2 + Uui)},
+            {"500 -> next target", call("1", "failed", "500"), dial(2, Pbx2 + Uui)},
+            {"failed, no code -> next target", call("2", "failed"), dial(3, Pbx3 + Uui)},
+            {"unknown status -> next target", call("2", "odd", "302"), dial(3, Pbx3 + Uui)},
+            {"busy -> Reject busy", call("1", "busy", "486"), busy},
+            {"486 -> Reject busy", call("1", "failed", "486"), busy},
+            {"600 -> Reject busy", call("2", "failed", "600"), busy},
+            {"404 -> Hangup, no failover", call("1", "failed", "404"), hangup},
+            {"484 -> Hangup", call("1", "failed", "484"), hangup},
+            {"487 from the PBX -> Hangup", call("1", "failed", "487"), hangup},
+            {"603 -> Hangup", call("1", "failed", "603"), hangup},
+            {"completed -> Hangup", call("1", "completed", "200"), hangup},
+            {"answered -> Hangup", call("2", "answered"), hangup},
+            {"canceled -> Hangup", call("1", "canceled", "487"), hangup},
+            {"exhausted -> DR", call("3", "failed", "503"), redirect},
+            {"attempt 0", call("0", "failed", "503"), redirect},
+            {"attempt too big", call("4", "failed", "503"), redirect},
+            {"attempt not a number", call("two", "failed", "503"), redirect},
+            {"attempt negative", call("-1", "failed", "503"), redirect},
+            {"attempt fraction", call("1.5", "failed", "503"), redirect},
+            {"attempt empty", call("", "failed", "503"), redirect},
+            {"attempt leading zero", call("01", "failed", "503"), redirect},
+            {"hostile code", call("1", "failed", "486<x>"), dial(2, Pbx2 + Uui)},
+        });
     CallBehaviour get = threeTargets(Dr);
     get.disasterRecoveryMethod = QStringLiteral("get");
     HandlerGenerator withGet({}, get);
@@ -293,9 +293,9 @@ void TestHandlerFailover::attributes_data()
     HandlerGenerator recorded({}, behaviour);
     const QString dialed =
         xml(QStringLiteral("<Dial answerOnBridge=\"true\" callerId=\"+61255500000\" timeout=\"45\" "
-                           "timeLimit=\"3600\" action=\"/outboundHandler?attempt=1\" "
+                           "timeLimit=\"3600\" action=\"outboundHandler?attempt=1\" "
                            "record=\"record-from-answer-dual\" trim=\"trim-silence\" "
-                           "referUrl=\"/referHandler?leg=outbound\"><Sip>") +
+                           "referUrl=\"referHandler?leg=outbound\"><Sip>") +
             pbx + QStringLiteral("</Sip></Dial>"));
     QJsonObject withheld = call();
     withheld.insert(QStringLiteral("From"), QStringLiteral("anonymous"));
@@ -313,9 +313,9 @@ void TestHandlerFailover::attributes_data()
             {{"sip-only: referUrl", call(),
               xml(QStringLiteral("<Dial answerOnBridge=\"true\" callerId=\"+61255500000\" "
                                  "timeout=\"45\" timeLimit=\"3600\" "
-                                 "action=\"/outboundHandler?attempt=1\" "
+                                 "action=\"outboundHandler?attempt=1\" "
                                  "record=\"record-from-ringing\" trim=\"do-not-trim\" "
-                                 "referUrl=\"/referHandler?leg=outbound\"><Sip>") +
+                                 "referUrl=\"referHandler?leg=outbound\"><Sip>") +
                   pbx + QStringLiteral("</Sip></Dial>")),
               context}});
     // disable-all (the default): no referUrl, so Twilio refuses a REFER as the trunk did.

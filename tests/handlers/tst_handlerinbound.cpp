@@ -21,7 +21,9 @@ QString emergency(const char *number, const char *callerId = nullptr)
 {
     const QString caller =
         callerId ? QStringLiteral(" callerId=\"%1\"").arg(QLatin1String(callerId)) : QString();
-    return xml(QStringLiteral("<Dial answerOnBridge=\"true\"%1><Number>%2</Number></Dial>")
+    // Twilio's longest ring and call, whatever the trunk's choices.
+    return xml(QStringLiteral("<Dial answerOnBridge=\"true\" timeout=\"600\" timeLimit=\"86400\"%1>"
+                              "<Number>%2</Number></Dial>")
                    .arg(caller, QLatin1String(number)));
 }
 
@@ -211,7 +213,7 @@ void TestHandlerInbound::callerIds_data()
     HandlerGenerator generator({}, behaviour);
     const QString attributes =
         QStringLiteral(" timeout=\"60\" timeLimit=\"7200\" record=\"record-from-ringing\" "
-                       "trim=\"trim-silence\" referUrl=\"/referHandler?leg=inbound\"><Number>"
+                       "trim=\"trim-silence\" referUrl=\"referHandler?leg=inbound\"><Number>"
                        "+61255501299</Number></Dial>");
     addRows(generator, QString::fromLatin1(In),
             {

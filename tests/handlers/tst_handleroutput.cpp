@@ -40,7 +40,7 @@ QString dialNumber(const char *from, const char *to)
 QString dialSip(const QString &callerAttribute, const QString &uri)
 {
     return xml(QStringLiteral("<Dial answerOnBridge=\"true\"%1 timeout=\"600\" timeLimit=\"86400\" "
-                              "action=\"/outboundHandler?attempt=1\"><Sip>%2</Sip></Dial>")
+                              "action=\"outboundHandler?attempt=1\"><Sip>%2</Sip></Dial>")
                    .arg(callerAttribute, uri));
 }
 

@@ -42,7 +42,7 @@ QString toNumber(const char *number, const char *callerId = Caller)
 QString toSip(const QString &uri, const char *callerId = Caller, const char *leg = "outbound")
 {
     return xml(QStringLiteral("<Dial%1 timeout=\"600\" timeLimit=\"86400\" "
-                              "referUrl=\"/referHandler?leg=%2\"><Sip>%3</Sip></Dial>")
+                              "referUrl=\"referHandler?leg=%2\"><Sip>%3</Sip></Dial>")
                    .arg(caller(callerId), QLatin1String(leg), uri));
 }
 
@@ -101,27 +101,33 @@ void TestHandlerRefer::modes_data()
                  toSip(QStringLiteral("sip:201@pbx.example.net"), Caller, "inbound")},
             });
     HandlerGenerator all({}, transfers("enable-all"));
-    addRows(all, QString::fromLatin1(Refer),
-            {
-                {"enable-all: tel", refer(tel), toNumber("+61255501299")},
-                {"enable-all: tel with separators", refer("tel:+61-2-5550-1299"),
-                 toNumber("+61255501299")},
-                {"enable-all: number at Twilio", refer(twilioNumber), toNumber("+61255501299")},
-                {"enable-all: number at the PBX is SIP", refer(pbxNumber), toSip(pbxNumberUri)},
-                {"enable-all: display name", refer("\"Reception\" <sip:201@pbx.example.net>"),
-                 toSip(QStringLiteral("sip:201@pbx.example.net"))},
-                {"enable-all: host only", refer("<sip:pbx.example.net:5062>"),
-                 toSip(QStringLiteral("sip:pbx.example.net:5062"))},
-                {"enable-all: national tel refused", refer("tel:0255501299"), Refused},
-                {"enable-all: no target", refer(nullptr), Refused},
-                {"enable-all: empty target", refer(""), Refused},
-                {"enable-all: http target", refer("<http://example.net/>"), Refused},
-                {"enable-all: bad host", refer("<sip:201@pbx_example.net>"), Refused},
-                {"enable-all: hostile", refer("<sip:201@pbx.example.net;x=\"<Say>\">"), Refused},
-                {"enable-all: space", refer("sip:201@pbx.example.net;x=a b"), Refused},
-                {"enable-all: no leg", refer(extension, nullptr), Refused},
-                {"enable-all: unknown leg", refer(extension, "sideways"), Refused},
-            });
+    addRows(
+        all, QString::fromLatin1(Refer),
+        {
+            {"enable-all: tel", refer(tel), toNumber("+61255501299")},
+            {"enable-all: tel with separators", refer("tel:+61-2-5550-1299"),
+             toNumber("+61255501299")},
+            {"enable-all: number at Twilio", refer(twilioNumber), toNumber("+61255501299")},
+            {"enable-all: number at the PBX is SIP", refer(pbxNumber), toSip(pbxNumberUri)},
+            {"enable-all: display name", refer("\"Reception\" <sip:201@pbx.example.net>"),
+             toSip(QStringLiteral("sip:201@pbx.example.net"))},
+            {"enable-all: host only", refer("<sip:pbx.example.net:5062>"),
+             toSip(QStringLiteral("sip:pbx.example.net:5062"))},
+            {"enable-all: sips becomes TLS", refer("<sips:201@pbx.example.net:5061>"),
+             toSip(QStringLiteral("sip:201@pbx.example.net:5061;transport=tls"))},
+            {"enable-all: sips keeps parameters and headers",
+             refer("<sips:201@pbx.example.net;transport=tcp;x=1?User-to-User=abc>"),
+             toSip(QStringLiteral("sip:201@pbx.example.net;x=1;transport=tls?User-to-User=abc"))},
+            {"enable-all: national tel refused", refer("tel:0255501299"), Refused},
+            {"enable-all: no target", refer(nullptr), Refused},
+            {"enable-all: empty target", refer(""), Refused},
+            {"enable-all: http target", refer("<http://example.net/>"), Refused},
+            {"enable-all: bad host", refer("<sip:201@pbx_example.net>"), Refused},
+            {"enable-all: hostile", refer("<sip:201@pbx.example.net;x=\"<Say>\">"), Refused},
+            {"enable-all: space", refer("sip:201@pbx.example.net;x=a b"), Refused},
+            {"enable-all: no leg", refer(extension, nullptr), Refused},
+            {"enable-all: unknown leg", refer(extension, "sideways"), Refused},
+        });
 }
 
 void TestHandlerRefer::modes()
@@ -176,7 +182,7 @@ void TestHandlerRefer::callerIds_data()
             {{"recording kept", refer("sip:201@pbx.example.net"),
               xml(QStringLiteral("<Dial callerId=\"+61255500000\" timeout=\"600\" "
                                  "timeLimit=\"86400\" record=\"record-from-answer\" "
-                                 "trim=\"do-not-trim\" referUrl=\"/referHandler?leg=outbound\">"
+                                 "trim=\"do-not-trim\" referUrl=\"referHandler?leg=outbound\">"
                                  "<Sip>sip:201@pbx.example.net</Sip></Dial>"))}});
 }
 

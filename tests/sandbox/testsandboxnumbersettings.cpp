@@ -262,6 +262,27 @@ private slots:
         QCOMPARE(client->get(path).json, r.json);
     }
 
+    void emergencyCallerNeedsARegisteredAddress()
+    {
+        // Index 0 has no emergency address; an unknown SID is no number at all.
+        const QByteArray plain =
+            allNumbers().at(0).toObject().value(QLatin1String("sid")).toString().toLatin1();
+        for (const QByteArray &sid : {plain, QByteArray("PN0123456789abcdef0123456789abcdef")}) {
+            const auto r = client->post(domainsPath() + QStringLiteral(".json"),
+                                        "DomainName=caller.sip.twilio.com&"
+                                        "EmergencyCallingEnabled=true&EmergencyCallerSid=" +
+                                            sid);
+            QCOMPARE(r.status, 400);
+            QVERIFY(r.json.value(QLatin1String("message"))
+                        .toString()
+                        .contains(QLatin1String("registered emergency address")));
+        }
+        const auto list = client->get(domainsPath() + QStringLiteral(".json"));
+        for (const QJsonValue &d : list.json.value(QLatin1String("domains")).toArray())
+            QVERIFY(d.toObject().value(QLatin1String("domain_name")).toString() !=
+                    QLatin1String("caller.sip.twilio.com"));
+    }
+
     void domainDefaults()
     {
         const auto r =

@@ -105,7 +105,7 @@ private slots:
         QCOMPARE(t.value(QLatin1String("disaster_recovery_url")).toString(),
                  QStringLiteral("https://dr.example.net/twiml/trunk-down"));
         QCOMPARE(t.value(QLatin1String("disaster_recovery_method")).toString(),
-                 QStringLiteral("POST"));
+                 QStringLiteral("GET"));
         const auto r = client->get(trunkPath() + QStringLiteral("/Recording"));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json, recording("record-from-answer-dual", "trim-silence"));

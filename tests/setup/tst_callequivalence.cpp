@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 OriginationInfo url(const QString &sipUrl, int priority, int weight, bool enabled = true)
 {
@@ -212,6 +214,35 @@ private slots:
         QVERIFY(eq.report().item("stale-fallback")->after.contains(choices.fallbackUrl));
     }
 
+    void whatTwilioDidNotSayIsLost()
+    {
+        TrunkSummary trunk = demoTrunk();
+        trunk.calls.unknown = {QStringLiteral("recording"), QStringLiteral("transfers")};
+        const EquivalenceReport report = CallEquivalence(trunk, {}).report();
+        for (const char *setting : {"recording", "transfers"}) {
+            const EquivalenceItem *item = report.item(QLatin1String(setting));
+            QVERIFY2(item, setting);
+            QCOMPARE(item->carry, EquivalenceItem::Carry::Lost);
+            QVERIFY(item->needsAcknowledgement);
+            QVERIFY(item->onTrunk.startsWith(QLatin1String("Unknown")));
+        }
+        // One row each, not a second "carried" one from the defaults standing in.
+        QCOMPARE(std::count_if(report.items.cbegin(), report.items.cend(),
+                               [](const EquivalenceItem &i) { return i.setting == "recording"; }),
+                 1);
+        QVERIFY(CallEquivalence(trunk, {}).behaviour().recordingMode == "do-not-record");
+    }
+
+    void drFallbackKeepsTheTrunksMethod()
+    {
+        TrunkSummary trunk = demoTrunk();
+        trunk.calls.disasterRecoveryMethod = QStringLiteral("GET");
+        QCOMPARE(CallEquivalence(trunk, {}).fallbackMethod(), QStringLiteral("GET"));
+        CallChoices own;
+        own.fallbackUrl = QStringLiteral("https://fallback.example.net/voice");
+        QCOMPARE(CallEquivalence(trunk, own).fallbackMethod(), QStringLiteral("POST"));
+    }
+
     void emergencyCallerNumber()
     {
         CallChoices choices;
@@ -249,6 +280,8 @@ private slots:
         QTest::newRow("emergency caller") << "caller"
                                           << "PN123"
                                           << "emergency caller";
+        QTest::newRow("emergency caller off the trunk's emergency numbers")
+            << "caller" << number(5).sid << "registered emergency address";
         QTest::newRow("default caller") << "default"
                                         << "0255501234"
                                         << "E.164";

@@ -41,6 +41,8 @@ class TestInboundSetup : public QObject
         InboundOptions o;
         o.trunkSid = trunk.sid;
         o.domainPrefix = prefix;
+        // The fixture's trunk has no disaster-recovery URL: a failing handler has no fallback.
+        o.calls.accepted = {QStringLiteral("fallback")};
         return o;
     }
     QList<SipDomain> domains()
@@ -124,6 +126,19 @@ private slots:
                      qPrintable(record.action));
             QVERIFY2(record.requestId.startsWith(QLatin1String("RQ")), qPrintable(record.action));
         }
+    }
+
+    void lostSettingsAreAcknowledgedFirst()
+    {
+        // The domain carries the choices to every PBX call after the cut-over: the fixture's
+        // trunk has no disaster-recovery URL, so "no fallback" is acknowledged before anything.
+        InboundOptions o = options();
+        o.calls.accepted.clear();
+        const Run r = run(o);
+        QCOMPARE(r.failed->count(), 1);
+        QVERIFY2(r.error().contains(QLatin1String("(fallback)")), qPrintable(r.error()));
+        QVERIFY(domains().isEmpty());
+        QCOMPARE(f->auditCount(), 0);
     }
 
     void rerunCreatesNothing()

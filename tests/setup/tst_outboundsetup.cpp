@@ -47,6 +47,7 @@ class TestOutboundSetup : public QObject
         QSignalSpy failed(&setup, &InboundSetup::failed);
         InboundOptions o;
         o.domainPrefix = QStringLiteral("acme-pbx");
+        o.calls.accepted = {QStringLiteral("fallback")}; // the fixture's trunk has no DR URL
         setup.start(o, trunk);
         return waitForOutcome(finished, failed) && finished.count() == 1;
     }
@@ -55,6 +56,7 @@ class TestOutboundSetup : public QObject
         OutboundOptions o;
         o.trunkSid = trunk.sid;
         o.testNumberSid = testNumber.sid;
+        o.calls.accepted = {QStringLiteral("fallback")};
         return o;
     }
     IncomingPhoneNumber number(const QString &sid)
@@ -216,6 +218,8 @@ private slots:
                                         << "bad name";
         QTest::newRow("plain http handler") << "url"
                                             << "http://pbx.example.net/out";
+        QTest::newRow("handler at another path") << "url"
+                                                 << "https://pbx.example.net/voice/outbound";
         QTest::newRow("other trunk") << "trunk"
                                      << "TK0123456789abcdef0123456789abcdef";
     }
@@ -242,6 +246,40 @@ private slots:
         QVERIFY(services().isEmpty());
         QCOMPARE(number(testNumber.sid).trunkSid.value_or(QString()), trunk.sid);
         QCOMPARE(f->auditCount(), 0);
+    }
+
+    void lostSettingsAreAcknowledgedBeforeTheTestNumberMoves()
+    {
+        // The fixture's trunk has no disaster-recovery URL, so a failing handler has no
+        // fallback: the test number moves only once that is acknowledged.
+        QVERIFY(inbound());
+        OutboundOptions o = options();
+        o.calls.accepted.clear();
+        const OutRun r = outbound(o);
+        QCOMPARE(r.failed->count(), 1);
+        QVERIFY2(r.error().contains(QLatin1String("(fallback)")), qPrintable(r.error()));
+        QCOMPARE(number(testNumber.sid).trunkSid.value_or(QString()), trunk.sid);
+        QCOMPARE(number(testNumber.sid).voiceUrl, testNumber.voiceUrl);
+    }
+
+    void anAnswerWithoutTheHandlerKeepsTheNumberOnTheTrunk()
+    {
+        // Twilio answers 200 to the voice URL update but has not applied it: the test number
+        // must not leave the trunk (the invariant), and the step says why.
+        QVERIFY(inbound());
+        OutboundOptions deployOnly = options();
+        deployOnly.testNumberSid.clear();
+        QCOMPARE(outbound(deployOnly).finished->count(), 1);
+        FaultSettings faults = f->server().faults();
+        faults.ignoreWrite = 1.0;
+        f->server().setFaults(faults);
+        const OutRun r = outbound(options());
+        f->server().setFaults(FaultSettings());
+        QCOMPARE(r.failed->count(), 1);
+        QVERIFY2(r.error().contains(QLatin1String("left on the trunk")), qPrintable(r.error()));
+        const IncomingPhoneNumber now = number(testNumber.sid);
+        QCOMPARE(now.trunkSid.value_or(QString()), trunk.sid);
+        QCOMPARE(now.voiceUrl, testNumber.voiceUrl);
     }
 
     void withoutATestNumberOnlyDeploys()

@@ -41,6 +41,7 @@ private slots:
         QSignalSpy inFailed(&inbound, &InboundSetup::failed);
         InboundOptions in;
         in.domainPrefix = QStringLiteral("acme-pbx");
+        in.calls.accepted = {QStringLiteral("fallback")}; // the fixture's trunk has no DR URL
         inbound.start(in, trunk);
         QVERIFY(waitForOutcome(inDone, inFailed) && inDone.count() == 1);
 
@@ -53,6 +54,7 @@ private slots:
         QSignalSpy outFailed(&outbound, &OutboundSetup::failed);
         OutboundOptions out;
         out.testNumberSid = numbers.value.first().sid;
+        out.calls.accepted = {QStringLiteral("fallback")};
         testNumber = numbers.value.first().phoneNumber;
         outbound.start(out, trunk);
         QVERIFY2(waitForOutcome(outDone, outFailed) && outDone.count() == 1,

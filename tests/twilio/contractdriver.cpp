@@ -70,10 +70,16 @@ void ContractDriver::trunking()
     QObject *c = f.context();
     drive<QList<Trunk>>("listTrunks", [&](auto cb) { return t.listTrunks(c, cb); });
     drive<Trunk>("fetchTrunk", [&](auto cb) { return t.fetchTrunk(m_trunk, c, cb); });
+    drive<TrunkRecording>("fetchTrunkRecording",
+                          [&](auto cb) { return t.fetchTrunkRecording(m_trunk, c, cb); });
     const auto numbers = drive<QList<IncomingPhoneNumber>>(
         "listTrunkPhoneNumbers", [&](auto cb) { return t.listTrunkPhoneNumbers(m_trunk, c, cb); });
     m_number = firstSid(numbers, 0);
     m_otherNumber = firstSid(numbers, 1);
+    // The domain's emergency caller must have a registered emergency address.
+    for (const IncomingPhoneNumber &n : numbers.value_or(QList<IncomingPhoneNumber>()))
+        if (n.hasEmergencyAddress() && m_emergencyNumber.isEmpty())
+            m_emergencyNumber = n.sid;
     drive<IncomingPhoneNumber>("fetchTrunkPhoneNumber", [&](auto cb) {
         return t.fetchTrunkPhoneNumber(m_trunk, m_number, c, cb);
     });
@@ -185,7 +191,7 @@ void ContractDriver::sipDomains()
     params.sipRegistration = false;
     params.secure = false;
     params.emergencyCallingEnabled = true;
-    params.emergencyCallerSid = m_otherNumber;
+    params.emergencyCallerSid = m_emergencyNumber;
     drive<SipDomain>("updateSipDomain",
                      [&](auto cb) { return s.updateSipDomain(domain, params, c, cb); });
 

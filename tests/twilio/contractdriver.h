@@ -36,8 +36,9 @@ private:
     QSet<QString> m_driven;
     QStringList m_failures;
     QString m_trunk;
-    QString m_number;      // a number of the demo trunk, moved off and back again
-    QString m_otherNumber; // a number whose voice settings are all rewritten
+    QString m_number;          // a number of the demo trunk, moved off and back again
+    QString m_otherNumber;     // a number whose voice settings are all rewritten
+    QString m_emergencyNumber; // one with a registered emergency address
     QString m_acl;
     QString m_credentialList;
 };

@@ -1,6 +1,7 @@
 // The Calls page (issue 8): the scripted report in the table, acknowledgements ticked by click
-// and key, each choice asking again (one request at a time), the choices sent by steps 1 and 2,
-// and the keyboard.
+// and key (Next held until every change but the fax numbers' is ticked), each choice asking
+// again (one request at a time), the caller IDs for calls without a number, the choices sent by
+// steps 1 and 2, and the keyboard.
 #include "../common/drainevents.h"
 #include "demoequivalence.h"
 #include "dialogseam.h"
@@ -47,10 +48,15 @@ int requests(WizardHarness &h)
     return int(h.backend.log.count(QStringLiteral("equivalence ") + h.backend.trunks[0].sid));
 }
 
+// The table is the report of the choices on screen (Next also waits for acknowledgements).
+bool current(WizardHarness &h)
+{
+    return h.find<QLabel>(QStringLiteral("callsStatus"))->text().startsWith(QLatin1String("Of "));
+}
+
 bool openCalls(WizardHarness &h)
 {
-    return h.driveTo(PageId::Calls) &&
-           QTest::qWaitFor([&h] { return h.nextButton()->isEnabled(); });
+    return h.driveTo(PageId::Calls) && QTest::qWaitFor([&h] { return current(h); });
 }
 } // namespace
 
@@ -69,7 +75,7 @@ private slots:
         QVERIFY(!h.nextButton()->isEnabled()); // the report is on its way
         auto *status = h.find<QLabel>(QStringLiteral("callsStatus"));
         QCOMPARE(status->text(), QStringLiteral("Working out how calls will behave…"));
-        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTRY_VERIFY(current(h));
         QCOMPARE(requests(h), 1);
         QCOMPARE(table(h)->model()->rowCount(), 13);
         QCOMPARE(table(h)->model()->headerData(Model::After, Qt::Horizontal).toString(),
@@ -83,10 +89,19 @@ private slots:
         QCOMPARE(cell(h, "symmetric-rtp", Model::Accepted), QStringLiteral("I accept this change"));
         QCOMPARE(status->text(),
                  QStringLiteral("Of 13 setting(s): 2 kept as on the trunk, 9 carried another way, "
-                                "2 lost. Tick \"I accept this change\" for 2 change(s) before "
-                                "step 4; you can go on without for now."));
+                                "2 lost. Tick \"I accept this change\" for 1 change(s) to go "
+                                "on: steps 1 and 2 apply them."));
         QCOMPARE(h.wizard->state()->unacknowledged(),
                  (QStringList{QStringLiteral("symmetric-rtp"), QStringLiteral("fax-numbers")}));
+        // Steps 1 and 2 apply the choices: Next waits for every change but the fax numbers'.
+        QVERIFY(!h.nextButton()->isEnabled());
+        WizardHarness::clickCheckIndicator(
+            table(h), table(h)->model()->index(rowOf(h, "symmetric-rtp"), Model::Accepted));
+        QVERIFY(h.nextButton()->isEnabled());
+        QCOMPARE(status->text(),
+                 QStringLiteral("Of 13 setting(s): 2 kept as on the trunk, 9 carried another way, "
+                                "2 lost. Fax numbers stay on the trunk until you accept that "
+                                "change, here or before step 4."));
     }
 
     void prefilledFromTheTrunk()
@@ -139,7 +154,8 @@ private slots:
         QCOMPARE(h.wizard->state()->unacknowledged(), QStringList{QStringLiteral("fax-numbers")});
         QVERIFY(h.find<QLabel>(QStringLiteral("callsStatus"))
                     ->text()
-                    .contains(QStringLiteral("for 1 change(s)")));
+                    .contains(QStringLiteral("Fax numbers stay on the trunk until")));
+        QVERIFY(h.nextButton()->isEnabled()); // the fax numbers' can wait until step 4
 
         // The keyboard: Space on the current acknowledgement cell.
         const QModelIndex fax = model->index(rowOf(h, "fax-numbers"), Model::Accepted);
@@ -171,10 +187,10 @@ private slots:
 
         auto *url = h.find<QLineEdit>(QStringLiteral("fallbackUrlEdit"));
         QTest::keyClicks(url, QStringLiteral("https://fallback.acme.example/voice"));
-        QVERIFY(!h.nextButton()->isEnabled()); // until the report of these choices is in
+        QVERIFY(!current(h)); // until the report of these choices is in
         QTRY_COMPARE(h.backend.lastChoices.fallbackUrl,
                      QStringLiteral("https://fallback.acme.example/voice"));
-        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTRY_VERIFY(current(h));
         QCOMPARE(requests(h), 2); // typing a URL asks once, not once per key
 
         WizardHarness::click(h.find<QCheckBox>(QStringLiteral("carryRecordingCheck")));
@@ -207,10 +223,42 @@ private slots:
         QTRY_COMPARE(
             h.backend.lastChoices.dropped,
             (QStringList{QStringLiteral("recording"), QStringLiteral("disaster-recovery")}));
-        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTRY_VERIFY(current(h));
         // The wizard keeps them for steps 1 and 2.
         QCOMPARE(h.wizard->state()->calls().ringTimeoutSeconds, 30);
         QCOMPARE(h.wizard->state()->calls().country, QStringLiteral("NZ"));
+    }
+
+    void callerIdsForCallsWithoutANumber()
+    {
+        WizardHarness h;
+        script(h);
+        QVERIFY(openCalls(h));
+        const int before = requests(h);
+        auto *callerId = h.find<QLineEdit>(QStringLiteral("defaultCallerIdEdit"));
+        QTest::keyClicks(callerId, QStringLiteral("0255501000"));
+        QVERIFY(h.find<QLabel>(QStringLiteral("defaultCallerIdEditMessage"))->isVisible());
+        QCOMPARE(h.find<QLabel>(QStringLiteral("callsStatus"))->text(),
+                 QStringLiteral("Correct the marked field to see how calls will behave."));
+        callerId->clear();
+        QTest::keyClicks(callerId, QStringLiteral("+61255501000"));
+        QTRY_COMPARE(h.backend.lastChoices.defaultCallerId, QStringLiteral("+61255501000"));
+        QTRY_VERIFY(current(h));
+        QCOMPARE(requests(h), before + 1); // the bad number asked nothing
+
+        // Only the trunk's numbers with an emergency address are offered.
+        auto *emergency = h.find<QComboBox>(QStringLiteral("emergencyCallerCombo"));
+        QCOMPARE(emergency->count(), 2);
+        emergency->setFocus();
+        QTest::keyClick(emergency, Qt::Key_Down);
+        QTRY_COMPARE(h.backend.lastChoices.emergencyCallerSid,
+                     QStringLiteral("PN00000000000000000000000000000001"));
+        // Emergency calling left behind: no emergency caller to name.
+        WizardHarness::click(h.find<QCheckBox>(QStringLiteral("carryEmergencyCheck")));
+        QVERIFY(!emergency->isEnabled());
+        QTRY_VERIFY(h.backend.lastChoices.emergencyCallerSid.isEmpty());
+        QTRY_VERIFY(current(h));
+        QCOMPARE(h.wizard->state()->calls().defaultCallerId, QStringLiteral("+61255501000"));
     }
 
     void badFallbackUrlAsksNothing()
@@ -231,7 +279,7 @@ private slots:
         QTest::qWait(400); // past the pause after typing
         QCOMPARE(requests(h), before);
         url->clear(); // none is a choice too
-        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTRY_VERIFY(current(h));
         QCOMPARE(requests(h), before + 1);
     }
 
@@ -252,7 +300,7 @@ private slots:
         QCOMPARE(h.backend.lastChoices.ringTimeoutSeconds, 599);
         // The newest choices are asked for once the running request ends.
         QTRY_COMPARE(h.backend.lastChoices.ringTimeoutSeconds, 598);
-        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTRY_VERIFY(current(h));
         QVERIFY(h.find<QLabel>(QStringLiteral("callsError"))->text().isEmpty());
         QCOMPARE(requests(h), 3);
     }
@@ -270,7 +318,7 @@ private slots:
         auto *update = h.find<QPushButton>(QStringLiteral("updateReportButton"));
         QVERIFY(update->isEnabled());
         WizardHarness::click(update);
-        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTRY_VERIFY(current(h));
         QVERIFY(error->text().isEmpty());
     }
 
@@ -327,14 +375,14 @@ private slots:
         WizardHarness::click(h.find<QCheckBox>(QStringLiteral("carryRecordingCheck")));
         WizardHarness::clickCheckIndicator(
             table(h), table(h)->model()->index(rowOf(h, "fax-numbers"), Model::Accepted));
-        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTRY_VERIFY(current(h));
         WizardHarness::click(h.backButton());
         auto *trunks = h.find<QTableWidget>(QStringLiteral("trunkTable"));
         QTRY_COMPARE(trunks->rowCount(), 2);
         trunks->selectRow(1);
         QVERIFY(h.clickNext());
         QTRY_COMPARE(h.currentPage(), PageId::Calls);
-        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QTRY_VERIFY(current(h));
         QVERIFY(h.wizard->state()->accepted().isEmpty());
         QVERIFY(h.wizard->state()->calls().dropped.isEmpty());
         QCOMPARE(h.backend.log.last(), QStringLiteral("equivalence ") + h.backend.trunks.at(1).sid);
@@ -355,6 +403,8 @@ private slots:
                                    QStringLiteral("ringTimeSpin"),
                                    QStringLiteral("longestCallSpin"),
                                    QStringLiteral("countryCombo"),
+                                   QStringLiteral("defaultCallerIdEdit"),
+                                   QStringLiteral("emergencyCallerCombo"),
                                    QStringLiteral("carryRecordingCheck"),
                                    QStringLiteral("carryTransfersCheck"),
                                    QStringLiteral("carryDisasterRecoveryCheck"),
@@ -368,9 +418,10 @@ private slots:
         }
         // Mnemonics: each label's buddy, each check box's own.
         const QPair<Qt::Key, const char *> mnemonics[] = {
-            {Qt::Key_F, "fallbackUrlEdit"},  {Qt::Key_R, "ringTimeSpin"},
-            {Qt::Key_L, "longestCallSpin"},  {Qt::Key_C, "countryCombo"},
-            {Qt::Key_W, "equivalenceTable"}, {Qt::Key_E, "carryRecordingCheck"}};
+            {Qt::Key_F, "fallbackUrlEdit"},     {Qt::Key_R, "ringTimeSpin"},
+            {Qt::Key_L, "longestCallSpin"},     {Qt::Key_C, "countryCombo"},
+            {Qt::Key_W, "equivalenceTable"},    {Qt::Key_E, "carryRecordingCheck"},
+            {Qt::Key_I, "defaultCallerIdEdit"}, {Qt::Key_G, "emergencyCallerCombo"}};
         for (const auto &mnemonic : mnemonics) {
             QTest::keyClick(h.wizard, mnemonic.first, Qt::AltModifier);
             QTRY_COMPARE(QApplication::focusWidget()->objectName(), QLatin1String(mnemonic.second));
