@@ -12,7 +12,7 @@ MODE=${1:-test}
 PACKAGES=(
     build-essential cmake ninja-build git pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
-    qt6-httpserver-dev qt6-websockets-dev
+    qt6-httpserver-dev qt6-websockets-dev qt6-declarative-dev
     qtkeychain-qt6-dev libgl-dev
     dbus dbus-x11 gnome-keyring
     nodejs npm

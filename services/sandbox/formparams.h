@@ -20,6 +20,7 @@ public:
     QStringList keys() const;
     bool isEmpty() const { return m_pairs.isEmpty(); }
     void add(const QString &key, const QString &value) { m_pairs.append({key, value}); }
+    const QList<QPair<QString, QString>> &pairs() const { return m_pairs; }
 
     // Encodes back ('+' for space is not used: %20), in insertion order.
     QByteArray encode() const;

@@ -1,5 +1,7 @@
 #include "sandboxserver.h"
 
+#include "functionhost.h"
+
 #include "clockcontrol.h"
 #include "demoseeder.h"
 #include "formparams.h"
@@ -220,6 +222,12 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
                 ? ClockControl::handle(context, request)
                 : SandboxResponse::error(401, 20003, QStringLiteral("Authenticate")),
             closeAfter);
+
+    // A Function on its Functions domain: a webhook, not the REST API (no Basic auth, no API
+    // faults or rate limit; a protected one checks the signature).
+    if (!control)
+        if (const auto served = FunctionHost::serve(context, request))
+            return SandboxTransport::respond(socket, *served, closeAfter);
 
     if (!control && options.rateLimitConcurrency > 0 && inFlight >= options.rateLimitConcurrency) {
         SandboxResponse limited =

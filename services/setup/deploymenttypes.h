@@ -15,10 +15,13 @@
 // One Twilio Function: its friendly name (also the file name without ".js"), URL path and code.
 struct FunctionSource
 {
-    QString name;                                  // e.g. "inboundHandler"
-    QString path;                                  // e.g. "/inboundHandler"
-    QByteArray content;                            // the JavaScript source
-    QString visibility = QStringLiteral("public"); // Twilio calls it unsigned from its own edge
+    QString name;       // e.g. "inboundHandler"
+    QString path;       // e.g. "/inboundHandler"
+    QByteArray content; // the JavaScript source
+    // Twilio signs its webhook requests (X-Twilio-Signature), so a protected Function still
+    // answers every call while refusing anyone else: a public /outboundHandler would tell
+    // whoever POSTs to it the PBX's address and options.
+    QString visibility = QStringLiteral("protected");
 };
 
 struct DeploymentSpec

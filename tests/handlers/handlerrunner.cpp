@@ -1,8 +1,10 @@
 #include "handlerrunner.h"
 
+#include "functionruntime.h"
 #include "handlergenerator.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
@@ -55,6 +57,29 @@ QStringList HandlerRunner::run(const QString &handlerFile, const QJsonArray &cas
                      .arg(cases.size())
                      .arg(lines.size());
         return {};
+    }
+    // The sandbox runs the same file in QJSEngine (FunctionRuntime): byte for byte the same
+    // TwiML, or an error both times (engines word their errors differently).
+    QFile file(handlerFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1").arg(handlerFile);
+        return {};
+    }
+    const QString code = QString::fromUtf8(file.readAll());
+    for (qsizetype i = 0; i < cases.size(); ++i) {
+        const QJsonObject c = cases.at(i).toObject();
+        const FunctionRuntime::Result r = FunctionRuntime::run(
+            code, c.value(QLatin1String("context")), c.value(QLatin1String("event")));
+        const QString engine = r.ok ? QString(r.body).replace(u'\n', QStringLiteral("\\n"))
+                                    : QStringLiteral("ERROR: ") + r.error;
+        const bool same =
+            engine == lines.at(i) || (!r.ok && lines.at(i).startsWith(QLatin1String("ERROR:")));
+        if (!same) {
+            *error = QStringLiteral("case %1: QJSEngine gives\n  %2\nNode.js gives\n  %3")
+                         .arg(i)
+                         .arg(engine, lines.at(i));
+            return {};
+        }
     }
     return lines;
 }
