@@ -89,22 +89,18 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
     // Read live, so it holds whatever step 2 saw: the handlers carry voice calls only.
     if (m_number.isFax() &&
         !(m_calls && m_calls->accepted.contains(QStringLiteral("fax-numbers")))) {
-        const QString why = tr("%1 receives faxes (voice_receive_mode=fax) and the handlers carry "
-                               "voice calls only; it was left on the trunk. Acknowledge "
-                               "\"fax-numbers\" to move it anyway.")
-                                .arg(m_number.phoneNumber);
-        m_recorder->refused(change(QStringLiteral("migrate_number"), QString(), QString()), why);
-        return end(NumberOutcome::Failed, NumberState::Failed, EngineErrors::local(why));
+        return refuse(tr("%1 receives faxes (voice_receive_mode=fax) and the handlers carry "
+                         "voice calls only; it was left on the trunk. Acknowledge "
+                         "\"fax-numbers\" to move it anyway.")
+                          .arg(m_number.phoneNumber));
     }
     // Read live as well: emergency addresses move only to a domain that routes emergency calls.
     if (m_calls && !m_calls->isNull() && m_number.hasEmergencyAddress() &&
         !m_calls->emergencyOnDomain && !m_calls->accepted.contains(QStringLiteral("emergency"))) {
-        const QString why = tr("%1 has a registered emergency address and the SIP domain does not "
-                               "route emergency calls; it was left on the trunk. Run step 1 "
-                               "again with emergency calling, or acknowledge \"emergency\".")
-                                .arg(m_number.phoneNumber);
-        m_recorder->refused(change(QStringLiteral("migrate_number"), QString(), QString()), why);
-        return end(NumberOutcome::Failed, NumberState::Failed, EngineErrors::local(why));
+        return refuse(tr("%1 has a registered emergency address and the SIP domain does not "
+                         "route emergency calls; it was left on the trunk. Run step 1 "
+                         "again with emergency calling, or acknowledge \"emergency\".")
+                          .arg(m_number.phoneNumber));
     }
     if (stopRequested())
         return stopAtSafePoint();
@@ -141,6 +137,13 @@ bool NumberMigrationTask::saveOriginal(const MigrationDecision &decision)
     snapshot.priorSettings = VoiceSettings::snapshotOf(m_number);
     snapshot.priorTrunkSid = m_number.trunkSid.value_or(QString());
     return m_recorder->saveBackup(snapshot);
+}
+
+void NumberMigrationTask::refuse(const QString &why)
+{
+    // Before any change: the number stays as it is, the audit says why.
+    m_recorder->refused(change(QStringLiteral("migrate_number"), QString(), QString()), why);
+    end(NumberOutcome::Failed, NumberState::Failed, EngineErrors::local(why));
 }
 
 IncomingPhoneNumberUpdate NumberMigrationTask::extras() const

@@ -42,6 +42,8 @@ public:
 private:
     void onFetched(const TwilioResult<IncomingPhoneNumber> &result);
     bool saveOriginal(const MigrationDecision &decision);
+    // Left on the trunk, unchanged, for `why` (audited as refused).
+    void refuse(const QString &why);
     // The fields sent with the voice URL (SavedCalls::numberUpdate) that a revert can restore.
     IncomingPhoneNumberUpdate extras() const;
     void setVoiceUrl();

@@ -1,5 +1,7 @@
 #include "callsimulator.h"
 
+#include "functionhost.h"
+
 #include "sandboxcontext.h"
 #include "sandboxrecords.h"
 #include "serverlessscope.h"
@@ -71,33 +73,8 @@ QString CallSimulator::pbxDomainFor(SandboxContext &c, const QString &voiceUrl)
     const QUrl url(voiceUrl);
     if (url.scheme() != QLatin1String("https") || url.path() != QLatin1String("/outboundHandler"))
         return {};
-    const QList<QJsonObject> services = c.store.list(QStringLiteral("Services"));
-    for (const QJsonObject &service : services) {
-        ServerlessScope scope;
-        scope.service = service;
-        const QList<QJsonObject> environments = c.store.list(scope.environments());
-        for (const QJsonObject &environment : environments) {
-            if (environment.value(QLatin1String("domain_name")).toString() != url.host())
-                continue;
-            scope.environment = environment;
-            const auto build = c.store.find(
-                scope.builds(), environment.value(QLatin1String("build_sid")).toString());
-            if (!build)
-                continue;
-            bool deployed = false;
-            const QJsonArray versions = build->value(QLatin1String("function_versions")).toArray();
-            for (const QJsonValue &version : versions)
-                deployed |= version.toObject().value(QLatin1String("path")).toString() ==
-                            QLatin1String("/outboundHandler");
-            const QList<QJsonObject> variables = c.store.list(scope.variables());
-            for (const QJsonObject &variable : variables) {
-                if (deployed &&
-                    variable.value(QLatin1String("key")).toString() == QLatin1String("PBX_DOMAIN"))
-                    return variable.value(QLatin1String("value")).toString();
-            }
-        }
-    }
-    return {};
+    const auto function = FunctionHost::find(c, url.host(), url.path());
+    return function ? function->variables.value(QLatin1String("PBX_DOMAIN")).toString() : QString();
 }
 
 std::optional<QList<QJsonObject>> CallSimulator::callFromDomain(SandboxContext &c,

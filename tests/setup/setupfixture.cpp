@@ -1,5 +1,8 @@
 #include "setupfixture.h"
 
+#include "inboundsetup.h"
+#include "outboundsetup.h"
+
 #include "trunkingapi.h"
 
 #include <QJsonArray>
@@ -88,4 +91,36 @@ QList<QJsonObject> SetupFixture::simulateCall(const QString &from, const QString
     for (const QJsonValue &call : calls)
         legs.append(call.toObject());
     return legs;
+}
+
+std::optional<OutboundResult> SetupFixture::runStepsOneAndTwo(const QString &testNumberSid,
+                                                              QString *error)
+{
+    const TrunkSummary trunk = trunkSummary();
+    const QStringList accepted{QStringLiteral("fallback")};
+    InboundSetup inbound(client(), journal(), audit(), accountSid());
+    inbound.setBuildTiming(20, 5000);
+    QSignalSpy inDone(&inbound, &InboundSetup::finished);
+    QSignalSpy inFailed(&inbound, &InboundSetup::failed);
+    InboundOptions in;
+    in.domainPrefix = QStringLiteral("acme-pbx");
+    in.calls.accepted = accepted;
+    inbound.start(in, trunk);
+    if (!waitForOutcome(inDone, inFailed) || inDone.isEmpty()) {
+        *error = QStringLiteral("step 1: ") + failureMessage(inFailed);
+        return std::nullopt;
+    }
+    OutboundSetup outbound(client(), journal(), audit(), accountSid());
+    outbound.setBuildTiming(20, 5000);
+    QSignalSpy outDone(&outbound, &OutboundSetup::finished);
+    QSignalSpy outFailed(&outbound, &OutboundSetup::failed);
+    OutboundOptions out;
+    out.testNumberSid = testNumberSid;
+    out.calls.accepted = accepted;
+    outbound.start(out, trunk);
+    if (!waitForOutcome(outDone, outFailed) || outDone.isEmpty()) {
+        *error = QStringLiteral("step 2: ") + failureMessage(outFailed);
+        return std::nullopt;
+    }
+    return outDone.first().first().value<OutboundResult>();
 }

@@ -54,6 +54,11 @@ public:
     // POST /_sandbox/SimulateCall: the legs the sandbox recorded, or an empty list.
     QList<QJsonObject> simulateCall(const QString &from, const QString &to);
 
+    // Steps 1 (domain acme-pbx) and 2 (the handlers deployed; `testNumberSid` moved when given),
+    // with "no fallback" acknowledged (the fixture's trunk has no DR URL). Step 2's result, or
+    // nullopt with *error.
+    std::optional<OutboundResult> runStepsOneAndTwo(const QString &testNumberSid, QString *error);
+
     // Audit lines written so far for this account.
     int auditCount() { return m_audit->records(accountSid()).size(); }
 

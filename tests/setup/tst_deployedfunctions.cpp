@@ -3,8 +3,6 @@
 // without Twilio's signature (or with a forged one) is refused, and a signed one gets the
 // TwiML of the trunk's routes (its Dial action failing over too). Reached at
 // /_functions/<domain><path> and by Host header.
-#include "inboundsetup.h"
-#include "outboundsetup.h"
 #include "setupfixture.h"
 #include "webhooksignature.h"
 
@@ -28,25 +26,10 @@ private slots:
     {
         f = std::make_unique<SetupFixture>();
         QCOMPARE(f->start(), QString());
-        const TrunkSummary trunk = f->trunkSummary();
-        InboundSetup inbound(f->client(), f->journal(), f->audit(), f->accountSid());
-        inbound.setBuildTiming(20, 5000);
-        QSignalSpy inDone(&inbound, &InboundSetup::finished);
-        QSignalSpy inFailed(&inbound, &InboundSetup::failed);
-        InboundOptions in;
-        in.domainPrefix = QStringLiteral("acme-pbx");
-        in.calls.accepted = {QStringLiteral("fallback")}; // the fixture's trunk has no DR URL
-        inbound.start(in, trunk);
-        QVERIFY(waitForOutcome(inDone, inFailed) && inDone.count() == 1);
-        OutboundSetup outbound(f->client(), f->journal(), f->audit(), f->accountSid());
-        outbound.setBuildTiming(20, 5000);
-        QSignalSpy outDone(&outbound, &OutboundSetup::finished);
-        QSignalSpy outFailed(&outbound, &OutboundSetup::failed);
-        OutboundOptions out;
-        out.calls.accepted = {QStringLiteral("fallback")};
-        outbound.start(out, trunk);
-        QVERIFY(waitForOutcome(outDone, outFailed) && outDone.count() == 1);
-        handler = outDone.first().first().value<OutboundResult>().handlerUrl;
+        QString error;
+        const auto steps = f->runStepsOneAndTwo({}, &error);
+        QVERIFY2(steps, qPrintable(error));
+        handler = steps->handlerUrl;
         QCOMPARE(handler.path(), QStringLiteral("/outboundHandler"));
     }
     void cleanupTestCase() { f.reset(); }

@@ -1,6 +1,4 @@
 // Recent calls after simulated test calls: both legs, newest first, for a number or a domain.
-#include "inboundsetup.h"
-#include "outboundsetup.h"
 #include "recentcallsquery.h"
 #include "setupfixture.h"
 #include "trunkingapi.h"
@@ -34,31 +32,13 @@ private slots:
         // Steps 1 and 2 once: the domain exists and the test number rings the handler.
         f = std::make_unique<SetupFixture>();
         QCOMPARE(f->start(), QString());
-        const TrunkSummary trunk = f->trunkSummary();
-        InboundSetup inbound(f->client(), f->journal(), f->audit(), f->accountSid());
-        inbound.setBuildTiming(20, 5000);
-        QSignalSpy inDone(&inbound, &InboundSetup::finished);
-        QSignalSpy inFailed(&inbound, &InboundSetup::failed);
-        InboundOptions in;
-        in.domainPrefix = QStringLiteral("acme-pbx");
-        in.calls.accepted = {QStringLiteral("fallback")}; // the fixture's trunk has no DR URL
-        inbound.start(in, trunk);
-        QVERIFY(waitForOutcome(inDone, inFailed) && inDone.count() == 1);
-
         const auto numbers = f->await<QList<IncomingPhoneNumber>>([&](QObject *c, auto done) {
-            return f->client()->trunking().listTrunkPhoneNumbers(trunk.sid, c, done);
+            return f->client()->trunking().listTrunkPhoneNumbers(f->trunkSid(), c, done);
         });
-        OutboundSetup outbound(f->client(), f->journal(), f->audit(), f->accountSid());
-        outbound.setBuildTiming(20, 5000);
-        QSignalSpy outDone(&outbound, &OutboundSetup::finished);
-        QSignalSpy outFailed(&outbound, &OutboundSetup::failed);
-        OutboundOptions out;
-        out.testNumberSid = numbers.value.first().sid;
-        out.calls.accepted = {QStringLiteral("fallback")};
+        QVERIFY(!numbers.value.isEmpty());
         testNumber = numbers.value.first().phoneNumber;
-        outbound.start(out, trunk);
-        QVERIFY2(waitForOutcome(outDone, outFailed) && outDone.count() == 1,
-                 qPrintable(failureMessage(outFailed)));
+        QString error;
+        QVERIFY2(f->runStepsOneAndTwo(numbers.value.first().sid, &error), qPrintable(error));
     }
     void cleanupTestCase() { f.reset(); }
 
