@@ -6,10 +6,11 @@
 // numbering, emergency numbers always.
 'use strict';
 
-// @@TM_COMMON@@
-
 // What the trunk did for a call (CallBehaviour, see docs/HANDLERS.md for the fields).
 const BEHAVIOUR = __TM_BEHAVIOUR__;
+
+// The shared helpers read BEHAVIOUR: declared above them.
+// @@TM_COMMON@@
 
 // The numbering of each country CallBehaviour::countries() offers: country code, trunk prefix
 // (dropped from national numbers), international prefix, and emergency numbers. NANP (US, CA)

@@ -6,13 +6,14 @@
 // The called number (event.To) is the user part of each SIP URI, as in the trunk's origination.
 'use strict';
 
-// @@TM_COMMON@@
-
 // Chosen in Trunk Migrator when this file was generated: { secure, edge, userToUser,
 // parameters: [[name, value], ...] }. Written as JSON, never spliced from raw text.
 const OPTIONS = __TM_OPTIONS__;
 // What the trunk did for a call (CallBehaviour, see docs/HANDLERS.md for the fields).
 const BEHAVIOUR = __TM_BEHAVIOUR__;
+
+// The shared helpers read BEHAVIOUR: declared above them.
+// @@TM_COMMON@@
 
 // Final SIP answers after which the trunk does not try its next origination URL: they are
 // answers about the callee, not about the route. From Twilio's Elastic SIP Trunking origination

@@ -6,10 +6,11 @@
 // honouring the trunk's transfer_mode and transfer_caller_id.
 'use strict';
 
-// @@TM_COMMON@@
-
 // What the trunk did for a call (CallBehaviour, see docs/HANDLERS.md for the fields).
 const BEHAVIOUR = __TM_BEHAVIOUR__;
+
+// The shared helpers read BEHAVIOUR: declared above them.
+// @@TM_COMMON@@
 
 // By the time this runs Twilio has accepted the REFER and this TwiML runs on the transferee's
 // (answered) call, where <Reject> is not allowed: a refused transfer is said, then hung up.

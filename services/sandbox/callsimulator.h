@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -8,29 +9,33 @@
 
 class SandboxContext;
 
-// Records the Call resources Twilio would log for a test call, so the migration's
-// verification step can find them through the Calls list:
-//  - To an E.164 number of the account: the parent leg into the number ("trunking-originating"
-//    when the number is on a trunk, else "inbound"). When the number's voice_url is
-//    https://<environment domain_name>/outboundHandler of an environment whose deployed build
-//    has a /outboundHandler function, a child "outbound-dial" leg to
-//    sip:<number>@<PBX_DOMAIN variable of that environment>.
-//  - From sip:+E164@<a SIP Domain of the account> to sip:+E164@<same domain>: the parent leg
-//    "inbound" on the domain and a child "outbound-dial" leg to the E.164 number.
+// Places a test call the way Twilio would route it, and records its legs in the Calls resource
+// as the step pages and `calls` read them (docs/SANDBOX.md, "SimulateCall"):
+//  - To an E.164 number of the account. On a trunk: the trunk's enabled origination URLs by
+//    priority (then weight), each answering as CallTargets says, the first to answer 200 takes
+//    the call; when none does, the trunk's disaster-recovery URL. With a voice URL: its TwiML,
+//    followed by TwimlCall (the deployed Function run, <Dial> targets, actions, fallback URL).
+//  - From a PBX to sip:<user>@<SIP domain of the account>: refused unless the domain maps an
+//    IP access control list or a credential list for calls, or has no voice URL; an emergency
+//    number goes to emergency routing when the domain has emergency calling; otherwise the
+//    domain's voice URL is followed.
 class CallSimulator
 {
 public:
-    // The legs recorded (parent first), or nullopt and *error when the call cannot happen.
-    static std::optional<QList<QJsonObject>> simulate(SandboxContext &context, const QString &from,
-                                                      const QString &to, QString *error);
+    struct Call
+    {
+        QList<QJsonObject> legs; // parent first
+        QJsonArray route;        // each routing step, in order
+    };
+
+    // The call, or nullopt and *error when Twilio would not take it.
+    static std::optional<Call> simulate(SandboxContext &context, const QString &from,
+                                        const QString &to, QString *error);
 
 private:
-    static std::optional<QList<QJsonObject>>
-    callToNumber(SandboxContext &context, const QString &from, const QJsonObject &number);
-    static std::optional<QList<QJsonObject>>
-    callFromDomain(SandboxContext &context, const QString &from, const QString &to, QString *error);
-    // PBX_DOMAIN of the environment serving `voiceUrl` as its deployed /outboundHandler.
-    static QString pbxDomainFor(SandboxContext &context, const QString &voiceUrl);
-    static QJsonObject childLeg(SandboxContext &context, const QJsonObject &parent,
-                                const QString &from, const QString &to);
+    static Call callToNumber(SandboxContext &context, const QString &from,
+                             const QJsonObject &number);
+    static std::optional<Call> callToDomain(SandboxContext &context, const QString &from,
+                                            const QString &to, QString *error);
+    static void viaTrunk(SandboxContext &context, const QString &trunkSid, Call *call);
 };

@@ -111,6 +111,19 @@ std::optional<SandboxResponse> FunctionHost::serve(SandboxContext &c, const Sand
                request.header("X-Twilio-Signature"));
 }
 
+SandboxResponse FunctionHost::invoke(SandboxContext &c, const QUrl &url,
+                                     const WebhookSignature::Parameters &parameters)
+{
+    const auto function = find(c, url.host(), url.path());
+    if (url.scheme() != QLatin1String("https") || !function ||
+        function->visibility == QLatin1String("private"))
+        return text(404, QStringLiteral("Not Found"));
+    const QString signedUrl = url.toString(QUrl::FullyEncoded);
+    return run(c, *function, signedUrl,
+               FormParams::parse(url.query(QUrl::FullyEncoded).toUtf8()).pairs(), parameters,
+               WebhookSignature::sign(c.authToken.toUtf8(), signedUrl, parameters));
+}
+
 SandboxResponse FunctionHost::run(const SandboxContext &c, const DeployedFunction &function,
                                   const QString &signedUrl,
                                   const WebhookSignature::Parameters &query,

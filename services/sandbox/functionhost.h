@@ -42,6 +42,11 @@ public:
     static std::optional<SandboxResponse> serve(SandboxContext &context,
                                                 const SandboxRequest &request);
 
+    // What Twilio gets when it fetches `url` for a call: the Function run with `parameters`,
+    // signed as Twilio signs them. A URL that is no deployed Function answers 404.
+    static SandboxResponse invoke(SandboxContext &context, const QUrl &url,
+                                  const WebhookSignature::Parameters &parameters);
+
 private:
     static SandboxResponse run(const SandboxContext &context, const DeployedFunction &function,
                                const QString &signedUrl, const WebhookSignature::Parameters &query,

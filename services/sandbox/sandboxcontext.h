@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calltargets.h"
 #include "sandboxstore.h"
 
 #include <QDateTime>
@@ -27,6 +28,8 @@ public:
     // The sandbox's clock: the wall clock moved on by clockOffsetMs, which tests advance
     // (SandboxServer::advanceClock, POST /_sandbox/Clock) instead of sleeping.
     qint64 clockOffsetMs = 0;
+    // How SIP targets answer the sandbox's simulated calls (POST /_sandbox/Targets).
+    CallTargets targets;
 
     // "PN" + 32 lower-case hex digits, reproducible for a given seed.
     QString newSid(const char prefix[3]);

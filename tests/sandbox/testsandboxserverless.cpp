@@ -40,7 +40,11 @@ private:
                                 "Content-Disposition: form-data; name=\"Content\"; "
                                 "filename=\"outboundHandler.js\"\r\n"
                                 "Content-Type: application/javascript\r\n\r\n"
-                                "exports.handler = 1;\r\n"
+                                "exports.handler = function (context, event, callback) {\r\n"
+                                "  const t = new Twilio.twiml.VoiceResponse();\r\n"
+                                "  t.dial().sip('sip:' + event.To + '@' + context.PBX_DOMAIN);\r\n"
+                                "  callback(null, t);\r\n"
+                                "};\r\n"
                                 "--b0undary--\r\n";
         const auto upload = client->postMultipart(base + QStringLiteral("/Functions/") + function +
                                                       QStringLiteral("/Versions"),
@@ -265,16 +269,76 @@ private slots:
 
     void simulatedSipDomainCall()
     {
-        const QString domains = client->accountPath() + QStringLiteral("/SIP/Domains.json");
-        QCOMPARE(client->post(domains, "DomainName=acme.sip.twilio.com").status, 201);
-        auto r = client->post(QStringLiteral("/_sandbox/SimulateCall"),
-                              "From=sip%3A%2B61255500001%40acme.sip.twilio.com&"
-                              "To=sip%3A%2B15005550006%40acme.sip.twilio.com");
+        const QString domains = client->accountPath() + QStringLiteral("/SIP/Domains");
+        auto r = client->post(domains + QStringLiteral(".json"), "DomainName=acme.sip.twilio.com");
         QCOMPARE(r.status, 201);
-        const QJsonArray legs = r.json.value(QLatin1String("calls")).toArray();
+        const QString domain = domains + QLatin1Char('/') + sidOf(r);
+        const QByteArray call = "From=sip%3A%2B61255500001%40203.0.113.5&"
+                                "To=sip%3A%2B15005550006%40acme.sip.twilio.com";
+        // Twilio authenticates the PBX by the domain's mappings: with none, nobody gets in.
+        r = client->post(QStringLiteral("/_sandbox/SimulateCall"), call);
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json.value(QLatin1String("message")).toString().contains(QLatin1String("403")));
+        const QString acl =
+            client->get(client->accountPath() + QStringLiteral("/SIP/IpAccessControlLists.json"))
+                .json.value(QLatin1String("ip_access_control_lists"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QLatin1String("sid"))
+                .toString();
+        QCOMPARE(client
+                     ->post(domain + QStringLiteral("/Auth/Calls/IpAccessControlListMappings.json"),
+                            "IpAccessControlListSid=" + acl.toLatin1())
+                     .status,
+                 201);
+        // Authenticated, but nothing to run.
+        r = client->post(QStringLiteral("/_sandbox/SimulateCall"), call);
+        QCOMPARE(r.status, 400);
+        QVERIFY(
+            r.json.value(QLatin1String("message")).toString().contains(QLatin1String("voice URL")));
+
+        // The domain's voice URL is the deployed Function: its TwiML decides the leg.
+        const QStringList ids = deployHandler();
+        QCOMPARE(ids.size(), 3);
+        const QString envPath =
+            QStringLiteral("/v1/Services/%1/Environments/%2").arg(ids[0], ids[1]);
+        client->post(envPath + QStringLiteral("/Variables"),
+                     "Key=PBX_DOMAIN&Value=carrier.example");
+        client->post(envPath + QStringLiteral("/Deployments"), "BuildSid=" + ids[2].toLatin1());
+        const QString host =
+            client->get(envPath).json.value(QLatin1String("domain_name")).toString();
+        QCOMPARE(
+            client
+                ->post(domain + QStringLiteral(".json"),
+                       "VoiceUrl=" + QUrl::toPercentEncoding(
+                                         QStringLiteral("https://%1/outboundHandler").arg(host)))
+                .status,
+            200);
+        r = client->post(QStringLiteral("/_sandbox/SimulateCall"), call);
+        QCOMPARE(r.status, 201);
+        QJsonArray legs = r.json.value(QLatin1String("calls")).toArray();
         QCOMPARE(legs.size(), 2);
         QCOMPARE(legs.at(1).toObject().value(QLatin1String("to")).toString(),
-                 QStringLiteral("+15005550006"));
+                 QStringLiteral("sip:sip:+15005550006@acme.sip.twilio.com@carrier.example"));
+
+        // An emergency number with emergency calling on the domain: Twilio routes it itself.
+        client->post(domain + QStringLiteral(".json"), "EmergencyCallingEnabled=true");
+        r = client->post(
+            QStringLiteral("/_sandbox/SimulateCall"),
+            "From=sip%3A%2B61255500001%40203.0.113.5&To=sip%3A000%40acme.sip.twilio.com");
+        QCOMPARE(r.status, 201);
+        legs = r.json.value(QLatin1String("calls")).toArray();
+        QCOMPARE(legs.size(), 2);
+        QCOMPARE(legs.at(1).toObject().value(QLatin1String("to")).toString(),
+                 QStringLiteral("000"));
+        QCOMPARE(r.json.value(QLatin1String("route"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("emergency")),
+                 QJsonValue(QStringLiteral("000")));
+
         r = client->post(QStringLiteral("/_sandbox/SimulateCall"),
                          "From=sip%3A%2B61255500001%40other.sip.twilio.com&"
                          "To=sip%3A%2B15005550006%40other.sip.twilio.com");
@@ -283,6 +347,51 @@ private slots:
                      .json.value(QLatin1String("code"))
                      .toInt(),
                  20001);
+    }
+
+    void failoverFollowsTheTargetsAndTheDialAction()
+    {
+        // The trunk's own routing, as the sandbox's targets answer: the primary down, then the
+        // secondary takes it; all down, the disaster-recovery URL.
+        const QString numbers = client->accountPath() + QStringLiteral("/IncomingPhoneNumbers");
+        const QString to = client->get(numbers + QStringLiteral(".json?PageSize=1"))
+                               .json.value(QLatin1String("incoming_phone_numbers"))
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .value(QLatin1String("phone_number"))
+                               .toString();
+        const QByteArray call = "From=%2B15005550006&To=" + QUrl::toPercentEncoding(to);
+        QCOMPARE(
+            client->post(QStringLiteral("/_sandbox/Targets"), "Host=pbx.example.net&Answer=down")
+                .status,
+            200);
+        auto r = client->post(QStringLiteral("/_sandbox/SimulateCall"), call);
+        QJsonArray route = r.json.value(QLatin1String("route")).toArray();
+        QCOMPARE(route.size(), 2);
+        QCOMPARE(route.at(0).toObject().value(QLatin1String("sip_code")).toInt(), 408);
+        QVERIFY(route.at(1)
+                    .toObject()
+                    .value(QLatin1String("origination"))
+                    .toString()
+                    .contains(QLatin1String("pbx-b.example.net")));
+        for (const char *host : {"pbx-b.example.net", "pbx-backup.example.net"})
+            client->post(QStringLiteral("/_sandbox/Targets"),
+                         QByteArray("Answer=503&Host=") + host);
+        r = client->post(QStringLiteral("/_sandbox/SimulateCall"), call);
+        route = r.json.value(QLatin1String("route")).toArray();
+        QCOMPARE(route.size(), 5); // three URLs, the DR URL, and its fetch (another server)
+        QCOMPARE(route.at(3).toObject().value(QLatin1String("disaster_recovery")).toString(),
+                 QStringLiteral("https://dr.example.net/twiml/trunk-down"));
+        QCOMPARE(client->del(QStringLiteral("/_sandbox/Targets")).status, 200);
+        QVERIFY(client->get(QStringLiteral("/_sandbox/Targets"))
+                    .json.value(QLatin1String("targets"))
+                    .toObject()
+                    .isEmpty());
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/Targets"), "Host=x&Answer=maybe").status,
+                 400);
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/Targets"), "Host=a b&Answer=503").status,
+                 400);
     }
 };
 

@@ -50,7 +50,8 @@ private slots:
         QCOMPARE(calls.at(0).to, testNumber);
         QVERIFY(calls.at(0).parentCallSid.isEmpty());
         QCOMPARE(calls.at(1).parentCallSid, calls.at(0).sid);
-        QCOMPARE(calls.at(1).to, QStringLiteral("sip:%1@pbx.example.net").arg(testNumber));
+        // The target the deployed handler dialled: the trunk's origination URL, port included.
+        QCOMPARE(calls.at(1).to, QStringLiteral("sip:%1@pbx.example.net:5060").arg(testNumber));
         QCOMPARE(calls.at(1).direction, QStringLiteral("outbound-dial"));
         QVERIFY(calls.at(0).startTime.isValid());
     }
