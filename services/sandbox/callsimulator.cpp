@@ -127,11 +127,15 @@ void CallSimulator::viaTrunk(SandboxContext &c, const QString &trunkSid, Call *c
         const int code = answer == CallTargets::Down ? 408 : answer;
         call->route.append(QJsonObject{{QStringLiteral("origination"), sipUrl},
                                        {QStringLiteral("sip_code"), code}});
-        if (code == 200)
+        if (code < 300)
             return;
-        // A final answer about the callee ends it, as the trunk does.
-        if (code == 486 || code == 600) {
-            call->legs.first().insert(QLatin1String("status"), QStringLiteral("busy"));
+        // A final answer about the callee ends it, as the trunk does (the list the handlers
+        // use too: outboundHandler.js, NO_FAILOVER_CODES); anything else tries the next URL.
+        static const QList<int> final{400, 404, 405, 410, 416, 482, 484, 486, 487};
+        if (final.contains(code) || code >= 600) {
+            call->legs.first().insert(QLatin1String("status"), code == 486 || code == 600
+                                                                   ? QStringLiteral("busy")
+                                                                   : QStringLiteral("failed"));
             return;
         }
     }

@@ -82,6 +82,22 @@ std::optional<DeployedFunction> FunctionHost::find(const SandboxContext &c, cons
     return std::nullopt;
 }
 
+bool FunctionHost::isFunctionsDomain(const SandboxContext &c, const QString &domain)
+{
+    const QList<QJsonObject> services = c.store.list(QStringLiteral("Services"));
+    for (const QJsonObject &service : services) {
+        ServerlessScope scope;
+        scope.service = service;
+        const QList<QJsonObject> environments = c.store.list(scope.environments());
+        for (const QJsonObject &environment : environments)
+            if (environment.value(QLatin1String("domain_name"))
+                    .toString()
+                    .compare(domain, Qt::CaseInsensitive) == 0)
+                return true;
+    }
+    return false;
+}
+
 std::optional<SandboxResponse> FunctionHost::serve(SandboxContext &c, const SandboxRequest &request)
 {
     QString domain;

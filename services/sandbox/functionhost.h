@@ -38,6 +38,9 @@ public:
     static std::optional<DeployedFunction> find(const SandboxContext &context,
                                                 const QString &domain, const QString &path);
 
+    // Whether `domain` is the domain of one of the account's Functions environments.
+    static bool isFunctionsDomain(const SandboxContext &context, const QString &domain);
+
     // Nullopt when the request is not for a Function, else the Function's answer.
     static std::optional<SandboxResponse> serve(SandboxContext &context,
                                                 const SandboxRequest &request);

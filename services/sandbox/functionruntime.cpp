@@ -104,6 +104,10 @@ FunctionRuntime::Result FunctionRuntime::run(const QString &code, const QJsonVal
     Watchdog watchdog(engine, timeoutMs);
     const QJSValue loaded = wrapper.call({exports, require, module});
     const QJSValue handler = loaded.property(QStringLiteral("handler"));
+    if (watchdog.fired()) {
+        result.error = QStringLiteral("the Function ran past %1 ms while loading").arg(timeoutMs);
+        return result;
+    }
     if (loaded.isError() || !handler.isCallable()) {
         result.error = loaded.isError()
                            ? QStringLiteral("the Function threw while loading: ") + describe(loaded)
@@ -148,7 +152,7 @@ FunctionRuntime::Result FunctionRuntime::run(const QString &code, const QJsonVal
     result.body = state.property(QStringLiteral("body")).toString();
     result.contentType = state.property(QStringLiteral("xml")).toBool()
                              ? QStringLiteral("text/xml")
-                             : QStringLiteral("text/plain");
+                             : QStringLiteral("text/html; charset=utf-8");
     qCDebug(lcFunctions) << "ran a Function:" << result.body.size() << "bytes";
     return result;
 }

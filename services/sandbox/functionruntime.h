@@ -16,7 +16,7 @@ public:
     {
         bool ok = false;
         QString body;        // the TwiML (or text) handed to the callback
-        QString contentType; // text/xml for a VoiceResponse, else text/plain
+        QString contentType; // text/xml for a VoiceResponse, else text/html (as Functions do)
         QString error;       // why the run failed: threw, called back with an error, ...
     };
 

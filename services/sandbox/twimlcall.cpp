@@ -24,17 +24,6 @@ QJsonObject attributesOf(const QXmlStreamReader &xml)
     return out;
 }
 
-void setParameter(WebhookSignature::Parameters *parameters, const QString &name,
-                  const QString &value)
-{
-    for (auto &pair : *parameters) {
-        if (pair.first == name) {
-            pair.second = value;
-            return;
-        }
-    }
-    parameters->append({name, value});
-}
 } // namespace
 
 TwimlCall::TwimlCall(SandboxContext &context, const QJsonObject &parent)
@@ -47,7 +36,11 @@ TwimlCall::Fetched TwimlCall::fetch(const QUrl &url, const WebhookSignature::Par
     if (!FunctionHost::find(m_context, url.host(), url.path()))
         return {false, {}, QStringLiteral("not a Function of this account: outside the sandbox")};
     const SandboxResponse answer = FunctionHost::invoke(m_context, url, parameters);
-    if (answer.status != 200 || !answer.contentType.startsWith("text/xml"))
+    // What Twilio reads as TwiML; a Function's string answer comes as text/html.
+    const bool twiml = answer.contentType.startsWith("text/xml") ||
+                       answer.contentType.startsWith("application/xml") ||
+                       answer.contentType.startsWith("text/html");
+    if (answer.status != 200 || !twiml)
         return {false,
                 {},
                 QStringLiteral("HTTP %1: %2")
@@ -59,9 +52,8 @@ TwimlCall::Fetched TwimlCall::fetch(const QUrl &url, const WebhookSignature::Par
 bool TwimlCall::follow(const QUrl &url, const QUrl &fallbackUrl,
                        const WebhookSignature::Parameters &parameters)
 {
-    WebhookSignature::Parameters params = parameters;
     QUrl current = url;
-    Fetched document = fetch(current, params);
+    Fetched document = fetch(current, parameters);
     if (!document.ok) {
         m_route.append(QJsonObject{{QStringLiteral("fetch"), url.toString()},
                                    {QStringLiteral("error"), document.why}});
@@ -70,7 +62,7 @@ bool TwimlCall::follow(const QUrl &url, const QUrl &fallbackUrl,
             return false;
         }
         current = fallbackUrl;
-        document = fetch(current, params);
+        document = fetch(current, parameters);
         if (!document.ok) {
             m_route.append(QJsonObject{{QStringLiteral("fetch"), fallbackUrl.toString()},
                                        {QStringLiteral("error"), document.why}});
@@ -79,15 +71,20 @@ bool TwimlCall::follow(const QUrl &url, const QUrl &fallbackUrl,
         }
     }
     for (int documents = 1; documents <= MaxDocuments; ++documents) {
-        const QUrl next = interpret(current, document.twiml, &params);
-        if (next.isEmpty())
+        WebhookSignature::Parameters next;
+        const QUrl nextUrl = interpret(current, document.twiml, parameters, &next);
+        if (nextUrl.isEmpty())
             return true;
-        current = next;
-        document = fetch(current, params);
+        current = nextUrl;
+        document = fetch(current, next);
         if (!document.ok) {
-            // A DR URL on another server, say: where Twilio would go, not followed here.
             m_route.append(QJsonObject{{QStringLiteral("fetch"), current.toString()},
                                        {QStringLiteral("error"), document.why}});
+            // A Function of the account that fails (throws, a path not deployed) ends the call
+            // with Twilio's application error; another server (a DR page, say) is where Twilio
+            // would go, not followed here.
+            if (FunctionHost::isFunctionsDomain(m_context, current.host()))
+                m_parentStatus = QStringLiteral("failed");
             return true;
         }
     }
@@ -97,14 +94,29 @@ bool TwimlCall::follow(const QUrl &url, const QUrl &fallbackUrl,
 }
 
 QUrl TwimlCall::interpret(const QUrl &documentUrl, const QString &twiml,
-                          WebhookSignature::Parameters *parameters)
+                          const WebhookSignature::Parameters &call,
+                          WebhookSignature::Parameters *next)
 {
+    // Twilio refuses a document that does not parse before running any of it (error 12100).
+    {
+        QXmlStreamReader check(twiml);
+        while (!check.atEnd())
+            check.readNext();
+        if (check.hasError()) {
+            m_route.append(QJsonObject{
+                {QStringLiteral("error"),
+                 QStringLiteral("the document is not well-formed XML (Twilio error 12100)")}});
+            m_parentStatus = QStringLiteral("failed");
+            return {};
+        }
+    }
     QXmlStreamReader xml(twiml);
     if (!xml.readNextStartElement() || xml.name() != QLatin1String("Response")) {
         m_route.append(QJsonObject{{QStringLiteral("error"), QStringLiteral("not TwiML")}});
         m_parentStatus = QStringLiteral("failed");
         return {};
     }
+    *next = call;
     while (xml.readNextStartElement()) {
         const QString verb = xml.name().toString();
         const QJsonObject attributes = attributesOf(xml);
@@ -113,11 +125,11 @@ QUrl TwimlCall::interpret(const QUrl &documentUrl, const QString &twiml,
         if (verb == QLatin1String("Dial")) {
             QString status = QStringLiteral("failed");
             int code = 0;
-            while (xml.readNextStartElement()) {
-                const QString noun = xml.name().toString();
-                const QString target = xml.readElementText().trimmed();
-                const auto [nounStatus, nounCode] =
-                    dial(noun, target, attributes.value(QLatin1String("callerId")).toString());
+            QString bare; // <Dial>+61255501234</Dial>: a number without <Number>
+            bool nouns = false;
+            const QString callerId = attributes.value(QLatin1String("callerId")).toString();
+            const auto dialled = [&](const QString &noun, const QString &target) {
+                const auto [nounStatus, nounCode] = dial(noun, target, callerId);
                 step.insert(QStringLiteral("target"), target);
                 step.insert(QStringLiteral("status"), nounStatus);
                 if (nounCode != 0)
@@ -126,13 +138,28 @@ QUrl TwimlCall::interpret(const QUrl &documentUrl, const QString &twiml,
                     status = nounStatus;
                     code = nounCode;
                 }
+            };
+            while (!xml.atEnd()) {
+                const QXmlStreamReader::TokenType token = xml.readNext();
+                if (token == QXmlStreamReader::EndElement)
+                    break; // </Dial>: each noun's own end is read with its text
+                if (token == QXmlStreamReader::Characters && !xml.isWhitespace()) {
+                    bare += xml.text();
+                } else if (token == QXmlStreamReader::StartElement) {
+                    nouns = true;
+                    const QString noun = xml.name().toString();
+                    dialled(noun, xml.readElementText().trimmed());
+                }
             }
+            if (!nouns && !bare.trimmed().isEmpty())
+                dialled(QStringLiteral("Number"), bare.trimmed());
             m_route.append(step);
             const QString action = attributes.value(QLatin1String("action")).toString();
             if (!action.isEmpty()) {
-                setParameter(parameters, QStringLiteral("DialCallStatus"), status);
-                setParameter(parameters, QStringLiteral("DialSipResponseCode"),
-                             code == 0 ? QString() : QString::number(code));
+                // Twilio sends DialSipResponseCode only for a <Sip> dial.
+                next->append({QStringLiteral("DialCallStatus"), status});
+                if (code != 0)
+                    next->append({QStringLiteral("DialSipResponseCode"), QString::number(code)});
                 return documentUrl.resolved(QUrl(action));
             }
             if (status != QLatin1String("completed"))

@@ -40,9 +40,10 @@ private:
         QString why;
     };
     Fetched fetch(const QUrl &url, const WebhookSignature::Parameters &parameters);
-    // Runs one document; the next URL to fetch (a Dial action, a Redirect) or empty at the end.
+    // Runs one document; the next URL to fetch (a Dial action, a Redirect) or empty at the end,
+    // with the parameters of that request in *next (the call's, plus the Dial's outcome).
     QUrl interpret(const QUrl &documentUrl, const QString &twiml,
-                   WebhookSignature::Parameters *parameters);
+                   const WebhookSignature::Parameters &call, WebhookSignature::Parameters *next);
     // Dials one <Number>/<Sip> target: the leg, and its DialCallStatus / SIP code.
     QPair<QString, int> dial(const QString &noun, const QString &target, const QString &callerId);
 

@@ -7,6 +7,12 @@
 #include "sipdomainapi.h"
 #include "twilioclient.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 namespace {
@@ -28,8 +34,14 @@ private slots:
     void init();
     void stepsCarryTheTrunk();
     void collapsedFailoverIsRefusedUntilAccepted();
+    void callsTakeTheTrunksRoutesBeforeAndAfter();
 
 private:
+    // POST to a sandbox control endpoint; the JSON answer (empty on failure).
+    QJsonObject control(const QString &path, const QByteArray &body,
+                        const QByteArray &method = "POST");
+    QJsonArray routeOf(const QString &from, const QString &to);
+    QNetworkAccessManager m_nam;
     std::optional<SipDomain> domain(const QString &name);
     bool runSetup(MigrationService &service, const OutboundOptions &out);
 
@@ -216,6 +228,128 @@ void TestCallSettings::collapsedFailoverIsRefusedUntilAccepted()
     const auto summary = waitRun(*service, [&] { return service->migrate(voice); });
     QVERIFY(summary);
     QCOMPARE(summary->migrated, 5);
+}
+
+QJsonObject TestCallSettings::control(const QString &path, const QByteArray &body,
+                                      const QByteArray &method)
+{
+    QUrl url = m_f->server().baseUrl();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setRawHeader(
+        "Authorization",
+        "Basic " +
+            (m_f->server().accountSid() + u':' + m_f->server().authToken()).toUtf8().toBase64());
+    QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000))
+        reply->abort();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return answer;
+}
+
+QJsonArray TestCallSettings::routeOf(const QString &from, const QString &to)
+{
+    return control(QStringLiteral("/_sandbox/SimulateCall"),
+                   "From=" + QUrl::toPercentEncoding(from) + "&To=" + QUrl::toPercentEncoding(to))
+        .value(QLatin1String("route"))
+        .toArray();
+}
+
+namespace {
+// The hosts a call tried, in order, from its route: the trunk's origination URLs, or the
+// handler's <Dial><Sip> targets.
+QStringList hostsTried(const QJsonArray &route)
+{
+    static const QRegularExpression host(QStringLiteral("^sips?:(?:[^@;?]*@)?([^:;?]+)"));
+    QStringList hosts;
+    for (const QJsonValue &value : route) {
+        const QJsonObject step = value.toObject();
+        const QString uri = step.contains(QLatin1String("origination"))
+                                ? step.value(QLatin1String("origination")).toString()
+                                : step.value(QLatin1String("target")).toString();
+        if (const auto m = host.match(uri); m.hasMatch())
+            hosts.append(m.captured(1));
+    }
+    return hosts;
+}
+
+// Where a call went once every target failed: the disaster-recovery URL, either way.
+QString lastResort(const QJsonArray &route)
+{
+    for (const QJsonValue &value : route) {
+        const QJsonObject step = value.toObject();
+        if (step.contains(QLatin1String("disaster_recovery")))
+            return step.value(QLatin1String("disaster_recovery")).toString();
+        if (step.value(QLatin1String("verb")).toString() == QLatin1String("Redirect"))
+            return step.value(QLatin1String("text")).toString();
+    }
+    return {};
+}
+} // namespace
+
+void TestCallSettings::callsTakeTheTrunksRoutesBeforeAndAfter()
+{
+    // Issue 9: the same number called with the same targets down, on the trunk and then through
+    // the deployed handlers (run by the sandbox from their uploaded code), tries the same
+    // origination targets (priority order; within priority 10 the weighted draw may swap the
+    // two), then the same disaster-recovery URL; PBX calls reach emergency routing.
+    const QStringList voice =
+        sidsWhere(m_before, m_sids, [](const IncomingPhoneNumber &n) { return !n.isFax(); });
+    const QString number = m_before.value(voice.first()).phoneNumber;
+    const QString caller = QStringLiteral("+15005550006");
+    const QStringList primaries{QStringLiteral("pbx.example.net"),
+                                QStringLiteral("pbx-b.example.net")};
+    const auto down = [this](const QStringList &hosts) {
+        control(QStringLiteral("/_sandbox/Targets"), {}, "DELETE");
+        for (const QString &host : hosts)
+            control(QStringLiteral("/_sandbox/Targets"), "Answer=down&Host=" + host.toLatin1());
+    };
+    const QStringList all = primaries + QStringList{QStringLiteral("pbx-backup.example.net")};
+
+    down({QStringLiteral("pbx.example.net")});
+    const QStringList trunkFailover = hostsTried(routeOf(caller, number));
+    QCOMPARE(trunkFailover, primaries);
+    down(all);
+    const QJsonArray trunkDown = routeOf(caller, number);
+    QCOMPARE(hostsTried(trunkDown), all);
+    const QString dr = lastResort(trunkDown);
+    QVERIFY(!dr.isEmpty());
+
+    QString problem;
+    auto service = m_f->newService(&problem);
+    QVERIFY2(service, qPrintable(problem));
+    OutboundOptions out;
+    out.trunkSid = m_trunk;
+    QVERIFY(runSetup(*service, out));
+    QVERIFY(waitRun(*service, [&] { return service->migrate({voice.first()}); }));
+
+    down({QStringLiteral("pbx.example.net")});
+    const QStringList handlerFailover = hostsTried(routeOf(caller, number));
+    QVERIFY2(handlerFailover.size() <= 2 && handlerFailover.last() == primaries.last(),
+             qPrintable(handlerFailover.join(u' ')));
+    down(all);
+    const QJsonArray handlerDown = routeOf(caller, number);
+    const QStringList tried = hostsTried(handlerDown);
+    QCOMPARE(tried.size(), 3);
+    QCOMPARE(QSet<QString>(tried.cbegin(), tried.cbegin() + 2),
+             QSet<QString>(primaries.cbegin(), primaries.cend()));
+    QCOMPARE(tried.last(), all.last());
+    QCOMPARE(lastResort(handlerDown), dr);
+    control(QStringLiteral("/_sandbox/Targets"), {}, "DELETE");
+
+    // PBX -> PSTN through the domain: an ordinary number through /inboundHandler, an
+    // emergency number straight to emergency routing.
+    const QString domain = QStringLiteral("acme-calls.sip.twilio.com");
+    const QString pbx = QStringLiteral("sip:%1@203.0.113.5").arg(number);
+    const QJsonArray outward = routeOf(pbx, QStringLiteral("sip:+61255509999@") + domain);
+    QCOMPARE(outward.first().toObject().value(QLatin1String("target")).toString(),
+             QStringLiteral("+61255509999"));
+    const QJsonArray emergency = routeOf(pbx, QStringLiteral("sip:000@") + domain);
+    QCOMPARE(emergency.first().toObject().value(QLatin1String("emergency")).toString(),
+             QStringLiteral("000"));
 }
 
 QTEST_GUILESS_MAIN(TestCallSettings)

@@ -98,7 +98,7 @@ private slots:
             const auto r = FunctionRuntime::run(code, QJsonObject(), QJsonObject());
             QVERIFY2(r.ok, qPrintable(r.error));
             QCOMPARE(r.body, QStringLiteral("false"));
-            QCOMPARE(r.contentType, QStringLiteral("text/plain"));
+            QCOMPARE(r.contentType, QStringLiteral("text/html; charset=utf-8"));
         }
     }
 };

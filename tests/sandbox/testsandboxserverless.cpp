@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 class TestSandboxServerless : public QObject
@@ -21,7 +22,16 @@ private:
 
     // Creates service "migr", environment "prod", a function with an uploaded version and a
     // completed build; returns {service, environment, build}.
-    QStringList deployHandler()
+    static QByteArray dialingHandler()
+    {
+        return "exports.handler = function (context, event, callback) {\r\n"
+               "  const t = new Twilio.twiml.VoiceResponse();\r\n"
+               "  t.dial().sip('sip:' + event.To + '@' + context.PBX_DOMAIN);\r\n"
+               "  callback(null, t);\r\n"
+               "};\r\n";
+    }
+
+    QStringList deployHandler(const QByteArray &code = dialingHandler())
     {
         const QString service =
             sidOf(client->post(QStringLiteral("/v1/Services"), "UniqueName=migr&FriendlyName=M"));
@@ -39,13 +49,8 @@ private:
                                 "--b0undary\r\n"
                                 "Content-Disposition: form-data; name=\"Content\"; "
                                 "filename=\"outboundHandler.js\"\r\n"
-                                "Content-Type: application/javascript\r\n\r\n"
-                                "exports.handler = function (context, event, callback) {\r\n"
-                                "  const t = new Twilio.twiml.VoiceResponse();\r\n"
-                                "  t.dial().sip('sip:' + event.To + '@' + context.PBX_DOMAIN);\r\n"
-                                "  callback(null, t);\r\n"
-                                "};\r\n"
-                                "--b0undary--\r\n";
+                                "Content-Type: application/javascript\r\n\r\n" +
+                                code + "--b0undary--\r\n";
         const auto upload = client->postMultipart(base + QStringLiteral("/Functions/") + function +
                                                       QStringLiteral("/Versions"),
                                                   "b0undary", body);
@@ -62,6 +67,39 @@ private:
             QLatin1String("completed"))
             return {};
         return {service, env, buildSid};
+    }
+
+    // Deploys `code` as /outboundHandler (PBX_DOMAIN set when given) and returns the
+    // environment's domain; empty on failure.
+    QString deployLive(const QByteArray &code, const QByteArray &pbxDomain = {})
+    {
+        const QStringList ids = deployHandler(code);
+        if (ids.size() != 3)
+            return {};
+        const QString envPath =
+            QStringLiteral("/v1/Services/%1/Environments/%2").arg(ids[0], ids[1]);
+        if (!pbxDomain.isEmpty())
+            client->post(envPath + QStringLiteral("/Variables"),
+                         "Key=PBX_DOMAIN&Value=" + pbxDomain);
+        if (client->post(envPath + QStringLiteral("/Deployments"), "BuildSid=" + ids[2].toLatin1())
+                .status != 201)
+            return {};
+        return client->get(envPath).json.value(QLatin1String("domain_name")).toString();
+    }
+
+    // Migrates `number` by hand: off the trunk, onto https://<host>/outboundHandler.
+    bool pointAtHandler(const QJsonObject &number, const QString &host)
+    {
+        const QString sid = number.value(QLatin1String("sid")).toString();
+        return client->del(QStringLiteral("/v1/Trunks/%1/PhoneNumbers/%2")
+                               .arg(server->trunkSid(), sid))
+                       .status == 204 &&
+               client->post(client->accountPath() + QStringLiteral("/IncomingPhoneNumbers/") + sid +
+                                QStringLiteral(".json"),
+                            "VoiceUrl=" +
+                                QUrl::toPercentEncoding(
+                                    QStringLiteral("https://%1/outboundHandler").arg(host)))
+                       .status == 200;
     }
 
 private slots:
@@ -213,31 +251,9 @@ private slots:
                  QStringLiteral("trunking-originating"));
 
         // Migrate the number by hand: off the trunk, onto the deployed handler.
-        const QStringList ids = deployHandler();
-        QCOMPARE(ids.size(), 3);
-        const QString envPath =
-            QStringLiteral("/v1/Services/%1/Environments/%2").arg(ids[0], ids[1]);
-        client->post(envPath + QStringLiteral("/Variables"),
-                     "Key=PBX_DOMAIN&Value=pbx.example.net");
-        QCOMPARE(
-            client->post(envPath + QStringLiteral("/Deployments"), "BuildSid=" + ids[2].toLatin1())
-                .status,
-            201);
-        const QString host =
-            client->get(envPath).json.value(QLatin1String("domain_name")).toString();
-        const QString sid = number.value(QLatin1String("sid")).toString();
-        QCOMPARE(
-            client
-                ->del(QStringLiteral("/v1/Trunks/%1/PhoneNumbers/%2").arg(server->trunkSid(), sid))
-                .status,
-            204);
-        QCOMPARE(
-            client
-                ->post(numbers + QLatin1Char('/') + sid + QStringLiteral(".json"),
-                       "VoiceUrl=" + QUrl::toPercentEncoding(
-                                         QStringLiteral("https://%1/outboundHandler").arg(host)))
-                .status,
-            200);
+        const QString host = deployLive(dialingHandler(), "pbx.example.net");
+        QVERIFY(!host.isEmpty());
+        QVERIFY(pointAtHandler(number, host));
 
         r = client->post(QStringLiteral("/_sandbox/SimulateCall"), "From=%2B15005550006&To=" + to);
         legs = r.json.value(QLatin1String("calls")).toArray();
@@ -299,15 +315,8 @@ private slots:
             r.json.value(QLatin1String("message")).toString().contains(QLatin1String("voice URL")));
 
         // The domain's voice URL is the deployed Function: its TwiML decides the leg.
-        const QStringList ids = deployHandler();
-        QCOMPARE(ids.size(), 3);
-        const QString envPath =
-            QStringLiteral("/v1/Services/%1/Environments/%2").arg(ids[0], ids[1]);
-        client->post(envPath + QStringLiteral("/Variables"),
-                     "Key=PBX_DOMAIN&Value=carrier.example");
-        client->post(envPath + QStringLiteral("/Deployments"), "BuildSid=" + ids[2].toLatin1());
-        const QString host =
-            client->get(envPath).json.value(QLatin1String("domain_name")).toString();
+        const QString host = deployLive(dialingHandler(), "carrier.example");
+        QVERIFY(!host.isEmpty());
         QCOMPARE(
             client
                 ->post(domain + QStringLiteral(".json"),
@@ -347,6 +356,52 @@ private slots:
                      .json.value(QLatin1String("code"))
                      .toInt(),
                  20001);
+    }
+
+    void twimlIsFollowedAsTwilioFollowsIt()
+    {
+        // A bare number in <Dial>, no DialSipResponseCode after a <Number> dial, and an action
+        // document that does not parse (Twilio's error 12100 ends the call).
+        const QByteArray code =
+            "exports.handler = function (context, event, callback) {\r\n"
+            "  const t = new Twilio.twiml.VoiceResponse();\r\n"
+            "  if (event.step === undefined) {\r\n"
+            "    t.dial({ action: 'outboundHandler?step=2' }, '+15005550006');\r\n"
+            "    return callback(null, t);\r\n"
+            "  }\r\n"
+            "  if (event.DialSipResponseCode !== undefined) throw new Error('code sent');\r\n"
+            "  if (event.step === '2') return callback(null, '<Response><Dial>');\r\n"
+            "  throw new Error('unreachable');\r\n"
+            "};\r\n";
+        const QString host = deployLive(code);
+        QVERIFY(!host.isEmpty());
+        const QJsonObject number =
+            client
+                ->get(client->accountPath() +
+                      QStringLiteral("/IncomingPhoneNumbers.json?PageSize=1"))
+                .json.value(QLatin1String("incoming_phone_numbers"))
+                .toArray()
+                .at(0)
+                .toObject();
+        QVERIFY(pointAtHandler(number, host));
+        const auto r = client->post(
+            QStringLiteral("/_sandbox/SimulateCall"),
+            "From=%2B15005550001&To=" +
+                QUrl::toPercentEncoding(number.value(QLatin1String("phone_number")).toString()));
+        QCOMPARE(r.status, 201);
+        const QJsonArray legs = r.json.value(QLatin1String("calls")).toArray();
+        QCOMPARE(legs.size(), 2);
+        QCOMPARE(legs.at(1).toObject().value(QLatin1String("to")).toString(),
+                 QStringLiteral("+15005550006"));
+        QCOMPARE(legs.at(0).toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("failed"));
+        const QJsonArray route = r.json.value(QLatin1String("route")).toArray();
+        QVERIFY2(route.last()
+                     .toObject()
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .contains(QLatin1String("12100")),
+                 QJsonDocument(route).toJson().constData());
     }
 
     void failoverFollowsTheTargetsAndTheDialAction()
