@@ -43,8 +43,8 @@ void MigrationPlanner::start()
                 }
                 if (d.verdict != MigrationDecision::Verdict::Migrate)
                     return emit failed(EngineErrors::local(d.refusal(n)));
-                // The same test as NumberMigrationTask's: the run leaves such a number as it is.
-                if (n.isFax() && !m_calls.accepted.contains(QLatin1String("fax-numbers"))) {
+                // NumberMigrationTask's own test: the run leaves such a number as it is.
+                if (SavedCalls::leavesFax(n, &m_calls)) {
                     plan.items.append(PlanItem{sid, n.phoneNumber, tr("leave on trunk"),
                                                tr("receives faxes"),
                                                tr("refused unless \"fax-numbers\" is accepted")});

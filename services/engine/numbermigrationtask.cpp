@@ -87,8 +87,7 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
         break;
     }
     // Read live, so it holds whatever step 2 saw: the handlers carry voice calls only.
-    if (m_number.isFax() &&
-        !(m_calls && m_calls->accepted.contains(QStringLiteral("fax-numbers")))) {
+    if (SavedCalls::leavesFax(m_number, m_calls)) {
         return refuse(tr("%1 receives faxes (voice_receive_mode=fax) and the handlers carry "
                          "voice calls only; it was left on the trunk. Acknowledge "
                          "\"fax-numbers\" to move it anyway.")
@@ -112,8 +111,9 @@ void NumberMigrationTask::onFetched(const TwilioResult<IncomingPhoneNumber> &res
     emit changed(infoOf(m_number, NumberState::Migrating));
     // A number already carrying the handler (stopped at the safe point, perhaps under other
     // step-2 settings) still gets this run's fallback and settled URLs before it leaves.
-    if (decision.setVoiceUrl || !extras().isEmpty())
-        setVoiceUrl();
+    const IncomingPhoneNumberUpdate sent = extras();
+    if (decision.setVoiceUrl || !sent.isEmpty())
+        setVoiceUrl(sent);
     else
         removeFromTrunk(); // seen carrying the new URL in the read just made
 }
@@ -162,9 +162,8 @@ IncomingPhoneNumberUpdate NumberMigrationTask::extras() const
     return update;
 }
 
-void NumberMigrationTask::setVoiceUrl()
+void NumberMigrationTask::setVoiceUrl(const IncomingPhoneNumberUpdate &sent)
 {
-    const IncomingPhoneNumberUpdate sent = extras();
     const QString after = QStringLiteral("voice_url=%1; voice_method=POST").arg(m_voiceUrl) +
                           CallEquivalence::describe(sent);
     const Change c = change(SetVoiceUrl, urlAndMethod(m_number), after);

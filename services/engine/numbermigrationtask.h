@@ -46,7 +46,7 @@ private:
     void refuse(const QString &why);
     // The fields sent with the voice URL (SavedCalls::numberUpdate) that a revert can restore.
     IncomingPhoneNumberUpdate extras() const;
-    void setVoiceUrl();
+    void setVoiceUrl(const IncomingPhoneNumberUpdate &sent);
     void afterUpdate(qint64 step, const Change &change,
                      const TwilioResult<IncomingPhoneNumber> &result);
     void removeFromTrunk();

@@ -74,6 +74,11 @@ IncomingPhoneNumberUpdate SavedCalls::numberUpdate(const IncomingPhoneNumber &nu
                                          staleStatusCallback, callerIdLookup);
 }
 
+bool SavedCalls::leavesFax(const IncomingPhoneNumber &number, const SavedCalls *calls)
+{
+    return number.isFax() && !(calls && calls->accepted.contains(QLatin1String("fax-numbers")));
+}
+
 QString SavedCalls::refusal(const QStringList &numberSids, const QStringList &accepted) const
 {
     if (isNull())

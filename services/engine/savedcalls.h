@@ -33,6 +33,9 @@ struct SavedCalls
     // The fields `number` gets besides its new voice URL, sent in the same update; none when
     // step 2 saved nothing (a voice URL of the administrator's own).
     IncomingPhoneNumberUpdate numberUpdate(const IncomingPhoneNumber &number) const;
+    // A fax number stays on the trunk unless "fax-numbers" is acknowledged (`calls` may be
+    // null: nothing acknowledged). The plan and the run ask the same question.
+    static bool leavesFax(const IncomingPhoneNumber &number, const SavedCalls *calls);
     // Empty when the selection may move with these acknowledgements, else why not (translated).
     // Fax numbers are not gated here but one by one, when each is read. Null settings need the
     // Unchecked acknowledgement.

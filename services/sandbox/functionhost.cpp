@@ -44,8 +44,9 @@ std::optional<QJsonObject> versionAt(const SandboxContext &c, const QJsonObject 
 }
 } // namespace
 
-std::optional<DeployedFunction> FunctionHost::find(const SandboxContext &c, const QString &domain,
-                                                   const QString &path)
+namespace {
+// The service and environment whose domain_name is `domain` (any case), if any.
+std::optional<ServerlessScope> environmentAt(const SandboxContext &c, const QString &domain)
 {
     const QList<QJsonObject> services = c.store.list(QStringLiteral("Services"));
     for (const QJsonObject &service : services) {
@@ -55,47 +56,47 @@ std::optional<DeployedFunction> FunctionHost::find(const SandboxContext &c, cons
         for (const QJsonObject &environment : environments) {
             if (environment.value(QLatin1String("domain_name"))
                     .toString()
-                    .compare(domain, Qt::CaseInsensitive) != 0)
-                continue;
-            scope.environment = environment;
-            const auto build = c.store.find(
-                scope.builds(), environment.value(QLatin1String("build_sid")).toString());
-            if (!build)
-                return std::nullopt; // the domain exists, nothing is deployed on it
-            const auto version = versionAt(c, *build, path);
-            if (!version)
-                return std::nullopt;
-            DeployedFunction function;
-            function.domain = environment.value(QLatin1String("domain_name")).toString();
-            function.path = path;
-            function.visibility = version->value(QLatin1String("visibility")).toString();
-            function.code = version->value(QLatin1String("_content")).toString();
-            function.serviceSid = scope.serviceSid();
-            function.environmentSid = scope.environmentSid();
-            const QList<QJsonObject> variables = c.store.list(scope.variables());
-            for (const QJsonObject &variable : variables)
-                function.variables.insert(variable.value(QLatin1String("key")).toString(),
-                                          variable.value(QLatin1String("value")));
-            return function;
+                    .compare(domain, Qt::CaseInsensitive) == 0) {
+                scope.environment = environment;
+                return scope;
+            }
         }
     }
     return std::nullopt;
 }
+} // namespace
+
+std::optional<DeployedFunction> FunctionHost::find(const SandboxContext &c, const QString &domain,
+                                                   const QString &path)
+{
+    const std::optional<ServerlessScope> scope = environmentAt(c, domain);
+    if (!scope)
+        return std::nullopt;
+    const QJsonObject &environment = scope->environment;
+    const auto build =
+        c.store.find(scope->builds(), environment.value(QLatin1String("build_sid")).toString());
+    if (!build)
+        return std::nullopt; // the domain exists, nothing is deployed on it
+    const auto version = versionAt(c, *build, path);
+    if (!version)
+        return std::nullopt;
+    DeployedFunction function;
+    function.domain = environment.value(QLatin1String("domain_name")).toString();
+    function.path = path;
+    function.visibility = version->value(QLatin1String("visibility")).toString();
+    function.code = version->value(QLatin1String("_content")).toString();
+    function.serviceSid = scope->serviceSid();
+    function.environmentSid = scope->environmentSid();
+    const QList<QJsonObject> variables = c.store.list(scope->variables());
+    for (const QJsonObject &variable : variables)
+        function.variables.insert(variable.value(QLatin1String("key")).toString(),
+                                  variable.value(QLatin1String("value")));
+    return function;
+}
 
 bool FunctionHost::isFunctionsDomain(const SandboxContext &c, const QString &domain)
 {
-    const QList<QJsonObject> services = c.store.list(QStringLiteral("Services"));
-    for (const QJsonObject &service : services) {
-        ServerlessScope scope;
-        scope.service = service;
-        const QList<QJsonObject> environments = c.store.list(scope.environments());
-        for (const QJsonObject &environment : environments)
-            if (environment.value(QLatin1String("domain_name"))
-                    .toString()
-                    .compare(domain, Qt::CaseInsensitive) == 0)
-                return true;
-    }
-    return false;
+    return environmentAt(c, domain).has_value();
 }
 
 std::optional<SandboxResponse> FunctionHost::serve(SandboxContext &c, const SandboxRequest &request)

@@ -52,23 +52,22 @@ TwimlCall::Fetched TwimlCall::fetch(const QUrl &url, const WebhookSignature::Par
 bool TwimlCall::follow(const QUrl &url, const QUrl &fallbackUrl,
                        const WebhookSignature::Parameters &parameters)
 {
-    QUrl current = url;
-    Fetched document = fetch(current, parameters);
-    if (!document.ok) {
-        m_route.append(QJsonObject{{QStringLiteral("fetch"), url.toString()},
-                                   {QStringLiteral("error"), document.why}});
-        if (fallbackUrl.isEmpty()) {
-            m_parentStatus = QStringLiteral("failed"); // Twilio's "application error"
-            return false;
-        }
-        current = fallbackUrl;
+    // The voice URL, else the fallback URL; neither: Twilio's "application error".
+    QUrl current;
+    Fetched document;
+    for (const QUrl &candidate : {url, fallbackUrl}) {
+        if (candidate.isEmpty())
+            continue;
+        current = candidate;
         document = fetch(current, parameters);
-        if (!document.ok) {
-            m_route.append(QJsonObject{{QStringLiteral("fetch"), fallbackUrl.toString()},
-                                       {QStringLiteral("error"), document.why}});
-            m_parentStatus = QStringLiteral("failed");
-            return false;
-        }
+        if (document.ok)
+            break;
+        m_route.append(QJsonObject{{QStringLiteral("fetch"), candidate.toString()},
+                                   {QStringLiteral("error"), document.why}});
+    }
+    if (!document.ok) {
+        m_parentStatus = QStringLiteral("failed");
+        return false;
     }
     for (int documents = 1; documents <= MaxDocuments; ++documents) {
         WebhookSignature::Parameters next;

@@ -56,6 +56,7 @@ run_migrate() {
     # The plan counts the writes the run will make (and changes nothing).
     local writes
     writes=$("$cli" plan --trunk "$trunk" --all --voice-url https://h.example.com/outboundHandler \
+        --accept-change fax-numbers,calls-unchecked \
         --base-url "$base_url" --state "$state" --json |
         python3 -c 'import json,sys; print(json.load(sys.stdin)["api_calls"])')
     local start end
@@ -63,6 +64,7 @@ run_migrate() {
     QT_LOGGING_RULES='*.debug=false' /usr/bin/time -v -o "$work/$name.time" \
         "$cli" migrate --trunk "$trunk" --all --yes \
         --voice-url https://h.example.com/outboundHandler --base-url "$base_url" \
+        --accept-change fax-numbers,calls-unchecked \
         --state "$state" --json "$@" >"$work/$name.json" 2>"$work/$name.err" || {
         echo "$name: migrate failed" >&2
         tail -5 "$work/$name.err" >&2
