@@ -1,5 +1,7 @@
 #include "migrationtypes.h"
 
+#include <QCoreApplication>
+
 QStringList EquivalenceReport::unacknowledged(const QStringList &accepted) const
 {
     QStringList missing;
@@ -15,4 +17,12 @@ const EquivalenceItem *EquivalenceReport::item(const QString &setting) const
         if (i.setting == setting)
             return &i;
     return nullptr;
+}
+
+QString EquivalenceReport::acknowledgementRefusal(const QStringList &titles)
+{
+    return QCoreApplication::translate("EquivalenceReport",
+                                       "Nothing was changed: these changes to how calls behave "
+                                       "must be acknowledged first: %1.")
+        .arg(titles.join(QStringLiteral("; ")));
 }

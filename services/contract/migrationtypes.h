@@ -165,6 +165,9 @@ struct EquivalenceReport
     // The settings that need an acknowledgement and are not in `accepted`.
     QStringList unacknowledged(const QStringList &accepted) const;
     const EquivalenceItem *item(const QString &setting) const;
+    // The one sentence every step refuses with while `titles` ("Title (setting)") await an
+    // acknowledgement; the wizard recognises it by its start.
+    static QString acknowledgementRefusal(const QStringList &titles);
 };
 
 enum class NumberState { OnTrunk, Migrating, Migrated, Failed, Reverting, Reverted, NotOnTrunk };

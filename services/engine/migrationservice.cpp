@@ -427,8 +427,6 @@ RunJob *MigrationService::recover(Operation operation)
         return front;
     }
     m_trunkSid = restart.trunkSid;
-    auto *run =
-        new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl, window(), this);
     SavedCalls calls = SavedCalls::load(*m_storage->journal(), m_account.sid, restart.trunkSid);
     // Under the acknowledgements the run started with, and checked again: step 2 may have run
     // since, with changes nobody acknowledged.
@@ -436,11 +434,12 @@ RunJob *MigrationService::recover(Operation operation)
     if (restart.kind == NumberRun::Kind::Migrate) {
         if (const QString refused = calls.refusal(restart.numbers, calls.accepted);
             !refused.isEmpty()) {
-            delete run;
             failOperation(EngineErrors::local(refused));
             return front;
         }
     }
+    auto *run =
+        new NumberRun(context(), restart.kind, restart.trunkSid, restart.voiceUrl, window(), this);
     run->setCallSettings(calls);
     startRun(run, front);
     const bool started = restart.runId != 0

@@ -114,9 +114,7 @@ QString SavedCalls::refusal(const QStringList &numberSids, const QStringList &ac
         titles.append(item ? QStringLiteral("%1 (%2)").arg(item->title, setting)
                            : tr("Emergency calling is not enabled on the SIP domain (emergency)"));
     }
-    return tr("Nothing was changed: these changes to how calls behave must be acknowledged "
-              "first: %1.")
-        .arg(titles.join(QStringLiteral("; ")));
+    return EquivalenceReport::acknowledgementRefusal(titles);
 }
 
 bool SavedCalls::save(Journal &journal, const QString &accountSid, const SavedCalls &calls)

@@ -106,9 +106,7 @@ QString CallEquivalence::unacknowledgedChanges() const
             titles.append(QStringLiteral("%1 (%2)").arg(r.item(setting)->title, setting));
     if (titles.isEmpty())
         return {};
-    return tr("Nothing was changed: these changes to how calls behave must be acknowledged "
-              "first: %1.")
-        .arg(titles.join(QStringLiteral("; ")));
+    return EquivalenceReport::acknowledgementRefusal(titles);
 }
 
 QString CallEquivalence::fallbackUrl() const
