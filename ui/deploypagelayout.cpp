@@ -22,7 +22,7 @@ void setUpErrorLabel(QLabel *error, const QString &objectName)
 }
 
 void install(QWidget *page, QWidget *options, QPushButton *deploy, OperationProgress *progress,
-             QLabel *error, DeployResultView *result, RecentCallsView *calls)
+             QLabel *error, DeployResultView *result, RecentCallsView *calls, QWidget *extra)
 {
     auto *deployRow = new QHBoxLayout;
     deployRow->addWidget(deploy);
@@ -34,6 +34,8 @@ void install(QWidget *page, QWidget *options, QPushButton *deploy, OperationProg
     layout->addLayout(deployRow);
     layout->addWidget(error);
     layout->addWidget(result);
+    if (extra)
+        layout->addWidget(extra);
     layout->addWidget(calls, 1);
 }
 

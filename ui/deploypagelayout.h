@@ -17,8 +17,9 @@ namespace DeployPageLayout {
 void setUpErrorLabel(QLabel *error, const QString &objectName);
 
 // Puts the page's content in a scrolling layout (PageScroll): options, then the deploy row,
-// the error, the result and the calls, which take any extra height.
+// the error, the result, `extra` (when given) and the calls, which take any extra height.
 void install(QWidget *page, QWidget *options, QPushButton *deploy, OperationProgress *progress,
-             QLabel *error, DeployResultView *result, RecentCallsView *calls);
+             QLabel *error, DeployResultView *result, RecentCallsView *calls,
+             QWidget *extra = nullptr);
 
 } // namespace DeployPageLayout

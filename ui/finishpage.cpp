@@ -5,6 +5,7 @@
 #include "migrationbackend.h"
 #include "numbertablemodel.h"
 #include "trunkdeletionbox.h"
+#include "verifypanel.h"
 #include "wizardstate.h"
 
 #include <QDateTime>
@@ -24,6 +25,7 @@ FinishPage::FinishPage(MigrationBackend *backend, WizardState *state, QWidget *p
     , m_export(new QPushButton(tr("E&xport audit CSV…"), this))
     , m_exportResult(new QLabel(this))
     , m_deletion(new TrunkDeletionBox(backend, state, this))
+    , m_verify(new VerifyPanel(backend, QStringLiteral("finishVerify"), this))
 {
     setObjectName(QStringLiteral("finishPage"));
     setTitle(tr("Finished"));
@@ -47,6 +49,7 @@ FinishPage::FinishPage(MigrationBackend *backend, WizardState *state, QWidget *p
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(countsBox);
+    layout->addWidget(m_verify);
     layout->addWidget(auditBox);
     layout->addWidget(m_deletion);
     layout->addStretch(1);
@@ -62,6 +65,7 @@ void FinishPage::initializePage()
 {
     updateCounts();
     m_deletion->refresh();
+    m_verify->setTrunk(m_state->trunk().sid);
 }
 
 void FinishPage::updateCounts()

@@ -6,6 +6,7 @@ class MigrationBackend;
 class QLabel;
 class QPushButton;
 class TrunkDeletionBox;
+class VerifyPanel;
 class WizardState;
 
 // Page 8: how many numbers ended in each state, the audit CSV export and the optional deletion
@@ -29,4 +30,5 @@ private:
     QPushButton *m_export;
     QLabel *m_exportResult;
     TrunkDeletionBox *m_deletion;
+    VerifyPanel *m_verify;
 };

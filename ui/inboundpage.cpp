@@ -4,6 +4,7 @@
 #include "deployresultview.h"
 #include "errortext.h"
 #include "migrationbackend.h"
+#include "numbertablemodel.h"
 #include "operationprogress.h"
 #include "recentcallsview.h"
 #include "trunkdefaults.h"
@@ -134,8 +135,22 @@ void InboundPage::showResult(const InboundResult &result)
         note.append(result.note);
     m_result->setNote(note.join(u'\n'));
     m_calls->setTarget(result.domainName);
+    // The PBX calling out: an extension with a number as caller ID, to a phone number.
+    m_calls->offerTestCall(QStringLiteral("sip:%1@203.0.113.10").arg(callerNumber()),
+                           QStringLiteral("sip:+15005550010@%1").arg(result.domainName));
     updateDeployButton();
     emit completeChanged();
+}
+
+QString InboundPage::callerNumber() const
+{
+    const NumberTableModel *numbers = m_state->numbers();
+    if (numbers && numbers->rowCount() > 0)
+        return numbers->rowAt(0).phoneNumber;
+    const TrunkNumberFacts &facts = m_state->trunk().numbers;
+    if (!facts.emergencyNumbers.isEmpty())
+        return facts.emergencyNumbers.first().phoneNumber;
+    return QStringLiteral("+15005550006"); // Twilio's test caller ID
 }
 
 void InboundPage::showFailure(const OperationError &error)

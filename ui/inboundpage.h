@@ -29,6 +29,7 @@ public:
     bool isComplete() const override;
 
 private:
+    QString callerNumber() const; // caller ID for a test call from the PBX
     static QString checkPrefix(const QString &prefix);
     void deploy();
     void showResult(const InboundResult &result);

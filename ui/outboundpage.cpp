@@ -5,6 +5,7 @@
 #include "errortext.h"
 #include "migrationbackend.h"
 #include "operationprogress.h"
+#include "originationpicker.h"
 #include "recentcallsview.h"
 #include "regioncatalog.h"
 #include "sipparameters.h"
@@ -12,6 +13,7 @@
 #include "uilogging.h"
 #include "validatedfield.h"
 #include "validation.h"
+#include "verifypanel.h"
 #include "wizardstate.h"
 
 #include <QCheckBox>
@@ -51,6 +53,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     , m_error(new QLabel(this))
     , m_result(new DeployResultView(QStringLiteral("outboundResult"), this))
     , m_calls(new RecentCallsView(backend, QStringLiteral("outboundCalls"), this))
+    , m_verify(new VerifyPanel(backend, QStringLiteral("outboundVerify"), this))
 {
     setObjectName(QStringLiteral("outboundPage"));
     setTitle(tr("Step 2: calls from the phone network to the PBX"));
@@ -90,7 +93,8 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
     form->addRow(parametersLabel, m_parameters);
     form->addRow(m_handlerLabel, m_handlerUrl);
     form->addRow(numberLabel, m_testNumber);
-    DeployPageLayout::install(this, options, m_deploy, m_progress, m_error, m_result, m_calls);
+    DeployPageLayout::install(this, options, m_deploy, m_progress, m_error, m_result, m_calls,
+                              m_verify);
 
     connect(m_useEdge, &QCheckBox::toggled, m_edge, &QComboBox::setEnabled);
     for (ValidatedField *field : {m_pbxDomain, m_parameters, m_handlerUrl})
@@ -130,6 +134,7 @@ void OutboundPage::prepareForTrunk()
     m_error->clear();
     m_result->clear();
     m_calls->setTarget({});
+    m_verify->setTrunk({});
     m_testNumber->clear();
     loadNumbers();
 }
@@ -237,6 +242,14 @@ void OutboundPage::showResult(const OutboundResult &result)
         note.append(result.note);
     m_result->setNote(note.join(u'\n'));
     m_calls->setTarget(result.testPhoneNumber);
+    // A PSTN caller to the test number; the fault takes down the PBX addresses tried first
+    // (the trunk's lowest priority, or the one PBX domain typed here).
+    QStringList first = OriginationPicker::firstHosts(m_state->trunk().originationUrls);
+    const QString typed = m_pbxDomain->text().section(u':', 0, 0).toLower();
+    if (!typed.isEmpty() && !first.contains(typed))
+        first.append(typed);
+    m_calls->offerTestCall(QStringLiteral("+15005550006"), result.testPhoneNumber, first);
+    m_verify->setTrunk(m_state->trunk().sid);
     updateDeployButton();
     emit completeChanged();
 }

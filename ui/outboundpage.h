@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class RecentCallsView;
+class VerifyPanel;
 class ValidatedField;
 class WizardState;
 
@@ -55,6 +56,7 @@ private:
     QLabel *m_error;
     DeployResultView *m_result;
     RecentCallsView *m_calls;
+    VerifyPanel *m_verify;
     QString m_preparedFor;
     bool m_loadingNumbers = false;
     bool m_deploying = false;

@@ -2,6 +2,7 @@
 
 #include "errortext.h"
 #include "migrationbackend.h"
+#include "testcallpanel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,6 +23,7 @@ RecentCallsView::RecentCallsView(MigrationBackend *backend, const QString &objec
     , m_status(new QLabel(this))
     , m_refresh(new QPushButton(tr("&Refresh calls"), this))
     , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_testCall(new TestCallPanel(backend, objectName + QStringLiteral("TestCall"), this))
 {
     setObjectName(objectName);
     m_status->setObjectName(objectName + QStringLiteral("Status"));
@@ -45,10 +47,12 @@ RecentCallsView::RecentCallsView(MigrationBackend *backend, const QString &objec
     top->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_testCall);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &RecentCallsView::refresh);
+    connect(m_testCall, &TestCallPanel::placed, this, &RecentCallsView::refresh);
     setTarget({});
 }
 
@@ -59,11 +63,18 @@ void RecentCallsView::setTarget(const QString &numberOrDomain)
         disconnect(m_job, nullptr, this, nullptr);
     m_job = nullptr;
     m_table->setRowCount(0);
+    m_testCall->setVisible(false);
     m_refresh->setEnabled(!m_target.isEmpty());
     m_status->setText(m_target.isEmpty()
                           ? tr("Calls appear here once the step is deployed.")
                           : tr("Place a test call, then press Refresh to see it on %1.")
                                 .arg(m_target.toHtmlEscaped()));
+}
+
+void RecentCallsView::offerTestCall(const QString &from, const QString &to,
+                                    const QStringList &downHosts)
+{
+    m_testCall->prepare(from, to, downHosts);
 }
 
 void RecentCallsView::refresh()

@@ -212,6 +212,21 @@ QList<CliCommandSpec> buildCommands()
                  {},
                  false,
                  selectionOptions() << acceptOption()});
+    list.append({QStringLiteral("verify"),
+                 CliCommandCatalog::tr(
+                     "Compare each number's route on the trunk with its route through the "
+                     "deployed handlers, point by point; exit 6 on any difference. Default: "
+                     "every number moved off the trunk."),
+                 {},
+                 {},
+                 false,
+                 {trunkOption(),
+                  valueOption({QStringLiteral("numbers")},
+                              CliCommandCatalog::tr("Comma-separated E.164 numbers of the trunk, "
+                                                    "moved or not (repeatable)."),
+                              QStringLiteral("E164,...")),
+                  flag({QStringLiteral("all")},
+                       CliCommandCatalog::tr("Every number of the trunk, moved or not."))}});
     QList<QCommandLineOption> migrateOptions = selectionOptions();
     migrateOptions.append(
         valueOption({QStringLiteral("concurrency")},

@@ -65,6 +65,12 @@ QString operationName(MigrationBackend::Operation operation)
         return Tr::tr("Deleting the trunk");
     case Op::Equivalence:
         return Tr::tr("Comparing the trunk's call settings");
+    case Op::Verify:
+        return Tr::tr("Verifying the routes");
+    case Op::PlaceTestCall:
+        return Tr::tr("Placing a test call");
+    case Op::SetTestCallFaults:
+        return Tr::tr("Setting the test call faults");
     }
     return Tr::tr("The operation");
 }

@@ -8,6 +8,7 @@
 #include "migrationcommands.h"
 #include "recoverycommands.h"
 #include "setupcommands.h"
+#include "verifycommand.h"
 
 namespace {
 
@@ -80,6 +81,8 @@ CliCommand *CliSession::createCommand()
         return new SetupCommands(m_backend, m_out, m_options, this);
     if (isOneOf(c, {"plan", "migrate", "revert"}))
         return new MigrationCommands(m_backend, m_out, m_options, this);
+    if (c == QLatin1String("verify"))
+        return new VerifyCommand(m_backend, m_out, m_options, this);
     if (isOneOf(c, {"status", "resume", "rollback"}))
         return new RecoveryCommands(m_backend, m_out, m_options, this);
     return new MaintenanceCommands(m_backend, m_out, m_options, this);

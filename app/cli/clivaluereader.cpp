@@ -135,7 +135,8 @@ QString CliValueReader::readSelection()
             CliChecks::parseNumberList(m_parser.values(QStringLiteral("numbers")), &o.phoneNumbers);
         if (!e.isEmpty())
             return e;
-    } else if (!o.allNumbers) {
+    } else if (!o.allNumbers && o.command != QLatin1String("verify")) {
+        // verify without either checks the numbers already moved
         return tr("%1 needs --numbers E164,... or --all.").arg(o.command);
     }
     if (has("voice-url"))

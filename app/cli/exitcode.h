@@ -9,6 +9,7 @@ enum class ExitCode : int {
     Connection = 3,  // credentials missing or rejected, or Twilio / the sandbox unreachable
     Api = 4,         // an operation failed after connecting (Twilio error, network, engine)
     Interrupted = 5, // the journal holds an interrupted run: `resume` or `rollback` it first
+    Differs = 6,     // verify: a route differs from the trunk's (the report names each point)
     Cancelled = 130, // stopped by SIGINT / SIGTERM (128 + SIGINT, the shell convention)
 };
 

@@ -35,7 +35,10 @@ public:
         Rollback,
         ExportAudit,
         DeleteTrunk,
-        Equivalence
+        Equivalence,
+        Verify,
+        PlaceTestCall,
+        SetTestCallFaults
     };
     Q_ENUM(Operation)
 
@@ -100,6 +103,9 @@ using PlanJob = ResultJob<MigrationPlan>;
 using ExportJob = ResultJob<int>;          // the rows written
 using DeleteTrunkJob = ResultJob<QString>; // the deleted trunk's SID
 using EquivalenceJob = ResultJob<EquivalenceReport>;
+using VerifyJob = ResultJob<VerifyReport>;
+using TestCallJob = ResultJob<TestCallResult>;
+using TestCallFaultsJob = ResultJob<TestCallFaults>;
 
 // Migrate, revert, resume and rollback: every number's new state as it is known, then the
 // summary.

@@ -26,3 +26,16 @@ QString EquivalenceReport::acknowledgementRefusal(const QStringList &titles)
                                        "must be acknowledged first: %1.")
         .arg(titles.join(QStringLiteral("; ")));
 }
+
+bool VerifyReport::same() const
+{
+    return differentCount() == 0;
+}
+
+int VerifyReport::differentCount() const
+{
+    int count = account.isEmpty() ? 0 : 1;
+    for (const NumberVerification &n : numbers)
+        count += n.differences.isEmpty() ? 0 : 1;
+    return count;
+}

@@ -47,6 +47,20 @@ public:
     // among them. Kept until the next call; recorded in the audit log when a run starts.
     virtual void acceptChanges(const QStringList &settings) = 0;
 
+    // On the sandbox (built in, or a standalone one by base URL) only: a call placed the way
+    // Twilio routes it, through the trunk or the deployed handlers, its legs recorded where
+    // loadRecentCalls() reads them (docs/SANDBOX.md, "SimulateCall"); and faults for such
+    // calls. Elsewhere both jobs fail saying so.
+    virtual bool canPlaceTestCalls() const = 0;
+    virtual TestCallJob *placeTestCall(const QString &from, const QString &to) = 0;
+    virtual TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) = 0;
+
+    // Verify (issue 9 §3): the route each number's calls took on the trunk against the route
+    // they take now through the deployed handlers (docs/VERIFY.md). numberSids empty: every
+    // number moved off the trunk (all: every number of the trunk, moved or not). Reads only.
+    virtual VerifyJob *verify(const QString &trunkSid, const QStringList &numberSids,
+                              bool all = false) = 0;
+
     // Step 4. voiceUrl empty = the outbound handler deployed in step 2.
     virtual PlanJob *plan(const QStringList &numberSids, const QUrl &voiceUrl = {}) = 0;
     virtual RunJob *migrate(const QStringList &numberSids, const QUrl &voiceUrl = {}) = 0;

@@ -256,6 +256,53 @@ struct CallInfo
     QString duration;
 };
 
+// Verify (issue 9 §3): one point where a call's route now differs from its route on the trunk
+// (stable field keys: docs/VERIFY.md).
+struct RouteDifference
+{
+    QString field;
+    QString expected; // on the trunk, with step 2's choices
+    QString actual;   // now
+};
+
+struct NumberVerification
+{
+    QString sid;
+    QString phoneNumber;
+    bool moved = false;  // off the trunk: its own voice URL was followed; else the handler it gets
+    bool checked = true; // false: not compared (see note)
+    QString note;
+    QString route; // the targets as the call tries them now
+    QVector<RouteDifference> differences;
+};
+
+struct VerifyReport
+{
+    QString trunkSid;
+    QString method; // how the routes were obtained (signed requests; simulated calls)
+    QVector<NumberVerification> numbers;
+    QVector<RouteDifference> account; // emergency calling, the SIP domain's handler
+    QStringList acceptedChanges;      // what step 2's report said changes, acknowledged
+    bool same() const;
+    int differentCount() const; // numbers with a difference, plus one for account differences
+};
+
+// A call placed on the sandbox (MigrationBackend::placeTestCall): its legs as the Calls
+// resource lists them, and each routing step in words ("Dial sip:…@pbx.example.net: busy").
+struct TestCallResult
+{
+    QVector<CallInfo> legs;
+    QStringList route;
+};
+
+// Faults for the sandbox's test calls, so failover and fallback can be seen: SIP hosts that do
+// not answer, and every deployed Function failing (a handler error).
+struct TestCallFaults
+{
+    QStringList downHosts;
+    bool handlersFail = false;
+};
+
 // Step 3: what the PBX administrator configures.
 struct CutoverSheet
 {
@@ -328,6 +375,9 @@ Q_DECLARE_METATYPE(OperationError)
 Q_DECLARE_METATYPE(AccountInfo)
 Q_DECLARE_METATYPE(TrunkSummary)
 Q_DECLARE_METATYPE(EquivalenceReport)
+Q_DECLARE_METATYPE(VerifyReport)
+Q_DECLARE_METATYPE(TestCallResult)
+Q_DECLARE_METATYPE(TestCallFaults)
 Q_DECLARE_METATYPE(NumberInfo)
 Q_DECLARE_METATYPE(InboundResult)
 Q_DECLARE_METATYPE(OutboundResult)

@@ -49,3 +49,17 @@ QString OriginationPicker::defaultPbxDomain(const QVector<OriginationInfo> &urls
     const OriginationInfo *best = preferred(urls);
     return best ? hostOf(best->sipUrl) : QString();
 }
+
+QStringList OriginationPicker::firstHosts(const QVector<OriginationInfo> &urls)
+{
+    const OriginationInfo *best = preferred(urls);
+    QStringList hosts;
+    for (const OriginationInfo &url : urls) {
+        if (!best || !url.enabled || url.priority != best->priority)
+            continue;
+        const QString host = hostOf(url.sipUrl).section(u':', 0, 0).toLower();
+        if (!host.isEmpty() && !hosts.contains(host))
+            hosts.append(host);
+    }
+    return hosts;
+}

@@ -3,6 +3,7 @@
 #include "migrationtypes.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 // Where calls from the PSTN went before the migration: the trunk's preferred origination URL.
@@ -18,6 +19,9 @@ public:
     // is kept, because the handler must dial the PBX where it listens. Empty when the URL is
     // not a sip:/sips: URI.
     static QString hostOf(const QString &sipUrl);
+    // The host names (no port) of the enabled URLs Twilio tries first (the lowest priority):
+    // the ones that must all fail before a call moves on.
+    static QStringList firstHosts(const QVector<OriginationInfo> &urls);
     // hostOf(preferred(urls)->sipUrl), or empty.
     static QString defaultPbxDomain(const QVector<OriginationInfo> &urls);
 };

@@ -38,6 +38,8 @@ void AccountConnector::start(const ConnectionSettings &settings, QPointer<Sandbo
     }
     m_secret = credentials.secret;
     m_accountSid = credentials.accountSid;
+    m_authToken = credentials.apiKeySid.isEmpty() ? credentials.secret : QString();
+    m_sandboxBase = endpoint.baseUrlOverride;
     const QString problem = m_client->configure(credentials, endpoint);
     if (!problem.isEmpty())
         return failLater(problem);

@@ -27,6 +27,10 @@ public:
     // The credentials actually used (the sandbox's when settings.sandbox), for the redactors.
     QString secretInUse() const { return m_secret; }
     QString accountSidInUse() const { return m_accountSid; }
+    // The auth token verify signs with; empty when an API key logged in.
+    QString authTokenInUse() const { return m_authToken; }
+    // The sandbox's base URL (embedded, or a standalone one by base URL), else invalid.
+    QUrl sandboxBase() const { return m_sandboxBase; }
 
 signals:
     void connected(const AccountInfo &account);
@@ -39,5 +43,7 @@ private:
     SandboxOptions m_sandboxOptions;
     QString m_secret;
     QString m_accountSid;
+    QString m_authToken;
+    QUrl m_sandboxBase;
     bool m_sandbox = false;
 };

@@ -60,14 +60,6 @@ void MigrationService::setOperatorName(const QString &name)
 
 // ---- operation bookkeeping ----
 
-template<typename Job> Job *MigrationService::newJob(Operation operation, const QString &problem)
-{
-    auto *job = new Job(operation, this);
-    if (!problem.isEmpty())
-        job->fail(EngineErrors::local(problem));
-    return job;
-}
-
 bool MigrationService::beginOperation(BackendJob *job, bool needsAccount)
 {
     if (job->hasEnded()) // refused by newJob()
@@ -138,13 +130,6 @@ BackendJob *MigrationService::endOperation()
     return std::exchange(m_front, nullptr).data();
 }
 
-template<typename Job, typename Result>
-void MigrationService::succeedOperation(const Result &result)
-{
-    if (auto *job = static_cast<Job *>(endOperation()))
-        job->succeed(result);
-}
-
 void MigrationService::failOperation(const OperationError &error)
 {
     if (BackendJob *job = endOperation())
@@ -184,6 +169,8 @@ ConnectJob *MigrationService::connectAccount(const ConnectionSettings &settings)
     connect(job, &AccountConnector::failed, this, &MigrationService::failOperation);
     connect(job, &AccountConnector::connected, this, [this, job](const AccountInfo &info) {
         m_storage->addSecretToRedact(job->secretInUse());
+        m_authToken = job->authTokenInUse();
+        m_sandboxBase = job->sandboxBase();
         if (!m_storage->open())
             return failOperation(EngineErrors::local(m_storage->errorString()));
         m_account = info;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engineerrors.h"
 #include "enginestorage.h"
 #include "migrationbackend.h"
 #include "sandboxserver.h"
@@ -13,6 +14,7 @@
 
 class NumberRun;
 class RunLock;
+class SandboxCalls;
 class SetupSteps;
 class TwilioClient;
 struct EngineContext;
@@ -57,6 +59,11 @@ public:
     InboundJob *setupInbound(const InboundOptions &options) override;
     OutboundJob *setupOutbound(const OutboundOptions &options) override;
     CallsJob *loadRecentCalls(const QString &numberOrDomain) override;
+    VerifyJob *verify(const QString &trunkSid, const QStringList &numberSids,
+                      bool all = false) override;
+    bool canPlaceTestCalls() const override;
+    TestCallJob *placeTestCall(const QString &from, const QString &to) override;
+    TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) override;
     CutoverSheet cutoverSheet() const override { return m_sheet; }
 
     EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,
@@ -76,8 +83,17 @@ public:
     DeleteTrunkJob *deleteTrunk(const QString &trunkSid) override;
 
 private:
+    QString testCallProblem() const;
+    SandboxCalls *startSandboxCalls(); // the worker of a test-call operation, failing it on error
     // The job for a new operation, already failed when `problem` is set.
-    template<typename Job> Job *newJob(Operation operation, const QString &problem = {});
+    // A new job of this operation; one with a problem has already failed with it.
+    template<typename Job> Job *newJob(Operation operation, const QString &problem = {})
+    {
+        auto *job = new Job(operation, this);
+        if (!problem.isEmpty())
+            job->fail(EngineErrors::local(problem));
+        return job;
+    }
     // False (and the job failed) when another operation runs, no account is connected or
     // another process holds the run lock; else the job is the current operation's.
     bool beginOperation(BackendJob *job, bool needsAccount = true);
@@ -88,7 +104,11 @@ private:
     QString apiAuthority() const;
     // Ends the current operation; its job is returned for the caller to end.
     BackendJob *endOperation();
-    template<typename Job, typename Result> void succeedOperation(const Result &result);
+    template<typename Job, typename Result> void succeedOperation(const Result &result)
+    {
+        if (auto *job = static_cast<Job *>(endOperation()))
+            job->succeed(result);
+    }
     void failOperation(const OperationError &error);
     void cancelOperation();
     EngineContext context();
@@ -111,6 +131,8 @@ private:
     QStringList m_accepted;            // acceptChanges()
     QString m_trunkSid;
     QString m_handlerUrl;
+    QString m_authToken; // verify signs with it; empty with an API key. Memory only.
+    QUrl m_sandboxBase;  // verify places simulated calls there
     CutoverSheet m_sheet;
     // From the last loadNumbers(): the numbers off m_trunkSid, by SID, with the URL they carry.
     // Used by the next migrate() only, within a minute, and by nothing after any change.

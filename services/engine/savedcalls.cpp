@@ -132,7 +132,8 @@ bool SavedCalls::save(Journal &journal, const QString &accountSid, const SavedCa
         {QStringLiteral("stale_status_callback"), int(calls.staleStatusCallback)},
         {QStringLiteral("caller_id_lookup"), calls.callerIdLookup},
         {QStringLiteral("fax"), QJsonArray::fromStringList(calls.faxSids)},
-        {QStringLiteral("emergency"), QJsonArray::fromStringList(calls.emergencySids)}};
+        {QStringLiteral("emergency"), QJsonArray::fromStringList(calls.emergencySids)},
+        {QStringLiteral("route"), calls.route.toJson()}};
     return journal.setSetupValue(
         accountSid, perTrunk(TrunkKey, calls.trunkSid),
         QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact)));
@@ -170,6 +171,7 @@ SavedCalls SavedCalls::load(Journal &journal, const QString &accountSid, const Q
     calls.callerIdLookup = saved.value(QLatin1String("caller_id_lookup")).toBool();
     calls.faxSids = strings(saved.value(QLatin1String("fax")));
     calls.emergencySids = strings(saved.value(QLatin1String("emergency")));
+    calls.route = RouteSpec::fromJson(saved.value(QLatin1String("route")).toObject());
     return calls;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "migrationtypes.h"
+#include "routespec.h"
 #include "voiceresources.h"
 
 class AuditLog;
@@ -21,6 +22,7 @@ struct SavedCalls
     QStringList faxSids;
     QStringList emergencySids;
     bool emergencyOnDomain = false; // step 1 enabled emergency calling on the SIP domain
+    RouteSpec route;                // what verify expects of the handlers (null: saved before it)
     // Not saved: the report items acknowledged for the run now (MigrationBackend).
     QStringList accepted;
 

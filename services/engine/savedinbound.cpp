@@ -58,7 +58,7 @@ bool save(Journal &journal, const QString &accountSid, const InboundResult &resu
         accountSid, key(), QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact)));
 }
 
-CutoverSheet sheet(Journal &journal, const QString &accountSid)
+InboundResult result(Journal &journal, const QString &accountSid)
 {
     const auto value = journal.setupValue(accountSid, key());
     if (!value)
@@ -76,9 +76,19 @@ CutoverSheet sheet(Journal &journal, const QString &accountSid)
         result.sipUris.append(uri.toString());
     result.ipAccessControlLists = namedSids(saved[IpAcls]);
     result.credentialLists = namedSids(saved[CredentialLists]);
+    return result;
+}
+
+CutoverSheet sheet(Journal &journal, const QString &accountSid)
+{
+    const InboundResult saved = result(journal, accountSid);
+    if (saved.domainName.isEmpty())
+        return {};
+    const auto value = journal.setupValue(accountSid, key());
     InboundOptions options;
-    options.secureMedia = saved[SecureMedia].toBool();
-    return makeCutoverSheet(result, options);
+    options.secureMedia =
+        QJsonDocument::fromJson(value.value_or(QString()).toUtf8()).object()[SecureMedia].toBool();
+    return makeCutoverSheet(saved, options);
 }
 
 } // namespace SavedInbound

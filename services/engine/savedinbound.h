@@ -17,6 +17,10 @@ QString key();
 bool save(Journal &journal, const QString &accountSid, const InboundResult &result,
           const InboundOptions &options);
 
+// The account's last step 1 result as saved (domain SID and name, SIP URIs, lists); empty
+// when step 1 never finished for it.
+InboundResult result(Journal &journal, const QString &accountSid);
+
 // The cut-over sheet of the account's last step 1, rebuilt with makeCutoverSheet(); an empty
 // sheet (no domain name) when step 1 never finished for it or the value cannot be read.
 CutoverSheet sheet(Journal &journal, const QString &accountSid);

@@ -7,6 +7,7 @@
 #include "inboundsetup.h"
 #include "journal.h"
 #include "outboundsetup.h"
+#include "routespec.h"
 #include "savedcalls.h"
 #include "savedinbound.h"
 #include "trunksummaryloader.h"
@@ -21,7 +22,31 @@ SetupSteps::SetupSteps(const EngineContext &context, const QVector<TrunkSummary>
 {}
 
 namespace {
-SavedCalls savedCalls(const OutboundOptions &options, const TrunkSummary &trunk)
+// What the handlers should do on top of the trunk's own settings, for verify.
+RouteSpec routeSpec(const OutboundOptions &options, const TrunkSummary &trunk,
+                    const CallEquivalence &equivalence, const QString &handlerUrl)
+{
+    const CallBehaviour behaviour = equivalence.behaviour();
+    RouteSpec spec;
+    spec.handlerUrl = handlerUrl;
+    if (behaviour.targets.isEmpty())
+        spec.pbxDomain = OutboundSetup::pbxDomainFor(options, trunk);
+    spec.secure = options.secure.value_or(trunk.secure);
+    spec.edge = options.edge;
+    spec.userToUser = options.callSidAsUserToUser;
+    spec.parameters = options.customParameters;
+    spec.ringTimeoutSeconds = behaviour.ringTimeoutSeconds;
+    spec.timeLimitSeconds = behaviour.timeLimitSeconds;
+    spec.recording = equivalence.carries(QStringLiteral("recording"));
+    spec.transfers = equivalence.carries(QStringLiteral("transfers"));
+    spec.disasterRecovery = equivalence.carries(QStringLiteral("disaster-recovery"));
+    spec.callerName = behaviour.passCallerName;
+    spec.emergency = equivalence.emergencyCalling();
+    return spec;
+}
+
+SavedCalls savedCalls(const OutboundOptions &options, const TrunkSummary &trunk,
+                      const QString &handlerUrl)
 {
     const CallEquivalence equivalence = OutboundSetup::equivalenceFor(options, trunk);
     SavedCalls calls;
@@ -37,6 +62,7 @@ SavedCalls savedCalls(const OutboundOptions &options, const TrunkSummary &trunk)
         calls.faxSids.append(n.sid);
     for (const NumberUrl &n : trunk.numbers.emergencyNumbers)
         calls.emergencySids.append(n.sid);
+    calls.route = routeSpec(options, trunk, equivalence, handlerUrl);
     return calls;
 }
 } // namespace
@@ -133,7 +159,7 @@ void SetupSteps::startOutbound(const OutboundOptions &options)
                 const QString url = r.handlerUrl.toString(QUrl::FullyEncoded);
                 if (!m_context.journal->setSetupValue(m_context.accountSid, handlerUrlKey(), url) ||
                     !SavedCalls::save(*m_context.journal, m_context.accountSid,
-                                      savedCalls(options, trunk)))
+                                      savedCalls(options, trunk, url)))
                     qCWarning(lcEngine)
                         << "step 2 result not saved:" << m_context.journal->errorString();
                 emit outboundReady(r);

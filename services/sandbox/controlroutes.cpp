@@ -55,6 +55,18 @@ SandboxResponse targets(SandboxContext &c, const SandboxRequest &request, const 
     return SandboxResponse::json(200, QJsonObject{{QStringLiteral("targets"), c.targets.toJson()}});
 }
 
+// Whether every deployed Function fails: POST Fail=true|false, GET the setting.
+SandboxResponse functions(SandboxContext &c, const SandboxRequest &request, const RouteParams &)
+{
+    if (request.method == "POST") {
+        const QString fail = FormParams::parse(request.body).value(QStringLiteral("Fail"));
+        if (fail != QLatin1String("true") && fail != QLatin1String("false"))
+            return SandboxResponse::invalidParameter(QStringLiteral("Fail must be true or false"));
+        c.functionsFail = fail == QLatin1String("true");
+    }
+    return SandboxResponse::json(200, QJsonObject{{QStringLiteral("fail"), c.functionsFail}});
+}
+
 } // namespace
 
 void SandboxRoutes::addControl(SandboxRouter &router)
@@ -62,6 +74,8 @@ void SandboxRoutes::addControl(SandboxRouter &router)
     router.add("POST", QStringLiteral("/_sandbox/SimulateCall"), QString(), simulateCall);
     for (const char *method : {"GET", "POST", "DELETE"})
         router.add(method, QStringLiteral("/_sandbox/Targets"), QString(), targets);
+    for (const char *method : {"GET", "POST"})
+        router.add(method, QStringLiteral("/_sandbox/Functions"), QString(), functions);
 }
 
 SandboxRouter SandboxRoutes::all()

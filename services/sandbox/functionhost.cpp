@@ -151,6 +151,9 @@ SandboxResponse FunctionHost::run(const SandboxContext &c, const DeployedFunctio
         !WebhookSignature::verify(c.authToken.toUtf8(), signature, signedUrl, form))
         return text(401, QStringLiteral("Unauthorized - you are not authenticated to perform "
                                         "this request"));
+    if (c.functionsFail)
+        return text(500, QStringLiteral("Error: the sandbox's handler-error fault is on "
+                                        "(/_sandbox/Functions)"));
     QJsonObject event;
     for (const auto &[name, value] : query)
         event.insert(name, value);

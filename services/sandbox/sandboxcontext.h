@@ -30,6 +30,9 @@ public:
     qint64 clockOffsetMs = 0;
     // How SIP targets answer the sandbox's simulated calls (POST /_sandbox/Targets).
     CallTargets targets;
+    // /_sandbox/Functions Fail=true: every Function answers 500, as a Function that throws
+    // (Twilio's error 82002), so the voice fallback URL can be seen taking over.
+    bool functionsFail = false;
 
     // "PN" + 32 lower-case hex digits, reproducible for a given seed.
     QString newSid(const char prefix[3]);

@@ -43,7 +43,9 @@ QDateTime startOf(const CallRecord &call)
     return time.toUTC();
 }
 
-CallInfo infoOf(const CallRecord &call)
+} // namespace
+
+CallInfo RecentCallsQuery::infoOf(const CallRecord &call)
 {
     CallInfo info;
     info.sid = call.sid;
@@ -58,6 +60,8 @@ CallInfo infoOf(const CallRecord &call)
         duration.isString() ? duration.toString() : QString::number(call.durationSeconds);
     return info;
 }
+
+namespace {
 
 bool newerFirst(const CallRecord &a, const CallRecord &b)
 {

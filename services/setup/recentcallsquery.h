@@ -31,6 +31,8 @@ public:
 
     // Empty when the input is an E.164 number or a SIP domain name, else a sentence.
     static QString check(const QString &numberOrDomain);
+    // A leg as the step pages show it.
+    static CallInfo infoOf(const CallRecord &call);
 
     void start(const QString &numberOrDomain);
     void cancel();

@@ -2,7 +2,7 @@
 // would run them: setup-inbound (domain + cut-over sheet), setup-outbound with a test number,
 // the test call's legs via `calls`, the equivalence report, then migrate without --voice-url
 // (the handler the journal recorded in step 2), which leaves the seeded fax number on the trunk
-// until `--accept-change fax-numbers`.
+// until `--accept-change fax-numbers`; verify proves the routes after steps 2 and 4.
 #include "cliprocess.h"
 #include "sandboxinspector.h"
 #include "sandboxprocess.h"
@@ -104,6 +104,16 @@ void TestCliFlow::fourSteps()
     const QJsonArray legs = QJsonDocument::fromJson(calls.out).array();
     QCOMPARE(legs.size(), 2);
 
+    // Verify before step 4: the test number (moved in step 2) routes as it did on the trunk.
+    const CliResult verified = cli.run({"verify", "--trunk", sandbox.trunkSid, "--json"});
+    QVERIFY2(verified.exitCode == 0, verified.out.right(2000).constData());
+    const QJsonObject proof = QJsonDocument::fromJson(verified.out).object();
+    QCOMPARE(proof.value(QLatin1String("same")).toBool(), true);
+    const QJsonArray checked = proof.value(QLatin1String("numbers")).toArray();
+    QCOMPARE(checked.size(), 1);
+    QCOMPARE(checked.first().toObject().value(QLatin1String("phone_number")).toString(),
+             test.phoneNumber);
+
     // The plan shows the report and what migrate still needs.
     const CliResult plan = cli.run({"plan", "--trunk", sandbox.trunkSid, "--all"});
     QVERIFY2(plan.exitCode == 0, plan.err.right(2000).constData());
@@ -140,6 +150,12 @@ void TestCliFlow::fourSteps()
         QCOMPARE(after.value(before.sid).trunkSid, QString());
         QCOMPARE(after.value(before.sid).voiceUrl, handler);
     }
+    // Verify after step 4: every moved number, all the same.
+    const CliResult all = cli.run({"verify", "--trunk", sandbox.trunkSid});
+    QVERIFY2(all.exitCode == 0, all.out.right(2000).constData());
+    QVERIFY(all.outText().contains(QLatin1String("Verified 30 number")));
+    QVERIFY(all.outText().contains(QLatin1String("Result: same routes")));
+
     // The acknowledgement is in the audit log.
     const CliResult audit = cli.run({"audit", "--csv", dir.filePath(QStringLiteral("a.csv"))});
     QVERIFY2(audit.exitCode == 0, audit.err.right(2000).constData());

@@ -79,6 +79,7 @@ private slots:
     void someFailedExitsOne();
     void connectFailureExitsThree();
     void apiFailureExitsFour();
+    void verifyExitsSixOnADifference();
     void interruptedRunBlocksMigrate();
     void statusReportsInterruptedRun();
     void sigintCancelsAndWaits();
@@ -182,6 +183,55 @@ void TestCliSession::apiFailureExitsFour()
     QCOMPARE(cli.exitCode, 4);
     QVERIFY(cli.stderrText().contains(QLatin1String("20404")));
     QCOMPARE(cli.stdoutText(), QString());
+}
+
+void TestCliSession::verifyExitsSixOnADifference()
+{
+    NumberVerification number;
+    number.sid = QStringLiteral("PN00000000000000000000000000000001");
+    number.phoneNumber = QStringLiteral("+61255501001");
+    number.moved = true;
+    number.route = QStringLiteral("pbx1.acme.example");
+    {
+        Invocation same;
+        same.backend.verifyReport.numbers = {number};
+        same.run({"verify", "--trunk", trunkSid(same.backend)});
+        QCOMPARE(same.exitCode, 0);
+        QVERIFY(same.stdoutText().contains(QLatin1String("+61255501001 (moved): same.")));
+        QVERIFY(
+            same.backend.log.contains(QStringLiteral("verify %1 ").arg(trunkSid(same.backend))));
+    }
+    number.differences = {{QStringLiteral("ring-timeout"), QStringLiteral("600"),
+                           QStringLiteral("30 (at pbx1.acme.example)")}};
+    Invocation differs;
+    differs.backend.verifyReport.numbers = {number};
+    differs.run({"verify", "--trunk", trunkSid(differs.backend), "--numbers", "+61255501001"});
+    QCOMPARE(differs.exitCode, 6);
+    QVERIFY2(differs.stdoutText().contains(
+                 QLatin1String("ring-timeout: expected 600; now 30 (at pbx1.acme.example)")),
+             qPrintable(differs.stdoutText()));
+    // --numbers reached the engine as the number's SID.
+    QVERIFY(differs.backend.lastSids.contains(differs.backend.numbers.first().sid));
+    Invocation json;
+    json.backend.verifyReport.numbers = {number};
+    json.run({"verify", "--trunk", trunkSid(json.backend), "--all", "--json"});
+    QCOMPARE(json.exitCode, 6);
+    const QJsonObject doc = QJsonDocument::fromJson(json.out.data()).object();
+    QCOMPARE(doc.value(QLatin1String("same")).toBool(true), false);
+    const QJsonObject first = doc.value(QLatin1String("numbers")).toArray().first().toObject();
+    QCOMPARE(first.value(QLatin1String("differences"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("field")),
+             QJsonValue(QStringLiteral("ring-timeout")));
+    QVERIFY(
+        json.backend.log.filter(QStringLiteral("verify")).first().endsWith(QLatin1String(" all")));
+    // A number that is not the trunk's stops before the engine is asked.
+    Invocation unknown;
+    unknown.run({"verify", "--trunk", trunkSid(unknown.backend), "--numbers", "+61299999999"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.backend.log.filter(QStringLiteral("verify")).isEmpty());
 }
 
 void TestCliSession::interruptedRunBlocksMigrate()

@@ -339,6 +339,52 @@ EquivalenceJob *ScriptedBackend::equivalence(const QString &trunkSid, const Call
     return job;
 }
 
+VerifyJob *ScriptedBackend::verify(const QString &trunkSid, const QStringList &numberSids, bool all)
+{
+    auto *job = newJob<VerifyJob>(
+        Operation::Verify, QStringLiteral("verify ") + trunkSid + u' ' + numberSids.join(u',') +
+                               (all ? QStringLiteral(" all") : QString()));
+    lastSids = numberSids;
+    if (!start(job))
+        return job;
+    answerLater(job, [this, job, trunkSid] {
+        VerifyReport report = verifyReport;
+        report.trunkSid = trunkSid;
+        end();
+        job->succeed(report);
+    });
+    return job;
+}
+
+TestCallJob *ScriptedBackend::placeTestCall(const QString &from, const QString &to)
+{
+    auto *job = newJob<TestCallJob>(Operation::PlaceTestCall,
+                                    QStringLiteral("placeTestCall ") + from + u' ' + to);
+    if (!start(job))
+        return job;
+    answerLater(job, [this, job] {
+        end();
+        job->succeed(testCall);
+    });
+    return job;
+}
+
+TestCallFaultsJob *ScriptedBackend::setTestCallFaults(const TestCallFaults &faults)
+{
+    auto *job = newJob<TestCallFaultsJob>(
+        Operation::SetTestCallFaults,
+        QStringLiteral("setTestCallFaults ") + faults.downHosts.join(u',') +
+            (faults.handlersFail ? QStringLiteral(" handlersFail") : QString()));
+    lastFaults = faults;
+    if (!start(job))
+        return job;
+    answerLater(job, [this, job, faults] {
+        end();
+        job->succeed(faults);
+    });
+    return job;
+}
+
 PlanJob *ScriptedBackend::plan(const QStringList &numberSids, const QUrl &voiceUrl)
 {
     auto *job = newJob<PlanJob>(Operation::Plan, QStringLiteral("plan ") + numberSids.join(u','));

@@ -37,6 +37,10 @@ public:
     OperationError numberError;                // what a failing number reports
     bool answerConnect = true;           // false: connectAccount never answers (a slow network)
     EquivalenceReport equivalenceReport; // what equivalence() answers (its trunkSid is set)
+    VerifyReport verifyReport;           // what verify() answers (its trunkSid is set)
+    bool testCalls = false;              // canPlaceTestCalls()
+    TestCallResult testCall;             // what placeTestCall() answers
+    TestCallFaults lastFaults;           // of setTestCallFaults()
     // Settings migrate() refuses to move without (as the engine's step-2 report would).
     QStringList needsAcknowledgement;
 
@@ -67,6 +71,11 @@ public:
     OutboundJob *setupOutbound(const OutboundOptions &options) override;
     CallsJob *loadRecentCalls(const QString &numberOrDomain) override;
     CutoverSheet cutoverSheet() const override { return sheet; }
+    VerifyJob *verify(const QString &trunkSid, const QStringList &numberSids,
+                      bool all = false) override;
+    bool canPlaceTestCalls() const override { return testCalls; }
+    TestCallJob *placeTestCall(const QString &from, const QString &to) override;
+    TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) override;
     EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,
                                 std::optional<bool> secure = {}) override;
     void acceptChanges(const QStringList &settings) override { accepted = settings; }

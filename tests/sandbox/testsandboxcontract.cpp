@@ -83,6 +83,8 @@ const Step kSteps[] = {
     {"GET", "/_sandbox/Targets", nullptr},
     {"POST", "/_sandbox/Targets", "Host=pbx.example.net&Answer=503"},
     {"DELETE", "/_sandbox/Targets", nullptr},
+    {"GET", "/_sandbox/Functions", nullptr},
+    {"POST", "/_sandbox/Functions", "Fail=false"},
     {"GET", "@/Calls.json", nullptr},
     {"GET", "@/Calls/{Sid:CA}.json", nullptr},
     {"POST", "/v1/Services", "UniqueName=contract&FriendlyName=Contract"},

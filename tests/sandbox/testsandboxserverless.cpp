@@ -87,6 +87,17 @@ private:
         return client->get(envPath).json.value(QLatin1String("domain_name")).toString();
     }
 
+    // The account's first number as the API lists it.
+    QJsonObject firstNumber()
+    {
+        return client
+            ->get(client->accountPath() + QStringLiteral("/IncomingPhoneNumbers.json?PageSize=1"))
+            .json.value(QLatin1String("incoming_phone_numbers"))
+            .toArray()
+            .at(0)
+            .toObject();
+    }
+
     // Migrates `number` by hand: off the trunk, onto https://<host>/outboundHandler.
     bool pointAtHandler(const QJsonObject &number, const QString &host)
     {
@@ -235,11 +246,7 @@ private slots:
     void simulatedCallsFollowTheRouting()
     {
         const QString numbers = client->accountPath() + QStringLiteral("/IncomingPhoneNumbers");
-        const QJsonObject number = client->get(numbers + QStringLiteral(".json?PageSize=1"))
-                                       .json.value(QLatin1String("incoming_phone_numbers"))
-                                       .toArray()
-                                       .at(0)
-                                       .toObject();
+        const QJsonObject number = firstNumber();
         const QByteArray to =
             QUrl::toPercentEncoding(number.value(QLatin1String("phone_number")).toString());
         auto r =
@@ -281,6 +288,40 @@ private slots:
         r = client->get(calls + QStringLiteral("?StartTime%3C=2001-01-01"));
         QCOMPARE(r.json.value(QLatin1String("calls")).toArray().size(), 0);
         QCOMPARE(client->get(calls + QStringLiteral("?StartTime=yesterday")).status, 400);
+    }
+
+    void handlerErrorFaultShowsTheFallback()
+    {
+        const QString numbers = client->accountPath() + QStringLiteral("/IncomingPhoneNumbers");
+        const QJsonObject number = firstNumber();
+        const QString host = deployLive(dialingHandler(), "pbx.example.net");
+        QVERIFY(pointAtHandler(number, host));
+        const QString sid = number.value(QLatin1String("sid")).toString();
+        QCOMPARE(client
+                     ->post(numbers + u'/' + sid + QStringLiteral(".json"),
+                            "VoiceFallbackUrl=https%3A%2F%2Fdr.example.net%2Fdown")
+                     .status,
+                 200);
+        const QByteArray call =
+            "From=%2B15005550006&To=" +
+            QUrl::toPercentEncoding(number.value(QLatin1String("phone_number")).toString());
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/Functions"), "Fail=maybe").status, 400);
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/Functions"), "Fail=true")
+                     .json.value(QLatin1String("fail")),
+                 QJsonValue(true));
+        QJsonArray route = client->post(QStringLiteral("/_sandbox/SimulateCall"), call)
+                               .json.value("route")
+                               .toArray();
+        QCOMPARE(route.size(), 2);
+        QVERIFY(route.at(0).toObject().value(QLatin1String("error")).toString().contains("500"));
+        QCOMPARE(route.at(1).toObject().value(QLatin1String("fetch")).toString(),
+                 QStringLiteral("https://dr.example.net/down"));
+        QCOMPARE(client->post(QStringLiteral("/_sandbox/Functions"), "Fail=false").status, 200);
+        route = client->post(QStringLiteral("/_sandbox/SimulateCall"), call)
+                    .json.value("route")
+                    .toArray();
+        QCOMPARE(route.first().toObject().value(QLatin1String("verb")).toString(),
+                 QStringLiteral("Dial"));
     }
 
     void simulatedSipDomainCall()

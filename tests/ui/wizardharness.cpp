@@ -10,15 +10,13 @@
 #include <QTableView>
 #include <QTableWidget>
 
-namespace {
-bool clickWhenEnabled(QAbstractButton *button, int timeoutMs)
+bool WizardHarness::clickWhenEnabled(QAbstractButton *button, int timeoutMs)
 {
     if (!button || !QTest::qWaitFor([button] { return button->isEnabled(); }, timeoutMs))
         return false;
     WizardHarness::click(button);
     return true;
 }
-} // namespace
 
 WizardHarness::WizardHarness(MigrationBackend *engine)
     : settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)

@@ -34,6 +34,8 @@ public:
     // Clicks a button where its label starts: check boxes and radio buttons only react to
     // clicks on their indicator and text, not anywhere in a wide row.
     static void click(QAbstractButton *button);
+    // Clicks it once it is enabled; false when it never becomes enabled within timeoutMs.
+    static bool clickWhenEnabled(QAbstractButton *button, int timeoutMs);
 
     // Clicks the check box of an item view's cell (its indicator: a click elsewhere in the cell
     // does not tick it), scrolling the cell into view first.

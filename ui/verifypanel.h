@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QGroupBox>
+#include <QPointer>
+
+class MigrationBackend;
+class QLabel;
+class QPushButton;
+struct VerifyReport;
+
+// The wizard's Verify (issue 9 §3, docs/VERIFY.md): the route each number moved off the trunk
+// (after step 2 the test number, after step 4 every migrated one) takes now, against the route
+// it took on the trunk, shown as "same" or each difference by number and field.
+class VerifyPanel : public QGroupBox
+{
+    Q_OBJECT
+public:
+    VerifyPanel(MigrationBackend *backend, const QString &objectName, QWidget *parent = nullptr);
+
+    // The trunk to verify; empty disables the button.
+    void setTrunk(const QString &trunkSid);
+    QString resultText() const;
+    void verify();
+
+private:
+    void showReport(const VerifyReport &report);
+    void updateButton();
+
+    MigrationBackend *m_backend;
+    QString m_trunkSid;
+    bool m_verifying = false;
+    QPushButton *m_verify;
+    QLabel *m_result;
+};
