@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 TestCallPanel::TestCallPanel(MigrationBackend *backend, const QString &objectName, QWidget *parent)
@@ -72,8 +73,22 @@ void TestCallPanel::prepare(const QString &from, const QString &to, const QStrin
     m_downHosts = downHosts;
     m_hostDown->setText(tr("No &answer from %1").arg(downHosts.join(tr(" and "))));
     m_hostDown->setVisible(!downHosts.isEmpty());
+    showFaults();
     m_route->setText(tr("A test call on the sandbox goes the way Twilio would route it: through "
                         "what is deployed now."));
+}
+
+void TestCallPanel::showFaults()
+{
+    // The faults are the sandbox's, shared with the other page: show them as they are.
+    const TestCallFaults faults = m_backend->testCallFaults();
+    const QSignalBlocker blockDown(m_hostDown);
+    const QSignalBlocker blockHandlers(m_handlersFail);
+    bool down = !m_downHosts.isEmpty();
+    for (const QString &host : m_downHosts)
+        down = down && faults.downHosts.contains(host);
+    m_hostDown->setChecked(down);
+    m_handlersFail->setChecked(faults.handlersFail);
 }
 
 QString TestCallPanel::routeText() const
@@ -129,6 +144,7 @@ void TestCallPanel::applyFaults()
     });
     connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
         setBusy(false);
+        showFaults(); // unchanged: the boxes say so again
         m_route->setText(tr("The faults were not changed: %1").arg(ErrorText::html(error)));
     });
 }

@@ -32,6 +32,7 @@ signals:
 private:
     void place();
     void applyFaults();
+    void showFaults();
     void setBusy(bool busy);
 
     MigrationBackend *m_backend;

@@ -46,7 +46,10 @@ void VerifyCommand::verify(const QStringList &sids)
     follow(job);
     job->onFinished(this, [this](const VerifyReport &report) {
         print(report);
-        finish(report.same() ? ExitCode::Ok : ExitCode::Differs);
+        // Not every point could be checked: that is a failure to verify, not a verdict.
+        finish(report.incomplete ? ExitCode::Api
+               : report.same()   ? ExitCode::Ok
+                                 : ExitCode::Differs);
     });
 }
 
@@ -67,6 +70,7 @@ void VerifyCommand::print(const VerifyReport &report)
         m_out->resultJson(QJsonObject{{QStringLiteral("trunk_sid"), report.trunkSid},
                                       {QStringLiteral("method"), report.method},
                                       {QStringLiteral("same"), report.same()},
+                                      {QStringLiteral("incomplete"), report.incomplete},
                                       {QStringLiteral("numbers"), numbers},
                                       {QStringLiteral("account"), differencesJson(report.account)},
                                       {QStringLiteral("accepted_changes"),
@@ -97,6 +101,8 @@ void VerifyCommand::print(const VerifyReport &report)
         for (const QString &change : report.acceptedChanges)
             text += QStringLiteral("  ") + change + u'\n';
     }
+    if (report.incomplete)
+        text += tr("Not everything could be checked (see above): this is not a verdict.\n");
     text += report.same() ? tr("Result: same routes as on the trunk.\n")
                           : tr("Result: %n number(s) route differently (or the account does).\n",
                                nullptr, report.differentCount());

@@ -54,6 +54,8 @@ public:
     virtual bool canPlaceTestCalls() const = 0;
     virtual TestCallJob *placeTestCall(const QString &from, const QString &to) = 0;
     virtual TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) = 0;
+    // The faults last set (they are the sandbox's, shared by every page); none at first.
+    virtual TestCallFaults testCallFaults() const = 0;
 
     // Verify (issue 9 §3): the route each number's calls took on the trunk against the route
     // they take now through the deployed handlers (docs/VERIFY.md). numberSids empty: every

@@ -283,6 +283,9 @@ struct VerifyReport
     QVector<NumberVerification> numbers;
     QVector<RouteDifference> account; // emergency calling, the SIP domain's handler
     QStringList acceptedChanges;      // what step 2's report said changes, acknowledged
+    // Something could not be checked (a number unreadable, a handler that never answered): the
+    // differences listed are not the whole truth.
+    bool incomplete = false;
     bool same() const;
     int differentCount() const; // numbers with a difference, plus one for account differences
 };

@@ -64,6 +64,7 @@ public:
     bool canPlaceTestCalls() const override;
     TestCallJob *placeTestCall(const QString &from, const QString &to) override;
     TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) override;
+    TestCallFaults testCallFaults() const override { return m_testFaults; }
     CutoverSheet cutoverSheet() const override { return m_sheet; }
 
     EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,
@@ -133,6 +134,7 @@ private:
     QString m_handlerUrl;
     QString m_authToken; // verify signs with it; empty with an API key. Memory only.
     QUrl m_sandboxBase;  // verify places simulated calls there
+    TestCallFaults m_testFaults;
     CutoverSheet m_sheet;
     // From the last loadNumbers(): the numbers off m_trunkSid, by SID, with the URL they carry.
     // Used by the next migrate() only, within a minute, and by nothing after any change.

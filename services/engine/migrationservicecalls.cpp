@@ -56,8 +56,10 @@ TestCallFaultsJob *MigrationService::setTestCallFaults(const TestCallFaults &fau
     if (!beginOperation(front))
         return front;
     SandboxCalls *calls = startSandboxCalls();
-    connect(calls, &SandboxCalls::faultsSet, this,
-            [this](const TestCallFaults &f) { succeedOperation<TestCallFaultsJob>(f); });
+    connect(calls, &SandboxCalls::faultsSet, this, [this](const TestCallFaults &f) {
+        m_testFaults = f;
+        succeedOperation<TestCallFaultsJob>(f);
+    });
     calls->setFaults(faults);
     return front;
 }
@@ -95,6 +97,6 @@ VerifyJob *MigrationService::verify(const QString &trunkSid, const QStringList &
             [front](int done, int total) { emit front->progress(tr("Verifying"), done, total); });
     connect(run, &RouteVerification::finished, this,
             [this](const VerifyReport &report) { succeedOperation<VerifyJob>(report); });
-    run->start(trunkSid, m_trunks, numberSids, all);
+    run->start(trunkSid, {}, numberSids, all); // the trunk as it is now, not a listing's copy
     return front;
 }

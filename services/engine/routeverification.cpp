@@ -108,8 +108,9 @@ QVector<NumberInfo> RouteVerification::choose(const QVector<NumberInfo> &rows,
             chosen.append(n);
     if (chosen.isEmpty())
         *problem = all ? tr("The trunk has no numbers.")
-                       : tr("No number has moved off the trunk yet: choose numbers (--numbers) "
-                            "or all of them (--all) to check the route each will take.");
+                       : tr("No number has moved off the trunk yet, so no route can be verified "
+                            "as moved; name numbers (or all of them) to check the route each "
+                            "will take.");
     return chosen;
 }
 
@@ -170,6 +171,7 @@ void RouteVerification::verifyNumber(int index)
                 v.checked = false;
                 v.note = tr("Could not read the number: %1").arg(r.error.toDisplayString());
                 v.differences.append({QStringLiteral("number"), tr("readable"), v.note});
+                m_report.incomplete = true;
                 return numberDone(index);
             }
             const IncomingPhoneNumber &number = r.value;
@@ -196,15 +198,21 @@ void RouteVerification::verifyNumber(int index)
             if (method != QLatin1String("POST"))
                 v.differences.append(
                     {QStringLiteral("voice-method"), QStringLiteral("POST"), method});
+            // Replace and Clear alike give the number step 2's fallback (CallEquivalence::
+            // numberUpdate); Keep leaves the number's own, which verify cannot know.
             if (m_setup.calls.staleFallback != CallChoices::StaleUrl::Keep) {
-                const QString want = m_setup.calls.staleFallback == CallChoices::StaleUrl::Replace
-                                         ? m_setup.calls.fallbackUrl
-                                         : QString();
+                const QString want = m_setup.calls.fallbackUrl;
                 const QString got = number.voiceFallbackUrl.value_or(QString());
+                const QString wantMethod = m_setup.calls.fallbackMethod.toUpper();
+                const QString gotMethod =
+                    number.voiceFallbackMethod.value_or(QStringLiteral("POST")).toUpper();
                 if (normalized(want) != normalized(got))
                     v.differences.append({QStringLiteral("fallback-url"),
                                           want.isEmpty() ? tr("none") : want,
                                           got.isEmpty() ? tr("none") : got});
+                else if (!want.isEmpty() && wantMethod != gotMethod)
+                    v.differences.append(
+                        {QStringLiteral("fallback-method"), wantMethod, gotMethod});
             }
             compareRoute(index, QUrl(voiceUrl));
         });
@@ -221,6 +229,7 @@ void RouteVerification::compareRoute(int index, const QUrl &voiceUrl)
         NumberVerification &v = m_report.numbers[index];
         const CallRoute expected = ExpectedRoute::build(m_trunk, m_setup.calls.route, call);
         v.differences.append(RouteComparison::compare(expected, now));
+        m_report.incomplete = m_report.incomplete || now.unreachable;
         v.route =
             RouteComparison::targetList(now, false) + QStringLiteral("; ") + now.exhausted.text();
         if (v.moved && m_setup.sandboxBase.isValid())
@@ -246,7 +255,12 @@ void RouteVerification::simulate(int index)
             NumberVerification &v = m_report.numbers[index];
             const QJsonObject answer = QJsonDocument::fromJson(a.body).object();
             const QStringList hosts = hostsTried(answer.value(QLatin1String("route")).toArray());
-            const int legs = answer.value(QLatin1String("calls")).toArray().size();
+            const QJsonArray calls = answer.value(QLatin1String("calls")).toArray();
+            const int legs = int(calls.size());
+            const QString status =
+                calls.isEmpty()
+                    ? QString()
+                    : calls.first().toObject().value(QLatin1String("status")).toString();
             if (!a.error.isEmpty())
                 v.differences.append({QStringLiteral("simulated-call"), tr("placed"), a.error});
             else if (hosts.isEmpty() || (!first.isEmpty() && !first.contains(hosts.first())))
@@ -256,8 +270,10 @@ void RouteVerification::simulate(int index)
                                                       : tr("rang %1 first").arg(hosts.first())});
             else
                 v.route += QStringLiteral("; ") +
-                           tr("simulated call: %n leg(s), answered at %1", nullptr, legs)
-                               .arg(hosts.last());
+                           (status == QLatin1String("completed")
+                                ? tr("simulated call: %n leg(s), answered at %1", nullptr, legs)
+                                      .arg(hosts.last())
+                                : tr("simulated call: %n leg(s), %1", nullptr, legs).arg(status));
             numberDone(index);
         });
 }
@@ -287,9 +303,7 @@ void RouteVerification::verifyEmergency()
             }
             if (!r.value.emergencyCallingEnabled)
                 m_report.account.append({QStringLiteral("emergency-calling"), tr("on"), tr("off")});
-            const QString caller = m_trunk.numbers.emergencyNumbers.isEmpty()
-                                       ? QString(Caller)
-                                       : m_trunk.numbers.emergencyNumbers.first().phoneNumber;
+            const QString caller = emergencyCaller();
             const QString digits = emergencyNumberFor(caller);
             const QString to = QStringLiteral("sip:%1@%2").arg(digits, r.value.domainName);
             const QUrl handler(r.value.voiceUrl.value_or(QString()));
@@ -350,6 +364,21 @@ void RouteVerification::verifyEmergency()
                         });
                 });
         });
+}
+
+QString RouteVerification::emergencyCaller() const
+{
+    // A number with an emergency address: its country picks the emergency number. Once moved,
+    // such numbers are no longer in the trunk's facts, but step 2 kept their SIDs.
+    for (const NumberInfo &n : m_numbers)
+        if (m_setup.calls.emergencySids.contains(n.sid))
+            return n.phoneNumber;
+    if (!m_trunk.numbers.emergencyNumbers.isEmpty())
+        return m_trunk.numbers.emergencyNumbers.first().phoneNumber;
+    for (const NumberInfo &n : m_numbers)
+        if (!n.phoneNumber.isEmpty())
+            return n.phoneNumber;
+    return QString(Caller);
 }
 
 void RouteVerification::accountDone()

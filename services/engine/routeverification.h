@@ -59,6 +59,7 @@ private:
     void numberDone(int index);
     void verifyEmergency();
     void accountDone();
+    QString emergencyCaller() const;
     void finishIfDone();
 
     EngineContext m_context;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 #include <QVector>
@@ -64,4 +65,7 @@ struct CallRoute
     QVector<DialAttempt> attempts; // in the order they are tried
     CallEnd exhausted;             // after every target failed (503)
     CallEnd onBusy;                // when the first target answers 486 Busy Here
+    bool unreachable = false;      // a request got no answer at all (not checked, not wrong)
 };
+
+Q_DECLARE_METATYPE(CallRoute)

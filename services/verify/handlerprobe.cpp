@@ -7,8 +7,15 @@ HandlerProbe::HandlerProbe(WebhookClient *client, QObject *parent)
     , m_client(client)
 {}
 
+bool HandlerProbe::sameOrigin(const QUrl &url) const
+{
+    return url.scheme() == m_voiceUrl.scheme() && url.host() == m_voiceUrl.host() &&
+           url.port() == m_voiceUrl.port();
+}
+
 void HandlerProbe::start(const QUrl &voiceUrl, const SyntheticCall &call, const QString &accountSid)
 {
+    m_voiceUrl = voiceUrl;
     m_call = {{QStringLiteral("AccountSid"), accountSid},
               {QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01")},
               {QStringLiteral("CallSid"), call.callSid},
@@ -36,10 +43,17 @@ void HandlerProbe::fetch(const QUrl &url, const WebhookSignature::Parameters &ex
 void HandlerProbe::answered(const QUrl &url, const WebhookClient::Answer &answer, bool busyBranch)
 {
     TwimlAnswer twiml;
+    m_route.unreachable = m_route.unreachable || answer.status == 0;
     if (!answer.error.isEmpty())
         twiml.end = {CallEnd::Kind::Error, answer.error};
     else
         twiml = TwimlReader::read(answer.body, url);
+    // Twilio follows an action anywhere; verify signs requests for the deployed handler only.
+    if (twiml.dial && !twiml.dial->action.isEmpty() && !sameOrigin(QUrl(twiml.dial->action))) {
+        twiml.end = {CallEnd::Kind::Error, tr("the handler sends the call on to %1, not followed")
+                                               .arg(QUrl(twiml.dial->action).toDisplayString())};
+        twiml.dial->action.clear();
+    }
     if (busyBranch) {
         m_route.onBusy = twiml.dial ? CallEnd{CallEnd::Kind::Error,
                                               tr("fails over to %1").arg(twiml.dial->sip.hostPort)}

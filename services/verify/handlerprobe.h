@@ -11,7 +11,8 @@
 // Twilio would drive it: the voice URL, then each <Dial action> with DialCallStatus=failed and
 // DialSipResponseCode=503 (every target fails, so every target and the end are seen), and the
 // first action once more with 486 Busy Here (a busy callee must not fail over). Each request
-// is independent: the handler keeps no state between them. Emits finished() once.
+// is independent: the handler keeps no state between them. Actions are followed only on the
+// handler's own scheme, host and port: signed requests go nowhere else. Emits finished() once.
 class HandlerProbe : public QObject
 {
     Q_OBJECT
@@ -29,8 +30,10 @@ private:
     void fetch(const QUrl &url, const WebhookSignature::Parameters &extra);
     void answered(const QUrl &url, const WebhookClient::Answer &answer, bool busyBranch);
     void finish();
+    bool sameOrigin(const QUrl &url) const;
 
     WebhookClient *m_client;
+    QUrl m_voiceUrl;
     WebhookSignature::Parameters m_call;
     CallRoute m_route;
     bool m_busyDone = false;

@@ -1,6 +1,5 @@
 #include "routecomparison.h"
 
-#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -110,29 +109,66 @@ QString RouteComparison::targetList(const CallRoute &route, bool withPriority)
     return list.isEmpty() ? tr("none") : list.join(QStringLiteral(", "));
 }
 
+// The expected attempt each actual one is compared with: one of the same host and the same
+// parameters if any is left, else one of the same host (two URLs may share a host and differ
+// by transport), else, when the hosts differ, the first expected (its settings still count).
+static QVector<const DialAttempt *> pairUp(const CallRoute &expected, const CallRoute &actual)
+{
+    QVector<const DialAttempt *> pairs;
+    QVector<bool> used(expected.attempts.size(), false);
+    const auto take = [&](const DialAttempt &got, bool exact) -> const DialAttempt * {
+        for (qsizetype i = 0; i < expected.attempts.size(); ++i) {
+            const DialAttempt &want = expected.attempts[i];
+            if (!used[i] && want.sip.hostPort == got.sip.hostPort &&
+                (!exact || want.sip.address() == got.sip.address())) {
+                used[i] = true;
+                return &want;
+            }
+        }
+        return nullptr;
+    };
+    for (const DialAttempt &got : actual.attempts) {
+        const DialAttempt *want = take(got, true);
+        pairs.append(want ? want : take(got, false));
+    }
+    for (qsizetype i = 0; i < pairs.size(); ++i)
+        if (!pairs[i] && !expected.attempts.isEmpty())
+            pairs[i] = &expected.attempts.first();
+    return pairs;
+}
+
 QVector<RouteDifference> RouteComparison::compare(const CallRoute &expected,
                                                   const CallRoute &actual)
 {
     QVector<RouteDifference> differences;
-    const bool targetsMatch = sameTargets(expected.attempts, actual.attempts);
-    if (!targetsMatch)
+    QSet<QString> reported;
+    if (!sameTargets(expected.attempts, actual.attempts)) {
         differences.append(
             {QStringLiteral("targets"), targetList(expected, true), targetList(actual, false)});
-    // Each target tried is compared with the expected one of the same address.
-    QHash<QString, const DialAttempt *> byAddress;
-    for (const DialAttempt &a : expected.attempts)
-        byAddress.insert(a.sip.hostPort, &a);
-    QSet<QString> reported;
-    for (const DialAttempt &got : actual.attempts) {
-        const DialAttempt *want = byAddress.value(got.sip.hostPort);
-        if (!want && !expected.attempts.isEmpty() && !targetsMatch)
-            want = &expected.attempts.first(); // a wrong host: its settings still compared
+        reported.insert(QStringLiteral("targets"));
+    }
+    const QVector<const DialAttempt *> pairs = pairUp(expected, actual);
+    for (qsizetype i = 0; i < actual.attempts.size(); ++i) {
+        const DialAttempt &got = actual.attempts[i];
+        const DialAttempt *want = pairs[i];
         if (!want)
             continue;
-        if (got.noun != QLatin1String("Sip") && !reported.contains(QStringLiteral("targets"))) {
-            differences.append({QStringLiteral("targets"), tr("SIP to the PBX"),
-                                tr("<%1> %2").arg(got.noun, got.number)});
+        // The same host may stand in two priorities (other parameters): tried in the wrong one.
+        if (i < expected.attempts.size() && want->priority != expected.attempts[i].priority &&
+            !reported.contains(QStringLiteral("targets"))) {
+            differences.append({QStringLiteral("targets"), targetList(expected, true),
+                                tr("%1 tried in place of a priority %2 target")
+                                    .arg(got.sip.address())
+                                    .arg(expected.attempts[i].priority)});
             reported.insert(QStringLiteral("targets"));
+        }
+        if (got.noun != QLatin1String("Sip")) {
+            // Not a SIP leg to the PBX at all: its SIP fields would only be noise.
+            if (!reported.contains(QStringLiteral("targets")))
+                differences.append({QStringLiteral("targets"), tr("SIP to the PBX"),
+                                    tr("<%1> %2").arg(got.noun, got.number)});
+            reported.insert(QStringLiteral("targets"));
+            continue;
         }
         for (const Field &field : kFields) {
             const QString key = QLatin1String(field.key);
@@ -144,7 +180,11 @@ QVector<RouteDifference> RouteComparison::compare(const CallRoute &expected,
             }
         }
     }
-    if (!(expected.exhausted == actual.exhausted))
+    // A handler that fails (an HTTP error, no TwiML, an action elsewhere) is its own point.
+    if (actual.exhausted.kind == CallEnd::Kind::Error)
+        differences.append({QStringLiteral("handler"), tr("TwiML for every step of the call"),
+                            actual.exhausted.text()});
+    else if (!(expected.exhausted == actual.exhausted))
         differences.append({QStringLiteral("disaster-recovery"), expected.exhausted.text(),
                             actual.exhausted.text()});
     if (!actual.attempts.isEmpty() && !(expected.onBusy == actual.onBusy))

@@ -3,7 +3,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QTimer>
 #include <QUrlQuery>
+
+#include <memory>
 
 namespace {
 bool isLocal(const QString &host)
@@ -43,8 +46,10 @@ QUrl WebhookClient::wireUrl(const QUrl &url) const
         wire.setQuery(url.query(QUrl::FullyEncoded), QUrl::StrictMode);
         return wire;
     }
+    // Plain http only to this computer, and only with a sandbox there: a real account's
+    // handlers are https, and a signed request must not reach a local service by mistake.
     if (url.scheme() == QLatin1String("https") ||
-        (url.scheme() == QLatin1String("http") && isLocal(url.host())))
+        (url.scheme() == QLatin1String("http") && isLocal(url.host()) && m_sandboxBase.isValid()))
         return url;
     return {};
 }
@@ -118,19 +123,36 @@ void WebhookClient::send(QNetworkRequest request, const QByteArray &method, cons
                          QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > MaxBody)
+    // Why the reply was aborted, when it was: too large, or too slow as a whole (the transfer
+    // timeout above only ends a silent one; a trickle would keep it alive).
+    auto abortedFor = std::make_shared<QString>();
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [reply, abortedFor](qint64 received, qint64) {
+                if (received > MaxBody && abortedFor->isEmpty()) {
+                    *abortedFor = tr("the answer is larger than %n byte(s)", nullptr, int(MaxBody));
+                    reply->abort();
+                }
+            });
+    QTimer::singleShot(TimeoutMs, reply, [reply, abortedFor] {
+        if (reply->isRunning() && abortedFor->isEmpty()) {
+            *abortedFor = tr("no complete answer within %n second(s)", nullptr, TimeoutMs / 1000);
             reply->abort();
+        }
     });
-    connect(reply, &QNetworkReply::finished, reply, [reply, guard, callback] {
+    connect(reply, &QNetworkReply::finished, reply, [reply, guard, callback, abortedFor] {
         reply->deleteLater();
         if (!guard)
             return;
         Answer answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.body = reply->read(MaxBody);
-        if (answer.status == 0)
+        if (!abortedFor->isEmpty())
+            answer.error = *abortedFor;
+        else if (answer.status == 0)
             answer.error = tr("no answer: %1").arg(reply->errorString());
+        else if (reply->error() != QNetworkReply::NoError &&
+                 reply->error() < QNetworkReply::ContentAccessDenied) // transport, not HTTP
+            answer.error = tr("the answer broke off: %1").arg(reply->errorString());
         else if (answer.status < 200 || answer.status > 299)
             answer.error = answer.status == 401 || answer.status == 403
                                ? tr("HTTP %1: the handler refused the signed request (is it the "

@@ -345,6 +345,11 @@ VerifyJob *ScriptedBackend::verify(const QString &trunkSid, const QStringList &n
         Operation::Verify, QStringLiteral("verify ") + trunkSid + u' ' + numberSids.join(u',') +
                                (all ? QStringLiteral(" all") : QString()));
     lastSids = numberSids;
+    const QString problem = Validation::checkSid(trunkSid, "TK", QStringLiteral("The trunk SID"));
+    if (!problem.isEmpty()) {
+        job->fail(error(0, 0, problem));
+        return job;
+    }
     if (!start(job))
         return job;
     answerLater(job, [this, job, trunkSid] {
@@ -380,6 +385,7 @@ TestCallFaultsJob *ScriptedBackend::setTestCallFaults(const TestCallFaults &faul
         return job;
     answerLater(job, [this, job, faults] {
         end();
+        faultsSet = faults;
         job->succeed(faults);
     });
     return job;

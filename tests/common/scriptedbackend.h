@@ -41,6 +41,7 @@ public:
     bool testCalls = false;              // canPlaceTestCalls()
     TestCallResult testCall;             // what placeTestCall() answers
     TestCallFaults lastFaults;           // of setTestCallFaults()
+    TestCallFaults faultsSet;            // what testCallFaults() answers (set on success)
     // Settings migrate() refuses to move without (as the engine's step-2 report would).
     QStringList needsAcknowledgement;
 
@@ -76,6 +77,7 @@ public:
     bool canPlaceTestCalls() const override { return testCalls; }
     TestCallJob *placeTestCall(const QString &from, const QString &to) override;
     TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) override;
+    TestCallFaults testCallFaults() const override { return faultsSet; }
     EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,
                                 std::optional<bool> secure = {}) override;
     void acceptChanges(const QStringList &settings) override { accepted = settings; }

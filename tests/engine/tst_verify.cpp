@@ -57,6 +57,7 @@ private slots:
     void init();
     void sameAfterACorrectMigration();
     void namesTheNumberWhoseVoiceUrlChanged();
+    void sameWithEveryStepTwoOption();
     void namesAWrongPbxDomain();
     void emergencyMustReachEmergencyRouting();
     void refusesWithoutStepTwo();
@@ -185,6 +186,28 @@ void TestVerify::namesTheNumberWhoseVoiceUrlChanged()
     }
 }
 
+void TestVerify::sameWithEveryStepTwoOption()
+{
+    // ExpectedRoute against what the deployed handler really dials with step 2's options:
+    // an edge, the Call SID as User-to-User, parameters (one overriding a target's transport).
+    QString problem;
+    auto service = m_f->newService(&problem);
+    QVERIFY2(service, qPrintable(problem));
+    OutboundOptions out;
+    out.edge = QStringLiteral("sydney");
+    out.callSidAsUserToUser = true;
+    out.customParameters = {{QStringLiteral("x-site"), QStringLiteral("syd")},
+                            {QStringLiteral("transport"), QStringLiteral("udp")}};
+    out.calls.ringTimeoutSeconds = 45;
+    QVERIFY(runSetup(*service, out));
+    const QStringList moved = voiceSids().mid(0, 2);
+    QVERIFY(waitRun(*service, [&] { return service->migrate(moved); }));
+    const VerifyReport report = verify(*service);
+    QVERIFY2(report.same(), qPrintable(describe(report)));
+    QCOMPARE(report.numbers.size(), moved.size());
+    QVERIFY(!report.incomplete);
+}
+
 void TestVerify::namesAWrongPbxDomain()
 {
     QString problem;
@@ -245,7 +268,8 @@ void TestVerify::emergencyMustReachEmergencyRouting()
     QVERIFY(runSetup(*service));
     const QString number = voiceSids().first();
     QVERIFY(waitRun(*service, [&] { return service->migrate({number}); }));
-    QVERIFY2(verify(*service).account.isEmpty(), qPrintable(describe(verify(*service))));
+    const VerifyReport before = verify(*service);
+    QVERIFY2(before.account.isEmpty() && before.same(), qPrintable(describe(before)));
 
     const auto domains = await<QList<SipDomain>>(
         [&](QObject *c, auto done) { return m_f->client().sipDomains().listSipDomains(c, done); });
@@ -278,11 +302,17 @@ void TestVerify::refusesWithoutStepTwo()
     QVERIFY2(end.error->message.contains(QLatin1String("step 2")), qPrintable(end.why()));
     const auto bad = waitEnd(service->verify(QStringLiteral("TKnot-a-sid"), {}), 30000);
     QVERIFY(bad.error);
+    QVERIFY2(bad.error->message.contains(QLatin1String("trunk SID")), qPrintable(bad.why()));
+    const auto badNumber = waitEnd(service->verify(m_trunk, {QStringLiteral("PN123")}), 30000);
+    QVERIFY(badNumber.error);
+    QVERIFY2(badNumber.error->message.contains(QLatin1String("number SID")),
+             qPrintable(badNumber.why()));
 }
 
 void TestVerify::anApiKeyCannotSign()
 {
     MigrationService service;
+    service.setJournalPath(m_f->journalPath()); // never the user's own data folder
     ConnectionSettings settings = m_f->settings();
     settings.apiKeySid = m_f->server().apiKeySid();
     settings.secret = m_f->server().apiKeySecret();

@@ -64,6 +64,7 @@ private slots:
     void readsTwiml();
     void buildsTheTrunksRoute();
     void sameRouteIsSame();
+    void sameHostTwiceIsPairedByParameters();
     void orderWithinAPriorityIsFree();
     void eachFieldOnce();
     void endsAreCompared();
@@ -151,8 +152,64 @@ void TestRouteComparison::buildsTheTrunksRoute()
 
 void TestRouteComparison::sameRouteIsSame()
 {
-    const CallRoute route = ExpectedRoute::build(demoTrunk(), demoSpec(), kCall);
-    QVERIFY(RouteComparison::compare(route, route).isEmpty());
+    // The TwiML /outboundHandler answers for the demo trunk (as tst_handlers checks it), read
+    // back: the same route as the trunk's, though within priority 10 the order is the other.
+    const QUrl base(QStringLiteral("https://tm-1-dev.twil.io/outboundHandler"));
+    const auto dialDoc = [](const QByteArray &uri, int attempt) {
+        return "<Response><Dial answerOnBridge=\"true\" callerId=\"+15005550006\" "
+               "timeout=\"600\" timeLimit=\"86400\" action=\"outboundHandler?attempt=" +
+               QByteArray::number(attempt) +
+               "\" record=\"record-from-answer\" trim=\"trim-silence\" "
+               "referUrl=\"referHandler?leg=outbound\"><Sip>" +
+               uri + "</Sip></Dial></Response>";
+    };
+    CallRoute actual;
+    for (const QByteArray &uri :
+         {QByteArray("sip:+61255501234@pbx.example.net;secure=true;edge=sydney"
+                     "?User-to-User=CA0123"),
+          QByteArray("sip:+61255501234@pbx-b.example.net:5080;transport=tcp;secure=true;"
+                     "edge=sydney?User-to-User=CA0123"),
+          QByteArray("sip:+61255501234@pbx-backup.example.net;transport=tls;secure=true;"
+                     "edge=sydney?User-to-User=CA0123")})
+        actual.attempts.append(*TwimlReader::read(dialDoc(uri, 1), base).dial);
+    actual.exhausted = TwimlReader::read("<Response><Redirect method=\"GET\">"
+                                         "https://dr.example.net/voice</Redirect></Response>",
+                                         base)
+                           .end;
+    actual.onBusy = TwimlReader::read("<Response><Reject reason=\"busy\"/></Response>", base).end;
+    const CallRoute expected = ExpectedRoute::build(demoTrunk(), demoSpec(), kCall);
+    const QVector<RouteDifference> differences = RouteComparison::compare(expected, actual);
+    QVERIFY2(differences.isEmpty(),
+             qPrintable(differences.isEmpty()
+                            ? QString()
+                            : differences.first().field + QStringLiteral(": ") + differences.first().actual));
+    // One wrong parameter on one target is one line.
+    actual.attempts[2].sip.parameters.append({QStringLiteral("maddr"), QStringLiteral("x")});
+    QCOMPARE(fields(RouteComparison::compare(expected, actual)), QStringList{"uri-parameters"});
+}
+
+void TestRouteComparison::sameHostTwiceIsPairedByParameters()
+{
+    // Two URLs on one host that differ by transport: each attempt meets its own.
+    TrunkSummary trunk = demoTrunk();
+    trunk.originationUrls = {{QStringLiteral("OU1"),
+                              {},
+                              QStringLiteral("sip:pbx.example.net;transport=tls"),
+                              10,
+                              10,
+                              true},
+                             {QStringLiteral("OU2"),
+                              {},
+                              QStringLiteral("sip:pbx.example.net;transport=udp"),
+                              20,
+                              10,
+                              true}};
+    const CallRoute expected = ExpectedRoute::build(trunk, demoSpec(), kCall);
+    QVERIFY(RouteComparison::compare(expected, expected).isEmpty());
+    CallRoute swapped = expected;
+    std::swap(swapped.attempts[0], swapped.attempts[1]);
+    // Same host both times, but udp (priority 20) tried before tls (priority 10): the order.
+    QCOMPARE(fields(RouteComparison::compare(expected, swapped)), QStringList{"targets"});
 }
 
 void TestRouteComparison::orderWithinAPriorityIsFree()
@@ -205,12 +262,14 @@ void TestRouteComparison::requestsGoOnlyWhereTheyShould()
     QVERIFY(
         !real.wireUrl(QUrl(QStringLiteral("http://tm-1-dev.twil.io/outboundHandler"))).isValid());
     QVERIFY(!real.wireUrl(QUrl(QStringLiteral("ftp://example.com/x"))).isValid());
-    QVERIFY(real.wireUrl(QUrl(QStringLiteral("http://127.0.0.1:8080/h"))).isValid());
+    // Plain http to this computer only with a sandbox there: never a local service by mistake.
+    QVERIFY(!real.wireUrl(QUrl(QStringLiteral("http://127.0.0.1:8080/h"))).isValid());
     // On the sandbox a Functions URL goes to its /_functions/ path, query kept.
     const WebhookClient sandbox(&network, "token", QUrl(QStringLiteral("http://127.0.0.1:4000")));
     QCOMPARE(sandbox.wireUrl(handler),
              QUrl(QStringLiteral("http://127.0.0.1:4000/_functions/tm-1-dev.twil.io/"
                                  "outboundHandler?attempt=1")));
+    QVERIFY(sandbox.wireUrl(QUrl(QStringLiteral("http://127.0.0.1:8080/h"))).isValid());
     // Another https host is not the sandbox's to answer: sent as it is.
     QCOMPARE(sandbox.wireUrl(QUrl(QStringLiteral("https://dr.example.net/x"))),
              QUrl(QStringLiteral("https://dr.example.net/x")));
