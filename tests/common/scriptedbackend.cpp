@@ -330,12 +330,9 @@ EquivalenceJob *ScriptedBackend::equivalence(const QString &trunkSid, const Call
     lastChoices = choices;
     if (!start(job))
         return job;
-    answerLater(job, [this, job, trunkSid] {
-        EquivalenceReport report = equivalenceReport;
-        report.trunkSid = trunkSid;
-        end();
-        job->succeed(report);
-    });
+    EquivalenceReport report = equivalenceReport;
+    report.trunkSid = trunkSid;
+    succeedLater(job, report);
     return job;
 }
 
@@ -352,12 +349,9 @@ VerifyJob *ScriptedBackend::verify(const QString &trunkSid, const QStringList &n
     }
     if (!start(job))
         return job;
-    answerLater(job, [this, job, trunkSid] {
-        VerifyReport report = verifyReport;
-        report.trunkSid = trunkSid;
-        end();
-        job->succeed(report);
-    });
+    VerifyReport report = verifyReport;
+    report.trunkSid = trunkSid;
+    succeedLater(job, report);
     return job;
 }
 
@@ -367,10 +361,7 @@ TestCallJob *ScriptedBackend::placeTestCall(const QString &from, const QString &
                                     QStringLiteral("placeTestCall ") + from + u' ' + to);
     if (!start(job))
         return job;
-    answerLater(job, [this, job] {
-        end();
-        job->succeed(testCall);
-    });
+    succeedLater(job, testCall);
     return job;
 }
 

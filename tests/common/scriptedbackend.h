@@ -103,6 +103,14 @@ private:
     // After delayMs: the scripted failure, "Cancelled." after a stop (a run's answer() handles
     // the stop itself: it ends with its summary), or answer().
     void answerLater(BackendJob *job, std::function<void()> answer, bool isRun = false);
+    // Ends the operation with `result` later, as the engine would.
+    template<typename Job, typename Result> void succeedLater(Job *job, const Result &result)
+    {
+        answerLater(job, [this, job, result] {
+            end();
+            job->succeed(result);
+        });
+    }
     void end(); // the operation is over: not busy any more
     static void postProgress(BackendJob *job, const QString &stage, int done, int total);
     void stop();
