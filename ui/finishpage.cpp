@@ -55,6 +55,7 @@ FinishPage::FinishPage(MigrationBackend *backend, WizardState *state, QWidget *p
     layout->addStretch(1);
 
     connect(m_export, &QPushButton::clicked, this, &FinishPage::askExportPath);
+    connect(m_deletion, &TrunkDeletionBox::trunkDeleted, this, &FinishPage::showTrunkGone);
     connect(m_state->numbers(), &NumberTableModel::stateCountsChanged, this, [this] {
         updateCounts();
         m_deletion->refresh();
@@ -65,7 +66,16 @@ void FinishPage::initializePage()
 {
     updateCounts();
     m_deletion->refresh();
-    m_verify->setTrunk(m_state->trunk().sid);
+    if (m_deletion->isDeleted())
+        showTrunkGone();
+    else
+        m_verify->setTrunk(m_state->trunk().sid);
+}
+
+void FinishPage::showTrunkGone()
+{
+    m_verify->setUnavailable(tr("The trunk was deleted: there is no trunk route left to compare "
+                                "with."));
 }
 
 void FinishPage::updateCounts()

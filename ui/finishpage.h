@@ -20,6 +20,7 @@ public:
     void initializePage() override;
 
 private:
+    void showTrunkGone();
     void updateCounts();
     void askExportPath();
     void exportAudit(const QString &path);

@@ -88,6 +88,7 @@ void TrunkDeletionBox::deleteTrunk()
         m_deleted = true;
         m_result->setText(tr("The trunk %1 was deleted.").arg(sid.toHtmlEscaped()));
         updateButton();
+        emit trunkDeleted();
     });
     connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
         m_deleting = false;

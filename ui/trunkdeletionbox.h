@@ -18,6 +18,10 @@ public:
 
     // Call when the trunk or its numbers changed.
     void refresh();
+    bool isDeleted() const { return m_deleted; }
+
+signals:
+    void trunkDeleted();
 
 private:
     bool trunkIsEmpty() const;

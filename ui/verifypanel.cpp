@@ -45,6 +45,13 @@ void VerifyPanel::updateButton()
     m_verify->setEnabled(!m_trunkSid.isEmpty() && !m_verifying && !m_backend->isBusy());
 }
 
+void VerifyPanel::setUnavailable(const QString &reason)
+{
+    m_trunkSid.clear();
+    updateButton();
+    m_result->setText(reason.toHtmlEscaped());
+}
+
 QString VerifyPanel::resultText() const
 {
     return m_result->text();

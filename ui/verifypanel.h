@@ -19,6 +19,8 @@ public:
 
     // The trunk to verify; empty disables the button.
     void setTrunk(const QString &trunkSid);
+    // Nothing to verify against any more (the trunk was deleted): disabled, and says why.
+    void setUnavailable(const QString &reason);
     QString resultText() const;
     void verify();
 

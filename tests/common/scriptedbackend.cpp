@@ -248,15 +248,21 @@ TrunksJob *ScriptedBackend::loadTrunks()
     return job;
 }
 
+bool ScriptedBackend::refuseBadTrunk(BackendJob *job, const QString &trunkSid)
+{
+    const QString problem = Validation::checkSid(trunkSid, "TK", QStringLiteral("The trunk SID"));
+    if (problem.isEmpty())
+        return false;
+    job->fail(error(0, 0, problem));
+    return true;
+}
+
 NumbersJob *ScriptedBackend::loadNumbers(const QString &trunkSid)
 {
     auto *job =
         newJob<NumbersJob>(Operation::LoadNumbers, QStringLiteral("loadNumbers ") + trunkSid);
-    const QString problem = Validation::checkSid(trunkSid, "TK", QStringLiteral("The trunk SID"));
-    if (!problem.isEmpty()) {
-        job->fail(error(0, 0, problem));
+    if (refuseBadTrunk(job, trunkSid))
         return job;
-    }
     if (!start(job))
         return job;
     answerLater(job, [this, job, trunkSid] {
@@ -342,11 +348,8 @@ VerifyJob *ScriptedBackend::verify(const QString &trunkSid, const QStringList &n
         Operation::Verify, QStringLiteral("verify ") + trunkSid + u' ' + numberSids.join(u',') +
                                (all ? QStringLiteral(" all") : QString()));
     lastSids = numberSids;
-    const QString problem = Validation::checkSid(trunkSid, "TK", QStringLiteral("The trunk SID"));
-    if (!problem.isEmpty()) {
-        job->fail(error(0, 0, problem));
+    if (refuseBadTrunk(job, trunkSid))
         return job;
-    }
     if (!start(job))
         return job;
     VerifyReport report = verifyReport;

@@ -103,6 +103,8 @@ private:
     // After delayMs: the scripted failure, "Cancelled." after a stop (a run's answer() handles
     // the stop itself: it ends with its summary), or answer().
     void answerLater(BackendJob *job, std::function<void()> answer, bool isRun = false);
+    // Fails the job (true) when the SID is malformed, as the engine does.
+    bool refuseBadTrunk(BackendJob *job, const QString &trunkSid);
     // Ends the operation with `result` later, as the engine would.
     template<typename Job, typename Result> void succeedLater(Job *job, const Result &result)
     {

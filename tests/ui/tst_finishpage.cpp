@@ -106,6 +106,11 @@ private slots:
         QVERIFY(
             h.backend.log.contains(QStringLiteral("deleteTrunk ") + h.backend.trunks.first().sid));
         QVERIFY(!remove->isEnabled());
+        // Verify needs the trunk's route: gone with the trunk, and the panel says so.
+        QVERIFY(!h.find<QPushButton>(QStringLiteral("finishVerifyButton"))->isEnabled());
+        QVERIFY(h.find<QLabel>(QStringLiteral("finishVerifyResult"))
+                    ->text()
+                    .contains(QStringLiteral("deleted")));
     }
 };
 
