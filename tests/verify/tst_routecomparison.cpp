@@ -180,9 +180,9 @@ void TestRouteComparison::sameRouteIsSame()
     const CallRoute expected = ExpectedRoute::build(demoTrunk(), demoSpec(), kCall);
     const QVector<RouteDifference> differences = RouteComparison::compare(expected, actual);
     QVERIFY2(differences.isEmpty(),
-             qPrintable(differences.isEmpty()
-                            ? QString()
-                            : differences.first().field + QStringLiteral(": ") + differences.first().actual));
+             qPrintable(differences.isEmpty() ? QString()
+                                              : differences.first().field + QStringLiteral(": ") +
+                                                    differences.first().actual));
     // One wrong parameter on one target is one line.
     actual.attempts[2].sip.parameters.append({QStringLiteral("maddr"), QStringLiteral("x")});
     QCOMPARE(fields(RouteComparison::compare(expected, actual)), QStringList{"uri-parameters"});
