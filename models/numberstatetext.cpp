@@ -9,6 +9,8 @@ QString numberStateText(NumberState state)
         return QCoreApplication::translate("NumberState", "On trunk");
     case NumberState::Migrating:
         return QCoreApplication::translate("NumberState", "Migrating…");
+    case NumberState::UrlSet:
+        return QCoreApplication::translate("NumberState", "URL set, still on trunk");
     case NumberState::Migrated:
         return QCoreApplication::translate("NumberState", "Migrated");
     case NumberState::Failed:

@@ -10,3 +10,17 @@ constexpr int NumberStateCount = int(NumberState::NotOnTrunk) + 1;
 
 // The translated word the table shows for a state.
 QString numberStateText(NumberState state);
+
+// Revert applies to a number changed by a migration and not yet back as it was: off the trunk
+// with the new URL, or still on it with the new URL set.
+constexpr bool canRevert(NumberState state)
+{
+    return state == NumberState::Migrated || state == NumberState::UrlSet;
+}
+
+// Migrate applies to a number still to move: never touched, half-moved, failed or reverted.
+constexpr bool canMigrate(NumberState state)
+{
+    return state == NumberState::OnTrunk || state == NumberState::UrlSet ||
+           state == NumberState::Failed || state == NumberState::Reverted;
+}

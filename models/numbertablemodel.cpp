@@ -69,15 +69,27 @@ QVariant NumberTableModel::displayData(const NumberInfo &row, int column) const
     case State:
         return numberStateText(row.state);
     case LastError:
-        if (row.lastError.twilioCode != 0)
-            return tr("%1 (Twilio error %2)")
-                .arg(row.lastError.message)
-                .arg(row.lastError.twilioCode);
-        return row.lastError.message;
+        return errorText(row.lastError);
     case ColumnCount:
         break;
     }
     return {};
+}
+
+QString NumberTableModel::errorText(const OperationError &error)
+{
+    // Everything support asks for, in the cell itself: the code, the HTTP status and the
+    // request id, not only the sentence.
+    QStringList details;
+    if (error.twilioCode != 0)
+        details.append(tr("Twilio error %1").arg(error.twilioCode));
+    if (error.httpStatus != 0)
+        details.append(tr("HTTP %1").arg(error.httpStatus));
+    if (!error.requestId.isEmpty())
+        details.append(tr("request %1").arg(error.requestId));
+    if (details.isEmpty())
+        return error.message;
+    return tr("%1 (%2)").arg(error.message, details.join(tr(" · ")));
 }
 
 QVariant NumberTableModel::toolTip(const NumberInfo &row, int column) const
@@ -107,8 +119,7 @@ bool NumberTableModel::setData(const QModelIndex &index, const QVariant &value, 
     if (m_checked.testBit(index.row()) == checked)
         return true;
     const int previous = m_checkedCount;
-    m_checked.setBit(index.row(), checked);
-    m_checkedCount += checked ? 1 : -1;
+    mark(index.row(), checked);
     emitCheckChange(index.row(), index.row(), previous);
     return true;
 }
@@ -178,6 +189,7 @@ void NumberTableModel::setRows(QVector<NumberInfo> rows)
     const int previous = m_checkedCount;
     m_checked = QBitArray(int(m_rows.size()));
     m_checkedCount = 0;
+    m_checkedStateCounts.fill(0);
     endResetModel();
     if (previous != 0)
         emit checkedCountChanged(0);
@@ -195,8 +207,7 @@ bool NumberTableModel::updateRow(const NumberInfo &row)
     if (current == row)
         return true;
     const bool stateChanged = current.state != row.state;
-    --m_stateCounts[size_t(current.state)];
-    ++m_stateCounts[size_t(row.state)];
+    countState(r, current.state, row.state);
     current = row;
     m_keys[r] = NumberSearchKeys(row);
     // Every role of every column may have changed: an empty role list says so.
@@ -215,8 +226,7 @@ bool NumberTableModel::setState(const QString &sid, NumberState state, const Ope
     }
     NumberInfo &row = m_rows[r];
     const bool stateChanged = row.state != state;
-    --m_stateCounts[size_t(row.state)];
-    ++m_stateCounts[size_t(state)];
+    countState(r, row.state, state);
     row.state = state;
     m_keys[r].setState(state);
     row.lastError = error;
@@ -245,6 +255,10 @@ void NumberTableModel::setAllChecked(bool checked)
     const int previous = m_checkedCount;
     m_checked.fill(checked);
     m_checkedCount = checked ? int(m_rows.size()) : 0;
+    if (checked)
+        m_checkedStateCounts = m_stateCounts;
+    else
+        m_checkedStateCounts.fill(0);
     emitCheckChange(0, int(m_rows.size()) - 1, previous);
 }
 
@@ -256,8 +270,7 @@ void NumberTableModel::checkRows(const QVector<int> &rows, bool checked)
     for (const int r : rows) {
         if (r < 0 || r >= m_rows.size() || m_checked.testBit(r) == checked)
             continue;
-        m_checked.setBit(r, checked);
-        m_checkedCount += checked ? 1 : -1;
+        mark(r, checked);
         first = std::min(first, r);
         last = std::max(last, r);
     }
@@ -274,6 +287,32 @@ QStringList NumberTableModel::checkedSids() const
             sids.append(m_rows.at(r).sid);
     }
     return sids;
+}
+
+int NumberTableModel::checkedCountWhere(bool (*applies)(NumberState)) const
+{
+    int n = 0;
+    for (int state = 0; state < NumberStateCount; ++state)
+        if (applies(NumberState(state)))
+            n += m_checkedStateCounts[size_t(state)];
+    return n;
+}
+
+void NumberTableModel::mark(int row, bool checked)
+{
+    m_checked.setBit(row, checked);
+    m_checkedCount += checked ? 1 : -1;
+    m_checkedStateCounts[size_t(m_rows.at(row).state)] += checked ? 1 : -1;
+}
+
+void NumberTableModel::countState(int row, NumberState from, NumberState to)
+{
+    --m_stateCounts[size_t(from)];
+    ++m_stateCounts[size_t(to)];
+    if (m_checked.testBit(row)) {
+        --m_checkedStateCounts[size_t(from)];
+        ++m_checkedStateCounts[size_t(to)];
+    }
 }
 
 void NumberTableModel::emitCheckChange(int first, int last, int previousCount)

@@ -67,7 +67,12 @@ public:
     QStringList checkedSids() const;
     int checkedCount() const { return m_checkedCount; }
 
+    // The Last error cell: message, Twilio code, HTTP status and request id.
+    static QString errorText(const OperationError &error);
+
     int countInState(NumberState state) const { return m_stateCounts[size_t(state)]; }
+    // Checked rows in the states `applies` accepts (canMigrate, canRevert), without a scan.
+    int checkedCountWhere(bool (*applies)(NumberState)) const;
 
 signals:
     // The checked count changed (for enabling "Migrate selected" and its label).
@@ -79,6 +84,8 @@ private:
     QVariant displayData(const NumberInfo &row, int column) const;
     QVariant toolTip(const NumberInfo &row, int column) const;
     void emitCheckChange(int first, int last, int previousCount);
+    void mark(int row, bool checked);
+    void countState(int row, NumberState from, NumberState to);
 
     QVector<NumberInfo> m_rows;
     QVector<NumberSearchKeys> m_keys;
@@ -86,4 +93,5 @@ private:
     QBitArray m_checked;
     int m_checkedCount = 0;
     std::array<int, NumberStateCount> m_stateCounts{};
+    std::array<int, NumberStateCount> m_checkedStateCounts{}; // of the checked rows
 };

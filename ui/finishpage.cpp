@@ -3,6 +3,7 @@
 #include "dialogseam.h"
 #include "errortext.h"
 #include "migrationbackend.h"
+#include "numbercounts.h"
 #include "numbertablemodel.h"
 #include "trunkdeletionbox.h"
 #include "verifypanel.h"
@@ -80,15 +81,7 @@ void FinishPage::showTrunkGone()
 
 void FinishPage::updateCounts()
 {
-    const NumberTableModel *numbers = m_state->numbers();
-    QStringList lines;
-    for (int state = 0; state < NumberStateCount; ++state) {
-        const int count = numbers->countInState(NumberState(state));
-        if (count > 0)
-            lines.append(tr("%1: %2").arg(numberStateText(NumberState(state))).arg(count));
-    }
-    lines.append(tr("Total: %1").arg(numbers->rowCount()));
-    m_counts->setText(lines.join(u'\n'));
+    m_counts->setText(NumberCounts::summaryLines(m_state->numbers()).join(u'\n'));
 }
 
 void FinishPage::askExportPath()

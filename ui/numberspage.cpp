@@ -1,24 +1,30 @@
 #include "numberspage.h"
 
 #include "acknowledgementnote.h"
+#include "canarybox.h"
 #include "dialogseam.h"
 #include "errortext.h"
+#include "numbercounts.h"
 #include "numberfilterproxymodel.h"
 #include "numberselectionbar.h"
+#include "numbertableview.h"
 #include "numbertablemodel.h"
 #include "operationprogress.h"
 #include "plandialog.h"
 #include "uilogging.h"
 #include "wizardstate.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
-#include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 NumberFilterProxyModel *makeProxy(NumberTableModel *model, QObject *parent)
@@ -37,15 +43,17 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     , m_proxy(makeProxy(m_model, this))
     // Created before the table so Tab goes from the filter to the table, as they are shown.
     , m_selection(new NumberSelectionBar(m_proxy, this))
-    , m_table(new QTableView(this))
+    , m_table(new NumberTableView(this))
     , m_plan(new QPushButton(tr("&Plan…"), this))
-    , m_migrate(new QPushButton(tr("&Migrate selected"), this))
-    , m_revert(new QPushButton(tr("&Revert"), this))
-    , m_retry(new QPushButton(tr("Re&try failed"), this))
+    , m_migrate(new QPushButton(this))
+    , m_revert(new QPushButton(this))
+    , m_retry(new QPushButton(this))
     , m_progress(new OperationProgress(QStringLiteral("numbersProgress"), this))
     , m_status(new QLabel(this))
     , m_errorDetail(new QLabel(this))
     , m_acknowledgement(new AcknowledgementNote(state, this))
+    , m_canary(new CanaryBox(backend, this))
+    , m_shown(new QLabel(this))
 {
     setObjectName(QStringLiteral("numbersPage"));
     setTitle(tr("Step 4: move the numbers"));
@@ -54,19 +62,12 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     m_table->setObjectName(QStringLiteral("numbersTable"));
     m_table->setAccessibleName(tr("Phone numbers on the trunk"));
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
     m_table->sortByColumn(NumberTableModel::Number, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideMiddle);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_plan->setObjectName(QStringLiteral("planButton"));
     m_plan->setToolTip(tr("List every change Migrate would make, without changing anything"));
     m_migrate->setObjectName(QStringLiteral("migrateButton"));
     m_revert->setObjectName(QStringLiteral("revertButton"));
-    m_revert->setToolTip(tr("Put the selected migrated numbers back on the trunk"));
+    m_shown->setObjectName(QStringLiteral("numbersShownTicked"));
     m_retry->setObjectName(QStringLiteral("retryFailedButton"));
     m_progress->setCancellable(true);
     m_status->setObjectName(QStringLiteral("numbersStatus"));
@@ -89,24 +90,34 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_selection);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_shown);
     layout->addWidget(m_errorDetail);
     layout->addWidget(m_acknowledgement);
+    layout->addWidget(m_canary);
     layout->addLayout(actions);
     layout->addWidget(m_status);
 
-    connect(m_plan, &QPushButton::clicked, this, &NumbersPage::plan);
-    connect(m_migrate, &QPushButton::clicked, this, [this] { migrate(m_model->checkedSids()); });
+    // Ticks choose the numbers for every action; the highlighted row only shows its error.
+    connect(m_plan, &QPushButton::clicked, this, [this] { review(tickedSids(canMigrate)); });
+    connect(m_migrate, &QPushButton::clicked, this, [this] { review(tickedSids(canMigrate)); });
     connect(m_retry, &QPushButton::clicked, this,
-            [this] { migrate(sidsInState(NumberState::Failed)); });
+            [this] { review(sidsInState(NumberState::Failed)); });
     connect(m_revert, &QPushButton::clicked, this,
-            [this] { confirmRevert(selectedSidsInState(NumberState::Migrated)); });
+            [this] { confirmRevert(tickedSids(canRevert)); });
+    connect(m_canary, &CanaryBox::migrateRemainingRequested, this,
+            [this] { migrate(tickedSids(canMigrate)); });
     connect(m_table, &QTableView::customContextMenuRequested, this, &NumbersPage::showContextMenu);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        updateActions();
-        showCurrentError();
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &NumbersPage::showCurrentError);
     connect(m_model, &NumberTableModel::checkedCountChanged, this, &NumbersPage::updateActions);
     connect(m_model, &NumberTableModel::stateCountsChanged, this, &NumbersPage::updateActions);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &NumbersPage::updateShown);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &NumbersPage::updateShown);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &NumbersPage::updateShown);
+    connect(m_model, &NumberTableModel::checkedCountChanged, this, &NumbersPage::updateShown);
+    connect(m_state, &WizardState::trunkDeletedChanged, this, &NumbersPage::updateActions);
+    connect(m_state, &WizardState::trunkChanged, m_canary, &CanaryBox::dismiss);
 }
 
 void NumbersPage::initializePage()
@@ -140,8 +151,7 @@ void NumbersPage::load()
     m_loadJob->onFinished(this, [this](const QVector<NumberInfo> &numbers) {
         m_loading = false;
         m_model->setRows(numbers);
-        fitColumns();
-        finish(tr("%n number(s): %1.", nullptr, int(numbers.size())).arg(stateCounts()));
+        finish(tr("Numbers on the trunk: %1 (%2).").arg(numbers.size()).arg(stateCounts()));
     });
     connect(m_loadJob, &BackendJob::failed, this, [this](const OperationError &error) {
         m_loading = false;
@@ -149,32 +159,46 @@ void NumbersPage::load()
     });
 }
 
-void NumbersPage::plan()
+void NumbersPage::review(const QStringList &sids)
 {
+    if (sids.isEmpty())
+        return;
     // The plan says what of step 2's report is still unacknowledged with these.
     m_backend->acceptChanges(m_state->accepted());
-    PlanJob *job = m_backend->plan(m_model->checkedSids());
+    PlanJob *job = m_backend->plan(sids);
     start(job, tr("Working out the plan…"));
-    job->onFinished(this, [this](const MigrationPlan &plan) {
+    job->onFinished(this, [this, sids](const MigrationPlan &plan) {
         m_acknowledgement->setPlan(plan);
-        finish(tr("Plan ready: nothing has been changed."));
-        auto *dialog = new PlanDialog(plan, this);
+        finish(tr("Plan ready: nothing has been changed by it."));
+        PlanDialog::Offer offer;
+        offer.sids = sids;
+        for (const QString &sid : sids)
+            offer.phoneNumbers.append(m_model->rowAt(m_model->rowOfSid(sid)).phoneNumber);
+        // Only the test number moved so far: the first batch of step 4 is offered as a canary.
+        offer.canary = m_model->countInState(NumberState::Migrated) <= 1;
+        offer.blocked = m_acknowledgement->reason();
+        auto *dialog = new PlanDialog(plan, offer, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PlanDialog::migrateRequested, this,
+                [this](const QStringList &chosen, bool canary) { migrate(chosen, canary); });
         dialog->open();
     });
 }
 
-void NumbersPage::migrate(const QStringList &sids)
+void NumbersPage::migrate(const QStringList &sids, bool canary)
 {
-    if (sids.isEmpty())
+    if (sids.isEmpty() || isRunning())
         return;
     if (const QString why = m_acknowledgement->reason(); !why.isEmpty()) {
         m_status->setText(tr("Nothing was migrated. %1").arg(why.toHtmlEscaped()));
         return;
     }
+    m_canary->dismiss();
     m_backend->acceptChanges(m_state->accepted());
-    qCInfo(lcUi) << "migrating" << sids.size() << "numbers";
-    startRun(m_backend->migrate(sids), tr("Migrating numbers…"));
+    qCInfo(lcUi) << "migrating" << sids.size() << "numbers" << (canary ? "as a canary" : "");
+    m_canaryRun = canary;
+    startRun(m_backend->migrate(sids), canary ? tr("Migrating the canary batch…")
+                                              : tr("Migrating numbers…"));
 }
 
 void NumbersPage::confirmRevert(const QStringList &sids)
@@ -192,6 +216,8 @@ void NumbersPage::confirmRevert(const QStringList &sids)
                        [this, sids](int choice) {
                            if (choice != 0 || isRunning())
                                return;
+                           m_canary->dismiss();
+                           m_canaryRun = false;
                            startRun(m_backend->revert(sids), tr("Reverting…"));
                        });
 }
@@ -245,12 +271,17 @@ void NumbersPage::onRunFinished(const RunSummary &summary, bool migrating)
     if (summary.reverted > 0)
         parts.append(tr("%n reverted", nullptr, summary.reverted));
     if (summary.failed > 0)
-        parts.append(tr("%n failed (see the Last error column)", nullptr, summary.failed));
+        parts.append(tr("%n failed (the Failed filter lists them, each with its error)",
+                        nullptr, summary.failed));
     if (summary.cancelled > 0)
-        parts.append(tr("%n not started (stopped)", nullptr, summary.cancelled));
+        parts.append(tr("%n stopped before finishing (see the State column)", nullptr,
+                        summary.cancelled));
     const QString done =
         parts.isEmpty() ? tr("Nothing to do.") : tr("Done: %1.").arg(parts.join(tr(", ")));
     finish(tr("%1 Now %2.").arg(done, stateCounts()));
+    const int remaining = m_model->checkedCountWhere(canMigrate);
+    if (std::exchange(m_canaryRun, false) && summary.migrated > 0 && remaining > 0)
+        m_canary->canaryMoved(m_state->trunk().sid, summary.migrated, remaining);
 }
 
 // After a run the selection keeps only what still needs work (failed or untouched rows), so
@@ -281,22 +312,30 @@ void NumbersPage::showContextMenu(const QPoint &position)
     QAction *revert =
         menu->addAction(tr("&Revert this number"), this, [this, sid] { confirmRevert({sid}); });
     revert->setObjectName(QStringLiteral("revertAction"));
-    revert->setEnabled(state == NumberState::Migrated && !isRunning());
+    revert->setEnabled(canRevert(state) && !isRunning() && !m_state->trunkDeleted());
     QAction *retry =
-        menu->addAction(tr("Re&try this number"), this, [this, sid] { migrate({sid}); });
+        menu->addAction(tr("Re&try this number…"), this, [this, sid] { review({sid}); });
     retry->setObjectName(QStringLiteral("retryAction"));
-    retry->setEnabled(state == NumberState::Failed && !isRunning() &&
+    retry->setEnabled(state == NumberState::Failed && !isRunning() && !m_state->trunkDeleted() &&
                       m_acknowledgement->blocking().isEmpty());
+    const QString error = index.siblingAtColumn(NumberTableModel::LastError)
+                              .data(Qt::ToolTipRole)
+                              .toString();
+    QAction *copy = menu->addAction(tr("&Copy the error"), this, [error] {
+        QGuiApplication::clipboard()->setText(error);
+    });
+    copy->setObjectName(QStringLiteral("copyErrorAction"));
+    copy->setEnabled(!error.isEmpty());
     menu->popup(m_table->viewport()->mapToGlobal(position));
 }
 
-QStringList NumbersPage::selectedSidsInState(NumberState state) const
+QStringList NumbersPage::tickedSids(bool (*applies)(NumberState)) const
 {
     QStringList sids;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows) {
-        if (NumberState(index.data(NumberTableModel::StateRole).toInt()) == state)
-            sids.append(index.data(NumberTableModel::SidRole).toString());
+    const QStringList ticked = m_model->checkedSids();
+    for (const QString &sid : ticked) {
+        if (applies(m_model->rowAt(m_model->rowOfSid(sid)).state))
+            sids.append(sid);
     }
     return sids;
 }
@@ -313,73 +352,47 @@ QStringList NumbersPage::sidsInState(NumberState state) const
 
 QString NumbersPage::stateCounts() const
 {
-    // Every state present, in the order a number moves through them, e.g. "249 on the trunk,
-    // 1 migrated": a number set up as step 2's test number is migrated already.
-    QStringList parts;
-    for (const NumberState state :
-         {NumberState::OnTrunk, NumberState::Migrating, NumberState::Migrated, NumberState::Failed,
-          NumberState::Reverting, NumberState::Reverted, NumberState::NotOnTrunk}) {
-        const int n = m_model->countInState(state);
-        if (n == 0)
-            continue;
-        switch (state) {
-        case NumberState::OnTrunk:
-            parts.append(tr("%n on the trunk", nullptr, n));
-            break;
-        case NumberState::Migrating:
-            parts.append(tr("%n migrating", nullptr, n));
-            break;
-        case NumberState::Migrated:
-            parts.append(tr("%n migrated", nullptr, n));
-            break;
-        case NumberState::Failed:
-            parts.append(tr("%n failed", nullptr, n));
-            break;
-        case NumberState::Reverting:
-            parts.append(tr("%n reverting", nullptr, n));
-            break;
-        case NumberState::Reverted:
-            parts.append(tr("%n reverted", nullptr, n));
-            break;
-        case NumberState::NotOnTrunk:
-            parts.append(tr("%n no longer on the trunk", nullptr, n));
-            break;
-        }
-    }
-    return parts.isEmpty() ? tr("none") : parts.join(tr(", "));
+    return NumberCounts::sentence(m_model);
 }
 
-void NumbersPage::fitColumns()
+void NumbersPage::updateShown()
 {
-    // Contents first, then caps: SIDs and URLs are long, and the state and error columns
-    // matter more. Every column stays resizable and shows its full text in a tooltip.
-    m_table->resizeColumnsToContents();
-    const int character = m_table->fontMetrics().averageCharWidth();
-    const QPair<int, int> caps[] = {{NumberTableModel::FriendlyName, 18},
-                                    {NumberTableModel::Sid, 14},
-                                    {NumberTableModel::VoiceUrl, 34}};
-    for (const auto &cap : caps) {
-        m_table->setColumnWidth(cap.first,
-                                qMin(m_table->columnWidth(cap.first), cap.second * character));
-    }
+    m_shown->setText(tr("%1 shown · %2 ticked")
+                         .arg(QLocale().toString(m_proxy->rowCount()),
+                              QLocale().toString(m_model->checkedCount())));
 }
 
 void NumbersPage::updateActions()
 {
     const bool idle = !isRunning() && !m_loading;
     m_acknowledgement->refresh();
-    const QString waiting = m_acknowledgement->reason();
-    const int checked = m_model->checkedCount();
-    m_plan->setEnabled(idle && checked > 0);
-    m_migrate->setEnabled(idle && checked > 0 && waiting.isEmpty());
-    m_migrate->setToolTip(waiting);
-    m_migrate->setText(checked > 0 ? tr("&Migrate %n selected", nullptr, checked)
-                                   : tr("&Migrate selected"));
-    m_revert->setEnabled(idle && !selectedSidsInState(NumberState::Migrated).isEmpty());
+    const QString gone = m_state->trunkDeleted()
+                             ? tr("The trunk was deleted: numbers can no longer be moved or put "
+                                  "back onto it.")
+                             : QString();
+    const QString waiting = gone.isEmpty() ? m_acknowledgement->reason() : gone;
+    const int toMigrate = m_model->checkedCountWhere(canMigrate);
+    const int toRevert = m_model->checkedCountWhere(canRevert);
     const int failed = m_model->countInState(NumberState::Failed);
+    m_plan->setEnabled(idle && toMigrate > 0 && gone.isEmpty());
+    m_migrate->setEnabled(idle && toMigrate > 0 && waiting.isEmpty());
+    m_migrate->setToolTip(waiting.isEmpty() ? tr("Shows the plan and asks before changing "
+                                                 "anything")
+                                            : waiting);
+    m_migrate->setText(toMigrate > 0 ? tr("&Migrate %n ticked…", nullptr, toMigrate)
+                                     : tr("&Migrate ticked…"));
+    m_revert->setEnabled(idle && toRevert > 0 && gone.isEmpty());
+    m_revert->setToolTip(gone.isEmpty() ? tr("Put the ticked migrated numbers back on the trunk "
+                                             "with their previous settings")
+                                        : gone);
+    m_revert->setText(toRevert > 0 ? tr("&Revert %n ticked…", nullptr, toRevert)
+                                   : tr("&Revert ticked…"));
     m_retry->setEnabled(idle && failed > 0 && waiting.isEmpty());
     m_retry->setToolTip(waiting);
-    m_retry->setText(failed > 0 ? tr("Re&try %n failed", nullptr, failed) : tr("Re&try failed"));
+    m_retry->setText(failed > 0 ? tr("Re&try %n failed…", nullptr, failed)
+                                : tr("Re&try failed…"));
+    if (!gone.isEmpty() && idle)
+        m_status->setText(gone.toHtmlEscaped());
 }
 
 void NumbersPage::showCurrentError()

@@ -6,18 +6,20 @@
 #include <QWizardPage>
 
 class AcknowledgementNote;
+class CanaryBox;
 class NumberFilterProxyModel;
 class NumberSelectionBar;
 class NumberTableModel;
+class NumberTableView;
 class OperationProgress;
 class QLabel;
 class QPushButton;
-class QTableView;
 class WizardState;
 
-// Page 7, step 4: the trunk's numbers in a checkable table. Plan shows what would change;
-// Migrate selected runs with progress and can be stopped; Revert puts a migrated number back;
-// Retry failed migrates the failed ones again. Rows change as the engine reports each number.
+// Page 7, step 4: the trunk's numbers in a checkable table; the ticks choose the numbers for
+// every action. Migrate and Retry show the plan and move nothing until it is confirmed (the
+// first batch optionally as a canary, verified before the rest is offered); a run shows its
+// progress and can be stopped; Revert puts migrated numbers back. Rows change as the engine reports each number.
 // Neither migrate starts while a change to how calls behave awaits its acknowledgement on the
 // Calls page (AcknowledgementNote says which).
 class NumbersPage : public QWizardPage
@@ -33,8 +35,10 @@ public:
 
 private:
     void load();
-    void plan();
-    void migrate(const QStringList &sids);
+    // Works out the plan for `sids` and shows it as the confirmation: nothing moves until the
+    // user presses its Migrate button (optionally for a canary batch first).
+    void review(const QStringList &sids);
+    void migrate(const QStringList &sids, bool canary = false);
     void confirmRevert(const QStringList &sids);
     // The page follows `job` until it ends; a failure ends it with "Stopped: ...".
     void start(BackendJob *job, const QString &stage);
@@ -43,10 +47,11 @@ private:
     void uncheckMigrated();
     void onRunFinished(const RunSummary &summary, bool migrating);
     void showContextMenu(const QPoint &position);
-    QStringList selectedSidsInState(NumberState state) const;
+    // The ticked numbers an action applies to (canMigrate, canRevert), in the table's order.
+    QStringList tickedSids(bool (*applies)(NumberState)) const;
     QStringList sidsInState(NumberState state) const;
     QString stateCounts() const;
-    void fitColumns();
+    void updateShown();
     void updateActions();
     void showCurrentError();
 
@@ -55,7 +60,7 @@ private:
     NumberTableModel *m_model;
     NumberFilterProxyModel *m_proxy;
     NumberSelectionBar *m_selection;
-    QTableView *m_table;
+    NumberTableView *m_table;
     QPushButton *m_plan;
     QPushButton *m_migrate;
     QPushButton *m_revert;
@@ -64,6 +69,9 @@ private:
     QLabel *m_status;
     QLabel *m_errorDetail;
     AcknowledgementNote *m_acknowledgement;
+    CanaryBox *m_canary;
+    QLabel *m_shown; // "N shown · M ticked"
+    bool m_canaryRun = false; // the run in progress is a canary batch
     QPointer<BackendJob> m_job;     // the plan or run the page started
     QPointer<NumbersJob> m_loadJob; // the listing shown next
     QString m_loadTrunk;            // the trunk it lists

@@ -6,6 +6,7 @@
 #include "uilogging.h"
 #include "wizardstate.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,6 +19,7 @@ TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state
     , m_state(state)
     , m_explanation(new QLabel(this))
     , m_confirmName(new QLineEdit(this))
+    , m_endsRevert(new QCheckBox(this))
     , m_delete(new QPushButton(tr("&Delete trunk"), this))
     , m_result(new QLabel(this))
 {
@@ -26,6 +28,7 @@ TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state
     m_explanation->setObjectName(QStringLiteral("trunkDeletionExplanation"));
     m_confirmName->setObjectName(QStringLiteral("confirmTrunkNameEdit"));
     m_confirmName->setAccessibleName(tr("Type the trunk's name to confirm"));
+    m_endsRevert->setObjectName(QStringLiteral("endsRevertCheck"));
     m_delete->setObjectName(QStringLiteral("deleteTrunkButton"));
     m_result->setObjectName(QStringLiteral("trunkDeletionResult"));
     m_result->setWordWrap(true);
@@ -38,6 +41,7 @@ TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state
     auto *form = new QFormLayout(this);
     form->addRow(m_explanation);
     form->addRow(nameLabel, m_confirmName);
+    form->addRow(QString(), m_endsRevert);
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addWidget(m_delete);
     buttonRow->addStretch();
@@ -45,6 +49,7 @@ TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state
     form->addRow(m_result);
 
     connect(m_confirmName, &QLineEdit::textChanged, this, &TrunkDeletionBox::updateButton);
+    connect(m_endsRevert, &QCheckBox::toggled, this, &TrunkDeletionBox::updateButton);
     connect(m_delete, &QPushButton::clicked, this, &TrunkDeletionBox::deleteTrunk);
 }
 
@@ -57,6 +62,12 @@ void TrunkDeletionBox::refresh()
                  "handlers stay.")
                   .arg(name)
             : tr("\"%1\" still holds numbers; migrate them all before deleting it.").arg(name));
+    const int revertable = m_state->numbers()->countInState(NumberState::Migrated);
+    m_endsRevert->setText(
+        tr("I understand that deleting the trunk ends &revert: the %n migrated number(s) can "
+           "no longer be put back on it.",
+           nullptr, revertable));
+    m_endsRevert->setVisible(revertable > 0);
     updateButton();
 }
 
@@ -71,8 +82,11 @@ bool TrunkDeletionBox::trunkIsEmpty() const
 void TrunkDeletionBox::updateButton()
 {
     const bool empty = trunkIsEmpty();
-    m_confirmName->setEnabled(empty && !m_deleted && !m_deleting);
-    m_delete->setEnabled(empty && !m_deleted && !m_deleting &&
+    const bool open = empty && !m_deleted && !m_deleting;
+    m_confirmName->setEnabled(open);
+    m_endsRevert->setEnabled(open);
+    const bool revertAcknowledged = m_endsRevert->isHidden() || m_endsRevert->isChecked();
+    m_delete->setEnabled(open && revertAcknowledged &&
                          m_confirmName->text() == m_state->trunk().friendlyName);
 }
 
@@ -86,6 +100,7 @@ void TrunkDeletionBox::deleteTrunk()
     job->onFinished(this, [this](const QString &sid) {
         m_deleting = false;
         m_deleted = true;
+        m_state->setTrunkDeleted(true);
         m_result->setText(tr("The trunk %1 was deleted.").arg(sid.toHtmlEscaped()));
         updateButton();
         emit trunkDeleted();

@@ -3,13 +3,15 @@
 #include <QGroupBox>
 
 class MigrationBackend;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class WizardState;
 
 // The optional last step: deleting the emptied trunk. Irreversible, so it is offered only when
-// no number is left on the trunk and only after the user types the trunk's name.
+// no number is left on the trunk and only after the user types the trunk's name, and, while
+// numbers could still be reverted onto it, confirms that deleting it ends revert.
 class TrunkDeletionBox : public QGroupBox
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ private:
     WizardState *m_state;
     QLabel *m_explanation;
     QLineEdit *m_confirmName;
+    QCheckBox *m_endsRevert;
     QPushButton *m_delete;
     QLabel *m_result;
     bool m_deleting = false;

@@ -69,11 +69,13 @@ void VerifyPanel::verify()
         m_verifying = false;
         updateButton();
         showReport(report);
+        emit verified(report.same() && !report.incomplete);
     });
     connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
         m_verifying = false;
         updateButton();
         m_result->setText(tr("Not verified: %1").arg(ErrorText::html(error)));
+        emit verified(false);
     });
 }
 

@@ -24,6 +24,10 @@ public:
     QString resultText() const;
     void verify();
 
+signals:
+    // A verify ended: `same` when every route was checked and none differs.
+    void verified(bool same);
+
 private:
     void showReport(const VerifyReport &report);
     void updateButton();

@@ -2,6 +2,8 @@
 
 #include "numbertablemodel.h"
 
+#include <utility>
+
 WizardState::WizardState(QObject *parent)
     : QObject(parent)
     , m_numbers(new NumberTableModel(this))
@@ -14,6 +16,7 @@ void WizardState::setTrunk(const TrunkSummary &trunk)
         return;
     }
     m_trunk = trunk;
+    m_trunkDeleted = false;
     m_inbound = {};
     m_outbound = {};
     m_calls = {};
@@ -34,4 +37,10 @@ void WizardState::setOutbound(const OutboundResult &result)
 {
     m_outbound = result;
     emit outboundChanged();
+}
+
+void WizardState::setTrunkDeleted(bool deleted)
+{
+    if (std::exchange(m_trunkDeleted, deleted) != deleted)
+        emit trunkDeletedChanged();
 }

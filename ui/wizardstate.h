@@ -26,6 +26,10 @@ public:
     const TrunkSummary &trunk() const { return m_trunk; }
     void setTrunk(const TrunkSummary &trunk);
 
+    // Deleted on the Finish page: its numbers can no longer be reverted onto it.
+    bool trunkDeleted() const { return m_trunkDeleted; }
+    void setTrunkDeleted(bool deleted);
+
     bool hasInbound() const { return !m_inbound.domainName.isEmpty(); }
     const InboundResult &inbound() const { return m_inbound; }
     void setInbound(const InboundResult &result);
@@ -54,6 +58,7 @@ public:
 
 signals:
     void trunkChanged();
+    void trunkDeletedChanged();
     void inboundChanged();
     void outboundChanged();
 
@@ -61,6 +66,7 @@ private:
     ConnectionSettings m_connection;
     AccountInfo m_account;
     TrunkSummary m_trunk;
+    bool m_trunkDeleted = false;
     InboundResult m_inbound;
     OutboundResult m_outbound;
     CallChoices m_calls;

@@ -19,6 +19,8 @@ QString stateName(NumberState state)
         return QStringLiteral("on-trunk");
     case NumberState::Migrating:
         return QStringLiteral("migrating");
+    case NumberState::UrlSet:
+        return QStringLiteral("url-set");
     case NumberState::Migrated:
         return QStringLiteral("migrated");
     case NumberState::Failed:

@@ -170,7 +170,18 @@ struct EquivalenceReport
     static QString acknowledgementRefusal(const QStringList &titles);
 };
 
-enum class NumberState { OnTrunk, Migrating, Migrated, Failed, Reverting, Reverted, NotOnTrunk };
+// UrlSet: still on the trunk but already carrying the new voice URL (a run stopped between the
+// two changes, or a revert stopped half-way); it can be migrated on or reverted.
+enum class NumberState {
+    OnTrunk,
+    Migrating,
+    UrlSet,
+    Migrated,
+    Failed,
+    Reverting,
+    Reverted,
+    NotOnTrunk
+};
 
 // A number as the front ends see it: what the engine reports and a row of the step-4 table.
 struct NumberInfo

@@ -17,6 +17,7 @@
 #include "setupsteps.h"
 #include "trunkcatalog.h"
 #include "trunkdeletion.h"
+#include "trunkingapi.h"
 #include "twilioclient.h"
 #include "validation.h"
 
@@ -319,10 +320,26 @@ RunJob *MigrationService::revert(const QStringList &numberSids)
         newJob<RunJob>(Operation::Revert, RunInputChecks::checkSelection(numberSids, m_trunkSid));
     if (!beginOperation(front))
         return front;
-    auto *run = new NumberRun(context(), NumberRun::Kind::Revert, m_trunkSid, {}, window(), this);
-    startRun(run, front);
-    if (!run->start(numberSids))
-        failOperation(EngineErrors::local(run->errorString()));
+    // Revert puts numbers back on the trunk: once it is gone (deleted here, in the Console or
+    // elsewhere) no number is touched, rather than each failing on a raw 4xx.
+    m_client->trunking().fetchTrunk(
+        m_trunkSid, front, [this, front, numberSids](const TwilioResult<Trunk> &r) {
+            if (!r.ok() && r.error.httpStatus == 404)
+                return failOperation(EngineErrors::local(
+                    tr("Trunk %1 no longer exists, so its numbers cannot be put back on it. "
+                       "Nothing was changed: they keep the new voice URL and reach the PBX "
+                       "through the handler.")
+                        .arg(m_trunkSid)));
+            if (!r.ok())
+                return failOperation(EngineErrors::withContext(
+                    EngineErrors::fromTwilio(r.error),
+                    tr("Reading the trunk failed, so nothing was reverted")));
+            auto *run =
+                new NumberRun(context(), NumberRun::Kind::Revert, m_trunkSid, {}, window(), this);
+            startRun(run, front);
+            if (!run->start(numberSids))
+                failOperation(EngineErrors::local(run->errorString()));
+        });
     return front;
 }
 

@@ -329,7 +329,8 @@ void NumberMigrationTask::leftOnTrunk(const OperationError &cause, const QString
 void NumberMigrationTask::stopAtSafePoint()
 {
     const NumberOutcome outcome = stopOutcome();
-    end(outcome, outcome == NumberOutcome::Cancelled ? NumberState::OnTrunk : NumberState::Failed,
+    // Stopped before the first change, or between the two: the row says which.
+    end(outcome, outcome == NumberOutcome::Cancelled ? onTrunkState() : NumberState::Failed,
         stopError());
 }
 

@@ -66,7 +66,7 @@ void NumberRevertTask::onFetched(const TwilioResult<IncomingPhoneNumber> &result
         return end(stopOutcome(),
                    stopOutcome() == NumberOutcome::Failed ? NumberState::Failed
                    : live.isEmpty()                       ? NumberState::Migrated
-                                                          : NumberState::OnTrunk,
+                                                          : onTrunkState(),
                    stopError());
     if (!live.isEmpty() && live != m_snapshot.priorTrunkSid)
         return end(NumberOutcome::Failed, NumberState::Failed,
@@ -129,7 +129,7 @@ void NumberRevertTask::onStopRequested()
         this,
         [this] {
             const bool on = !m_number.trunkSid.value_or(QString()).isEmpty();
-            end(stopOutcome(), on ? NumberState::OnTrunk : NumberState::Migrated, stopError());
+            end(stopOutcome(), on ? onTrunkState() : NumberState::Migrated, stopError());
         },
         Qt::QueuedConnection);
 }
@@ -208,7 +208,7 @@ void NumberRevertTask::restoreSettings()
     if (stopRequested())
         return end(
             stopOutcome(),
-            stopOutcome() == NumberOutcome::Failed ? NumberState::Failed : NumberState::OnTrunk,
+            stopOutcome() == NumberOutcome::Failed ? NumberState::Failed : onTrunkState(),
             stopError(
                 EngineErrors::local(tr("Cancelled: back on the trunk, settings not restored"))));
     QStringList fields;

@@ -1,6 +1,7 @@
 #include "numberstateresolver.h"
 
 #include "journal.h"
+#include "voicesettings.h"
 
 #include <QCoreApplication>
 
@@ -70,10 +71,21 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
         info.lastError.message = tr("Not migrated: a change failed, so its previous voice settings "
                                     "were restored; it is unchanged and still on the trunk.");
     if (onTrunk) {
-        const auto done = m_journal.lastDoneStep(number.sid);
-        info.state = lastFailed || repair                   ? NumberState::Failed
-                     : done && isRevertAction(done->action) ? NumberState::Reverted
-                                                            : NumberState::OnTrunk;
+        if (lastFailed || repair) {
+            info.state = NumberState::Failed;
+            return info;
+        }
+        // A number never touched has no journal entry, so its backup need not be looked up.
+        // One whose saved original differs from what it carries now has the new URL set.
+        const auto snapshot = last ? m_journal.backup(m_accountSid, number.sid) : std::nullopt;
+        if (snapshot && snapshot->priorTrunkSid == m_trunkSid &&
+            !VoiceSettings::restoreUpdate(snapshot->priorSettings, number).isEmpty()) {
+            info.state = NumberState::UrlSet;
+            return info;
+        }
+        const auto done = last ? m_journal.lastDoneStep(number.sid) : std::nullopt;
+        info.state = done && isRevertAction(done->action) ? NumberState::Reverted
+                                                          : NumberState::OnTrunk;
         return info;
     }
     const auto snapshot = m_journal.backup(m_accountSid, number.sid);

@@ -4,6 +4,7 @@
 #include "engineerrors.h"
 #include "journal.h"
 #include "journaltypes.h"
+#include "voicesettings.h"
 
 NumberTask::NumberTask(const EngineContext &context, ChangeRecorder *recorder,
                        const QString &numberSid, qint64 numberStep, QObject *parent)
@@ -30,6 +31,15 @@ NumberInfo NumberTask::infoOf(const IncomingPhoneNumber &number, NumberState sta
     info.state = state;
     info.lastError = error;
     return info;
+}
+
+NumberState NumberTask::onTrunkState() const
+{
+    const std::optional<NumberBackup> backup =
+        m_context.journal->backup(m_context.accountSid, m_sid);
+    const bool changed =
+        backup && !VoiceSettings::restoreUpdate(backup->priorSettings, m_number).isEmpty();
+    return changed ? NumberState::UrlSet : NumberState::OnTrunk;
 }
 
 void NumberTask::closeStep(NumberOutcome outcome, const OperationError &error)

@@ -57,6 +57,9 @@ protected:
     // The row the front ends show, from the live number.
     static NumberInfo infoOf(const IncomingPhoneNumber &number, NumberState state,
                              const OperationError &error = {});
+    // The state of m_number while it is on its trunk: UrlSet when its voice settings are no
+    // longer the saved original (the new URL was set and not yet reverted), else OnTrunk.
+    NumberState onTrunkState() const;
     // Closes the number's run step, if the run opened one, with how the job ended.
     void closeStep(NumberOutcome outcome, const OperationError &error);
     // Why the next change was not made when its journal intent could not be written.

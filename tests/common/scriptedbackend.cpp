@@ -454,8 +454,20 @@ RunJob *ScriptedBackend::revert(const QStringList &numberSids)
     auto *job =
         newJob<RunJob>(Operation::Revert, QStringLiteral("revert ") + numberSids.join(u','));
     lastSids = numberSids;
-    if (start(job))
-        startRun(job, numberSids);
+    if (!start(job))
+        return job;
+    if (!trunks.isEmpty() && deletedTrunks.contains(trunks.constFirst().sid)) {
+        // As the engine: a deleted trunk is seen before any number is touched.
+        answerLater(job, [this, job] {
+            end();
+            job->fail(error(0, 0,
+                            QStringLiteral("Trunk %1 no longer exists, so its numbers cannot be "
+                                           "put back on it. Nothing was changed.")
+                                .arg(trunks.constFirst().sid)));
+        });
+        return job;
+    }
+    startRun(job, numberSids);
     return job;
 }
 
@@ -470,7 +482,7 @@ void ScriptedBackend::runStep(RunJob *job, QStringList pending, int total, RunSu
 {
     const bool migrating = job->operation() == Operation::Migrate;
     if (pending.isEmpty() || m_cancelled) {
-        summary.cancelled = int(pending.size());
+        summary.cancelled += int(pending.size());
         QTimer::singleShot(delayMs, job, [this, job, summary] {
             end();
             job->succeed(summary);
@@ -492,7 +504,12 @@ void ScriptedBackend::runStep(RunJob *job, QStringList pending, int total, RunSu
     QTimer::singleShot(delayMs, job, [=]() mutable {
         if (NumberInfo *number = find(sid)) {
             number->lastError = {};
-            if (!migrating) {
+            if (migrating && m_cancelled) {
+                // Stopped between the two changes, as the engine's safe point leaves it.
+                number->state = NumberState::UrlSet;
+                number->voiceUrl = m_voiceUrl;
+                ++summary.cancelled;
+            } else if (!migrating) {
                 number->state = NumberState::Reverted;
                 number->trunkSid = trunks.constFirst().sid;
                 ++summary.reverted;
@@ -595,6 +612,7 @@ DeleteTrunkJob *ScriptedBackend::deleteTrunk(const QString &trunkSid)
     if (start(job)) {
         answerLater(job, [this, job, trunkSid] {
             end();
+            deletedTrunks.insert(trunkSid);
             job->succeed(trunkSid);
         });
     }

@@ -34,6 +34,7 @@ public:
     int delayMs = 5;                           // before each answer, and between numbers of a run
     QHash<Operation, OperationError> failNext; // the next call of that operation fails
     QSet<QString> failingNumbers;              // these number SIDs fail to migrate (once each)
+    QSet<QString> deletedTrunks;               // deleteTrunk() adds; revert then refuses
     OperationError numberError;                // what a failing number reports
     bool answerConnect = true;           // false: connectAccount never answers (a slow network)
     EquivalenceReport equivalenceReport; // what equivalence() answers (its trunkSid is set)

@@ -304,6 +304,70 @@ private slots:
         QVERIFY(!s.backend->isBusy());
     }
 
+    // A stop between a number's two changes leaves it on the trunk with the new URL: its row
+    // says so (UrlSet), and a fresh listing says the same of every number (issue 10).
+    void stopLeavesTrueStates_data() { addBackends(); }
+    void stopLeavesTrueStates()
+    {
+        QFETCH(QString, kind);
+        Subject s(kind, true, 40);
+        RunJob *job = s.backend->migrate(s.sids, handler());
+        QHash<QString, NumberInfo> last;
+        QObject::connect(job, &RunJob::numberChanged, job, [&](const NumberInfo &n) {
+            last.insert(n.sid, n);
+            job->cancel();
+        });
+        QVERIFY(wait(job).result);
+        int urlSet = 0;
+        for (const NumberInfo &n : std::as_const(last)) {
+            QVERIFY2(n.state == NumberState::Migrated || n.state == NumberState::UrlSet,
+                     qPrintable(n.sid + u' ' + QString::number(int(n.state))));
+            if (n.state != NumberState::UrlSet)
+                continue;
+            ++urlSet;
+            QCOMPARE(n.voiceUrl, handler().toString());
+            QCOMPARE(n.trunkSid, s.trunkSid);
+        }
+        QVERIFY(urlSet > 0);
+        const auto listed = wait(s.backend->loadNumbers(s.trunkSid));
+        QVERIFY(listed.result);
+        QCOMPARE(listed.result->size(), 40);
+        for (const NumberInfo &n : *listed.result) {
+            const NumberState expected =
+                last.contains(n.sid) ? last.value(n.sid).state : NumberState::OnTrunk;
+            QCOMPARE(n.state, expected);
+        }
+        // The half-moved numbers finish with the next run.
+        QStringList halfway;
+        for (const NumberInfo &n : std::as_const(last))
+            if (n.state == NumberState::UrlSet)
+                halfway.append(n.sid);
+        const auto finished = wait(s.backend->migrate(halfway, handler()));
+        QVERIFY(finished.result);
+        QCOMPARE(finished.result->migrated + finished.result->alreadyMigrated,
+                 int(halfway.size()));
+    }
+
+    // Deleting the trunk ends revert: it is refused before any number is touched.
+    void revertAfterTrunkDeletionChangesNothing_data() { addBackends(); }
+    void revertAfterTrunkDeletionChangesNothing()
+    {
+        QFETCH(QString, kind);
+        Subject s(kind);
+        QVERIFY(wait(s.backend->migrate(s.sids, handler())).result);
+        QVERIFY(wait(s.backend->loadNumbers(s.trunkSid)).result);
+        QVERIFY(wait(s.backend->deleteTrunk(s.trunkSid)).result);
+        RunJob *job = s.backend->revert(s.sids.mid(0, 2));
+        int changed = 0;
+        QObject::connect(job, &RunJob::numberChanged, job, [&] { ++changed; });
+        const auto ran = wait(job);
+        QVERIFY(ran.error);
+        QVERIFY2(ran.error->message.contains(QLatin1String("no longer exists")),
+                 qPrintable(ran.error->message));
+        QCOMPARE(changed, 0);
+        QVERIFY(!s.backend->isBusy());
+    }
+
     void resumeWithNothingToResumeFails_data() { addBackends(); }
     void resumeWithNothingToResumeFails()
     {

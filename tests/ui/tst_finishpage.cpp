@@ -7,6 +7,10 @@
 
 #include <QFile>
 #include <QLabel>
+#include <QAction>
+#include <QTableView>
+#include <QMenu>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -20,10 +24,13 @@ bool finishAfterMigrating(WizardHarness &h, int count)
     NumberTableModel *numbers = h.wizard->state()->numbers();
     if (!QTest::qWaitFor([numbers] { return numbers->rowCount() == 12; }))
         return false;
+    QList<int> rows;
     for (int row = 0; row < count; ++row)
-        numbers->setChecked(numbers->rowAt(row).sid, true);
+        rows.append(row);
+    h.tickNumbers(rows);
     if (count > 0) {
-        WizardHarness::click(h.find<QPushButton>(QStringLiteral("migrateButton")));
+        if (!h.migrateTicked())
+            return false;
         if (!QTest::qWaitFor(
                 [numbers, count] { return numbers->countInState(NumberState::Migrated) == count; }))
             return false;
@@ -89,9 +96,9 @@ private slots:
         NumberTableModel *numbers = h.wizard->state()->numbers();
         QTRY_COMPARE(numbers->rowCount(), 12);
         QTRY_COMPARE(numbers->countInState(NumberState::Migrated), 11);
-        numbers->setAllChecked(false);
-        numbers->setChecked(numbers->rowAt(11).sid, true);
-        WizardHarness::click(h.find<QPushButton>(QStringLiteral("migrateButton")));
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("selectNoneButton")));
+        h.tickNumbers({11});
+        QVERIFY(h.migrateTicked());
         QTRY_COMPARE(numbers->countInState(NumberState::Migrated), 12);
         QVERIFY(h.driveTo(PageId::Finish));
 
@@ -99,6 +106,13 @@ private slots:
         QTest::keyClicks(name, QStringLiteral("Acme PBX"));
         QVERIFY(!remove->isEnabled());
         QTest::keyClicks(name, QStringLiteral(" Sydney"));
+        // Deleting the trunk ends revert: said, and confirmed before the button enables.
+        QVERIFY(!remove->isEnabled());
+        auto *endsRevert = h.find<QCheckBox>(QStringLiteral("endsRevertCheck"));
+        QVERIFY(endsRevert->isVisible());
+        QVERIFY2(endsRevert->text().contains(QStringLiteral("12 migrated")),
+                 qPrintable(endsRevert->text()));
+        WizardHarness::click(endsRevert);
         QVERIFY(remove->isEnabled());
         WizardHarness::click(remove);
         auto *result = h.find<QLabel>(QStringLiteral("trunkDeletionResult"));
@@ -111,6 +125,23 @@ private slots:
         QVERIFY(h.find<QLabel>(QStringLiteral("finishVerifyResult"))
                     ->text()
                     .contains(QStringLiteral("deleted")));
+
+        // Back on step 4, Revert and Retry are refused with the reason.
+        QTest::mouseClick(h.backButton(), Qt::LeftButton);
+        QTRY_COMPARE(h.currentPage(), PageId::Numbers);
+        h.tickNumbers({3});
+        auto *revert = h.find<QPushButton>(QStringLiteral("revertButton"));
+        QVERIFY(!revert->isEnabled());
+        QVERIFY(revert->toolTip().contains(QStringLiteral("trunk was deleted")));
+        QVERIFY(h.find<QLabel>(QStringLiteral("numbersStatus"))
+                    ->text()
+                    .contains(QStringLiteral("trunk was deleted")));
+        auto *view = h.find<QTableView>(QStringLiteral("numbersTable"));
+        QMenu *menu = WizardHarness::openContextMenu(view, view->model()->index(3, 1),
+                                                     QStringLiteral("numberContextMenu"));
+        QVERIFY(menu);
+        QVERIFY(!menu->findChild<QAction *>(QStringLiteral("revertAction"))->isEnabled());
+        menu->close();
     }
 };
 

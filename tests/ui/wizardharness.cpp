@@ -1,10 +1,14 @@
 #include "wizardharness.h"
 
 #include "equivalencetablemodel.h"
+#include "numbertablemodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTableView>
@@ -49,6 +53,77 @@ void WizardHarness::clickCheckIndicator(QAbstractItemView *view, const QModelInd
     const QRect indicator =
         view->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, view);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, indicator.center());
+}
+
+QMenu *WizardHarness::openContextMenu(QAbstractItemView *view, const QModelIndex &index,
+                                     const QString &menuName)
+{
+    view->scrollTo(index);
+    const QPoint position = view->visualRect(index).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, position,
+                            view->viewport()->mapToGlobal(position));
+    QCoreApplication::sendEvent(view->viewport(), &event);
+    QMenu *menu = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] {
+            const QList<QMenu *> menus = view->window()->findChildren<QMenu *>(menuName);
+            for (QMenu *m : menus)
+                if (m->isVisible())
+                    menu = m;
+            return menu != nullptr;
+        },
+        2000);
+    return shown ? menu : nullptr;
+}
+
+void WizardHarness::tickNumbers(const QList<int> &rows)
+{
+    auto *view = find<QTableView>(QStringLiteral("numbersTable"));
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    NumberTableModel *numbers = wizard->state()->numbers();
+    for (const int row : rows) {
+        const QModelIndex cell = proxy->mapFromSource(numbers->index(row, NumberTableModel::Number));
+        if (!cell.isValid())
+            qWarning("row %d is not shown", row);
+        clickCheckIndicator(view, cell);
+    }
+}
+
+QDialog *WizardHarness::planDialog() const
+{
+    const QList<QDialog *> dialogs = wizard->findChildren<QDialog *>(QStringLiteral("planDialog"));
+    for (QDialog *dialog : dialogs) {
+        if (dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+bool WizardHarness::confirmMigration(bool canary)
+{
+    QDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = planDialog()) != nullptr; }, timeoutMs)) {
+        qWarning("no plan dialog");
+        return false;
+    }
+    if (auto *choice = dialog->findChild<QAbstractButton *>(QStringLiteral("canaryCheck"));
+        choice && choice->isChecked() != canary)
+        click(choice);
+    auto *migrate = dialog->findChild<QAbstractButton *>(QStringLiteral("confirmMigrateButton"));
+    if (!migrate || !migrate->isEnabled()) {
+        qWarning("the plan dialog's Migrate button is disabled: %s",
+                 migrate ? qPrintable(migrate->toolTip()) : "missing");
+        return false;
+    }
+    click(migrate);
+    return true;
+}
+
+bool WizardHarness::migrateTicked()
+{
+    if (!clickWhenEnabled(find<QAbstractButton>(QStringLiteral("migrateButton")), timeoutMs))
+        return false;
+    return confirmMigration(false);
 }
 
 bool WizardHarness::acceptAllChanges()

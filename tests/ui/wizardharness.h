@@ -8,6 +8,8 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QDialog>
+#include <QMenu>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +42,22 @@ public:
     // Clicks the check box of an item view's cell (its indicator: a click elsewhere in the cell
     // does not tick it), scrolling the cell into view first.
     static void clickCheckIndicator(QAbstractItemView *view, const QModelIndex &index);
+
+    // Opens the view's context menu on the cell as a right click does (a QContextMenuEvent to
+    // the viewport) and returns the menu named `menuName` once it is shown.
+    static QMenu *openContextMenu(QAbstractItemView *view, const QModelIndex &index,
+                                  const QString &menuName);
+    // Step 4: ticks the numbers at these rows of the model (in its order) by clicking their
+    // check boxes in the table.
+    void tickNumbers(const QList<int> &rows);
+    // Step 4: the plan dialog Migrate or Retry opened, once it is shown.
+    QDialog *planDialog() const;
+    // Confirms the migration in that dialog by clicking "Migrate N…", first setting the canary
+    // choice to `canary` by clicking it when it is offered. False when no dialog came or its
+    // button stayed disabled.
+    bool confirmMigration(bool canary = false);
+    // Clicks Migrate and confirms all the ticked numbers at once.
+    bool migrateTicked();
 
     QAbstractButton *nextButton() const { return wizard->button(QWizard::NextButton); }
     QAbstractButton *backButton() const { return wizard->button(QWizard::BackButton); }
