@@ -21,9 +21,10 @@ endfunction()
 # platform so they need no display.
 function(tm_add_test)
     cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
-    add_executable(${T_NAME} ${T_SOURCES})
+    # Every test reads the program's texts as a user does, English plurals included.
+    add_executable(${T_NAME} ${T_SOURCES} ${CMAKE_SOURCE_DIR}/tests/common/englishplurals.cpp)
     tm_apply_settings(${T_NAME})
-    target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test tm_resources ${T_LIBS})
     target_compile_definitions(${T_NAME} PRIVATE
         TM_OPENAPI_DIR="${TM_OPENAPI_DIR}"
         TM_SOURCE_DIR="${CMAKE_SOURCE_DIR}"

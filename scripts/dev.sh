@@ -13,6 +13,7 @@ PACKAGES=(
     build-essential cmake ninja-build git pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
     qt6-httpserver-dev qt6-websockets-dev qt6-declarative-dev
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libgl-dev
     dbus dbus-x11 gnome-keyring
     nodejs npm

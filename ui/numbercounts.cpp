@@ -18,7 +18,7 @@ QString countOf(NumberState state, int n)
     case NumberState::Migrating:
         return Tr::tr("%n migrating", nullptr, n);
     case NumberState::UrlSet:
-        return Tr::tr("%n with the new URL, still on the trunk", nullptr, n);
+        return Tr::tr("%n with the new URL but still on the trunk", nullptr, n);
     case NumberState::Migrated:
         return Tr::tr("%n migrated", nullptr, n);
     case NumberState::Failed:

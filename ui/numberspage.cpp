@@ -276,8 +276,9 @@ void NumbersPage::onRunFinished(const RunSummary &summary, bool migrating)
     if (summary.cancelled > 0)
         parts.append(tr("%n stopped before finishing (see the State column)", nullptr,
                         summary.cancelled));
-    const QString done =
-        parts.isEmpty() ? tr("Nothing to do.") : tr("Done: %1.").arg(parts.join(tr(", ")));
+    const QString done = parts.isEmpty()        ? tr("Nothing to do.")
+                         : summary.cancelled > 0 ? tr("Stopped: %1.").arg(parts.join(tr(", ")))
+                                                 : tr("Done: %1.").arg(parts.join(tr(", ")));
     finish(tr("%1 Now %2.").arg(done, stateCounts()));
     const int remaining = m_model->checkedCountWhere(canMigrate);
     if (std::exchange(m_canaryRun, false) && summary.migrated > 0 && remaining > 0)

@@ -62,8 +62,8 @@ void RecoveryController::offerAfterConnect(const AccountInfo &account,
 
 QString RecoveryController::describe(const InterruptedRun &run) const
 {
-    return tr("A migration started %1 on trunk %2 (account %3) did not finish: %4 number(s) "
-              "migrated, %5 in flight when it stopped, %6 not started.")
+    return tr("A migration started %1 on trunk %2 (account %3) did not finish. Migrated: %4; "
+              "in flight when it stopped: %5; not started: %6.")
         .arg(QLocale().toString(run.started.toLocalTime(), QLocale::ShortFormat), run.trunkSid,
              run.accountSid)
         .arg(run.migrated)

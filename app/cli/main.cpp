@@ -9,6 +9,7 @@
 #include "migrationservice.h"
 #include "privatefiles.h"
 #include "signalwatcher.h"
+#include "translationloader.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,6 +24,7 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    TranslationLoader::installEnglishPlurals(&app);
     // The wizard's names, so both front ends share the default journal.
     QCoreApplication::setOrganizationName(QStringLiteral("TrunkMigrator"));
     QCoreApplication::setApplicationName(QStringLiteral("trunk-migrator"));

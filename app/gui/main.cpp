@@ -2,6 +2,7 @@
 #include "migrationservice.h"
 #include "migrationwizard.h"
 #include "secretstore.h"
+#include "translationloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -43,6 +44,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     describeApplication();
+    TranslationLoader::installEnglishPlurals(&app);
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Trunk Migrator"));
 
     QSettings settings;
