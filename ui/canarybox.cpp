@@ -19,6 +19,7 @@ CanaryBox::CanaryBox(MigrationBackend *backend, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("canarySummary"));
     m_summary->setWordWrap(true);
     m_rest->setObjectName(QStringLiteral("migrateRemainingButton"));
+    m_rest->setAccessibleName(tr("Migrate the remaining numbers"));
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_summary, 1);
     actions->addWidget(m_rest);

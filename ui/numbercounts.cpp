@@ -48,7 +48,9 @@ QString sentence(const NumberTableModel *numbers)
 
 QStringList summaryLines(const NumberTableModel *numbers)
 {
-    const auto count = [numbers](NumberState state) { return numbers->countInState(state); };
+    const auto count = [numbers](NumberState state) {
+        return numbers->countInState(state);
+    };
     QStringList lines;
     if (const int off = count(NumberState::Migrated); off > 0)
         lines.append(Tr::tr("Migrated (off the trunk, on the new handler): %1").arg(off));
@@ -61,10 +63,10 @@ QStringList summaryLines(const NumberTableModel *numbers)
             of.append(Tr::tr("%n reverted", nullptr, reverted));
         if (urlSet > 0)
             of.append(Tr::tr("%n with the new URL already set", nullptr, urlSet));
-        lines.append(of.isEmpty() ? Tr::tr("Still on the trunk: %1").arg(onTrunk)
-                                  : Tr::tr("Still on the trunk: %1 (%2)")
-                                        .arg(onTrunk)
-                                        .arg(of.join(Tr::tr(", "))));
+        lines.append(
+            of.isEmpty()
+                ? Tr::tr("Still on the trunk: %1").arg(onTrunk)
+                : Tr::tr("Still on the trunk: %1 (%2)").arg(onTrunk).arg(of.join(Tr::tr(", "))));
     }
     if (const int failed = count(NumberState::Failed); failed > 0)
         lines.append(Tr::tr("Failed (see step 4's Last error column): %1").arg(failed));

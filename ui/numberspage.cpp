@@ -7,8 +7,8 @@
 #include "numbercounts.h"
 #include "numberfilterproxymodel.h"
 #include "numberselectionbar.h"
-#include "numbertableview.h"
 #include "numbertablemodel.h"
+#include "numbertableview.h"
 #include "operationprogress.h"
 #include "plandialog.h"
 #include "uilogging.h"
@@ -197,8 +197,8 @@ void NumbersPage::migrate(const QStringList &sids, bool canary)
     m_backend->acceptChanges(m_state->accepted());
     qCInfo(lcUi) << "migrating" << sids.size() << "numbers" << (canary ? "as a canary" : "");
     m_canaryRun = canary;
-    startRun(m_backend->migrate(sids), canary ? tr("Migrating the canary batch…")
-                                              : tr("Migrating numbers…"));
+    startRun(m_backend->migrate(sids),
+             canary ? tr("Migrating the canary batch…") : tr("Migrating numbers…"));
 }
 
 void NumbersPage::confirmRevert(const QStringList &sids)
@@ -271,12 +271,12 @@ void NumbersPage::onRunFinished(const RunSummary &summary, bool migrating)
     if (summary.reverted > 0)
         parts.append(tr("%n reverted", nullptr, summary.reverted));
     if (summary.failed > 0)
-        parts.append(tr("%n failed (the Failed filter lists them, each with its error)",
-                        nullptr, summary.failed));
+        parts.append(tr("%n failed (the Failed filter lists them, each with its error)", nullptr,
+                        summary.failed));
     if (summary.cancelled > 0)
-        parts.append(tr("%n stopped before finishing (see the State column)", nullptr,
-                        summary.cancelled));
-    const QString done = parts.isEmpty()        ? tr("Nothing to do.")
+        parts.append(
+            tr("%n stopped before finishing (see the State column)", nullptr, summary.cancelled));
+    const QString done = parts.isEmpty()         ? tr("Nothing to do.")
                          : summary.cancelled > 0 ? tr("Stopped: %1.").arg(parts.join(tr(", ")))
                                                  : tr("Done: %1.").arg(parts.join(tr(", ")));
     finish(tr("%1 Now %2.").arg(done, stateCounts()));
@@ -319,12 +319,10 @@ void NumbersPage::showContextMenu(const QPoint &position)
     retry->setObjectName(QStringLiteral("retryAction"));
     retry->setEnabled(state == NumberState::Failed && !isRunning() && !m_state->trunkDeleted() &&
                       m_acknowledgement->blocking().isEmpty());
-    const QString error = index.siblingAtColumn(NumberTableModel::LastError)
-                              .data(Qt::ToolTipRole)
-                              .toString();
-    QAction *copy = menu->addAction(tr("&Copy the error"), this, [error] {
-        QGuiApplication::clipboard()->setText(error);
-    });
+    const QString error =
+        index.siblingAtColumn(NumberTableModel::LastError).data(Qt::ToolTipRole).toString();
+    QAction *copy = menu->addAction(tr("&Copy the error"), this,
+                                    [error] { QGuiApplication::clipboard()->setText(error); });
     copy->setObjectName(QStringLiteral("copyErrorAction"));
     copy->setEnabled(!error.isEmpty());
     menu->popup(m_table->viewport()->mapToGlobal(position));
@@ -390,8 +388,7 @@ void NumbersPage::updateActions()
                                    : tr("&Revert ticked…"));
     m_retry->setEnabled(idle && failed > 0 && waiting.isEmpty());
     m_retry->setToolTip(waiting);
-    m_retry->setText(failed > 0 ? tr("Re&try %n failed…", nullptr, failed)
-                                : tr("Re&try failed…"));
+    m_retry->setText(failed > 0 ? tr("Re&try %n failed…", nullptr, failed) : tr("Re&try failed…"));
     if (!gone.isEmpty() && idle)
         m_status->setText(gone.toHtmlEscaped());
 }

@@ -19,9 +19,9 @@ class WizardState;
 // Page 7, step 4: the trunk's numbers in a checkable table; the ticks choose the numbers for
 // every action. Migrate and Retry show the plan and move nothing until it is confirmed (the
 // first batch optionally as a canary, verified before the rest is offered); a run shows its
-// progress and can be stopped; Revert puts migrated numbers back. Rows change as the engine reports each number.
-// Neither migrate starts while a change to how calls behave awaits its acknowledgement on the
-// Calls page (AcknowledgementNote says which).
+// progress and can be stopped; Revert puts migrated numbers back. Rows change as the engine reports
+// each number. Neither migrate starts while a change to how calls behave awaits its acknowledgement
+// on the Calls page (AcknowledgementNote says which).
 class NumbersPage : public QWizardPage
 {
     Q_OBJECT
@@ -70,8 +70,8 @@ private:
     QLabel *m_errorDetail;
     AcknowledgementNote *m_acknowledgement;
     CanaryBox *m_canary;
-    QLabel *m_shown; // "N shown · M ticked"
-    bool m_canaryRun = false; // the run in progress is a canary batch
+    QLabel *m_shown;                // "N shown · M ticked"
+    bool m_canaryRun = false;       // the run in progress is a canary batch
     QPointer<BackendJob> m_job;     // the plan or run the page started
     QPointer<NumbersJob> m_loadJob; // the listing shown next
     QString m_loadTrunk;            // the trunk it lists

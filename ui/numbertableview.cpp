@@ -3,6 +3,7 @@
 #include "numberstatetext.h"
 #include "numbertablemodel.h"
 
+#include <QAbstractItemModel>
 #include <QEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -27,14 +28,17 @@ void NumberTableView::fitColumns()
 {
     const QFontMetrics metrics = fontMetrics();
     // Cell padding as the delegate draws it, both sides, plus a little air.
-    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) +
-                        metrics.averageCharWidth() * 2;
+    const int padding =
+        2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) +
+        metrics.averageCharWidth() * 2;
     const int indicator = style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, this) +
                           2 * style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, this);
     int state = 0;
     for (int s = 0; s < NumberStateCount; ++s)
         state = qMax(state, metrics.horizontalAdvance(numberStateText(NumberState(s))));
-    const auto text = [&](const QString &sample) { return metrics.horizontalAdvance(sample); };
+    const auto text = [&](const QString &sample) {
+        return metrics.horizontalAdvance(sample);
+    };
     // E.164 allows 15 digits; the widest digit stands for all of them.
     const int number = indicator + text(QStringLiteral("+000000000000000"));
     const int widths[] = {
@@ -57,6 +61,15 @@ int NumberTableView::contentWidth() const
     // The error column's share, the frame and a vertical scroll bar.
     return width + fontMetrics().averageCharWidth() * 30 + 2 * frameWidth() +
            verticalScrollBar()->sizeHint().width();
+}
+
+void NumberTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    // The header forgets its section sizes when the model is set or reset: fit them again.
+    fitColumns();
+    if (model)
+        connect(model, &QAbstractItemModel::modelReset, this, &NumberTableView::fitColumns);
 }
 
 void NumberTableView::keyPressEvent(QKeyEvent *event)

@@ -14,6 +14,7 @@ public:
 
     // The width the columns take together, for the window's default size.
     int contentWidth() const;
+    void setModel(QAbstractItemModel *model) override;
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -56,8 +56,8 @@ PlanDialog::PlanDialog(const MigrationPlan &plan, const Offer &offer, QWidget *p
     summary->setWordWrap(true);
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QStringList lines{
-        tr("%n number(s) to migrate: each gets the new voice URL, then leaves the trunk",
-           nullptr, plan.numbersToMigrate),
+        tr("%n number(s) to migrate: each gets the new voice URL, then leaves the trunk", nullptr,
+           plan.numbersToMigrate),
         tr("%n already migrated (nothing to do)", nullptr, plan.alreadyMigrated),
         tr("%n API change(s)", nullptr, plan.apiCalls), tr("New voice URL: %1").arg(plan.voiceUrl),
         tr("Fallback URL: %1").arg(plan.fallbackUrl.isEmpty() ? tr("none") : plan.fallbackUrl)};
@@ -177,12 +177,11 @@ void PlanDialog::updateMigrateButton()
     if (m_canaryNumbers) {
         m_canarySize->setEnabled(canaryChosen());
         const QStringList first = m_offer.phoneNumbers.mid(0, m_canarySize->value());
-        m_canaryNumbers->setText(
-            canaryChosen()
-                ? tr("%1, then verify; the other %n are offered after that.", nullptr,
-                     int(m_offer.sids.size()) - m_canarySize->value())
-                      .arg(first.join(tr(", ")))
-                : tr("All %n at once.", nullptr, int(m_offer.sids.size())));
+        m_canaryNumbers->setText(canaryChosen()
+                                     ? tr("%1, then verify; the other %n are offered after that.",
+                                          nullptr, int(m_offer.sids.size()) - m_canarySize->value())
+                                           .arg(first.join(tr(", ")))
+                                     : tr("All %n at once.", nullptr, int(m_offer.sids.size())));
     }
     QString why = m_offer.blocked;
     if (why.isEmpty() && !m_plan.refusal.isEmpty())

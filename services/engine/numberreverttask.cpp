@@ -206,11 +206,10 @@ void NumberRevertTask::restoreSettings()
     if (update.isEmpty())
         return forget();
     if (stopRequested())
-        return end(
-            stopOutcome(),
-            stopOutcome() == NumberOutcome::Failed ? NumberState::Failed : onTrunkState(),
-            stopError(
-                EngineErrors::local(tr("Cancelled: back on the trunk, settings not restored"))));
+        return end(stopOutcome(),
+                   stopOutcome() == NumberOutcome::Failed ? NumberState::Failed : onTrunkState(),
+                   stopError(EngineErrors::local(
+                       tr("Cancelled: back on the trunk, settings not restored"))));
     QStringList fields;
     for (const QString &field : VoiceSettings::fieldNames())
         if (field != QLatin1String("trunk_sid"))

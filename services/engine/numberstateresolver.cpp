@@ -84,8 +84,8 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
             return info;
         }
         const auto done = last ? m_journal.lastDoneStep(number.sid) : std::nullopt;
-        info.state = done && isRevertAction(done->action) ? NumberState::Reverted
-                                                          : NumberState::OnTrunk;
+        info.state =
+            done && isRevertAction(done->action) ? NumberState::Reverted : NumberState::OnTrunk;
         return info;
     }
     const auto snapshot = m_journal.backup(m_accountSid, number.sid);

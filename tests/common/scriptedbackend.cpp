@@ -411,9 +411,18 @@ PlanJob *ScriptedBackend::plan(const QStringList &numberSids, const QUrl &voiceU
         }
         plan.apiCalls = int(plan.items.size());
         plan.equivalence = equivalenceReport;
-        for (const QString &setting : needsAcknowledgement)
-            if (!accepted.contains(setting))
-                plan.unacknowledged.append(setting);
+        QStringList blocking;
+        for (const QString &setting : needsAcknowledgement) {
+            if (accepted.contains(setting))
+                continue;
+            plan.unacknowledged.append(setting);
+            if (setting != QLatin1String("fax-numbers"))
+                blocking.append(setting); // as the engine: fax numbers are refused one by one
+        }
+        if (!blocking.isEmpty()) // as the engine's plan: the refusal migrate would give
+            plan.refusal = QStringLiteral("Nothing was changed: these changes to how calls "
+                                          "behave must be acknowledged first: %1.")
+                               .arg(blocking.join(QStringLiteral("; ")));
         end();
         job->succeed(plan);
     });

@@ -320,7 +320,12 @@ private slots:
         QVERIFY(wait(job).result);
         int urlSet = 0;
         for (const NumberInfo &n : std::as_const(last)) {
-            QVERIFY2(n.state == NumberState::Migrated || n.state == NumberState::UrlSet,
+            // A number the stop reached before its first change is reported as it is: on the
+            // trunk with its old URL.
+            const bool untouched =
+                n.state == NumberState::OnTrunk && n.voiceUrl != handler().toString();
+            QVERIFY2(n.state == NumberState::Migrated || n.state == NumberState::UrlSet ||
+                         untouched,
                      qPrintable(n.sid + u' ' + QString::number(int(n.state))));
             if (n.state != NumberState::UrlSet)
                 continue;
@@ -344,8 +349,7 @@ private slots:
                 halfway.append(n.sid);
         const auto finished = wait(s.backend->migrate(halfway, handler()));
         QVERIFY(finished.result);
-        QCOMPARE(finished.result->migrated + finished.result->alreadyMigrated,
-                 int(halfway.size()));
+        QCOMPARE(finished.result->migrated + finished.result->alreadyMigrated, int(halfway.size()));
     }
 
     // Deleting the trunk ends revert: it is refused before any number is touched.

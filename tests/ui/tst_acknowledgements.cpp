@@ -70,17 +70,18 @@ private slots:
         auto *status = h.find<QLabel>(QStringLiteral("callsStatus"));
         QTRY_VERIFY(status->text().startsWith(QStringLiteral("Of ")));
         QVERIFY(!h.nextButton()->isEnabled());
-        QVERIFY(status->text().contains(QStringLiteral("for 1 change(s) to go on")));
+        QVERIFY(status->text().contains(QStringLiteral("for 1 change to go on")));
         accept(h, SymmetricRtp);
         QVERIFY(h.nextButton()->isEnabled());
         QVERIFY(openNumbers(h));
         check(h, {1, 2});
         auto *migrate = h.find<QPushButton>(QStringLiteral("migrateButton"));
         QTRY_VERIFY(migrate->isEnabled());
-        QVERIFY(migrate->toolTip().isEmpty());
+        QCOMPARE(migrate->toolTip(),
+                 QStringLiteral("Shows the plan and asks before changing anything"));
         QVERIFY(!note(h)->text().contains(QStringLiteral("Symmetric RTP")));
         QVERIFY(note(h)->text().contains(QStringLiteral("Fax numbers stay on the trunk")));
-        WizardHarness::click(migrate);
+        QVERIFY(h.migrateTicked());
         QTRY_COMPARE(numbers(h)->rowAt(2).state, NumberState::Migrated);
         QCOMPARE(h.backend.accepted, QStringList{SymmetricRtp});
         QCOMPARE(numbers(h)->rowAt(1).state, NumberState::Migrated);
@@ -109,9 +110,19 @@ private slots:
         QVERIFY(openNumbers(h));
         check(h, {1});
         WizardHarness::click(h.find<QPushButton>(QStringLiteral("migrateButton")));
-        auto *status = h.find<QLabel>(QStringLiteral("numbersStatus"));
-        QTRY_VERIFY(status->text().startsWith(QStringLiteral("Stopped: Nothing was changed")));
-        QVERIFY(status->text().contains(QStringLiteral("Go Back to the")));
+        // The confirmation says why nothing can move and offers no way to start.
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = h.planDialog()) != nullptr);
+        auto *blocked = dialog->findChild<QLabel *>(QStringLiteral("planBlocked"));
+        QTRY_VERIFY2(blocked->isVisible(), qPrintable(blocked->text()));
+        QVERIFY2(blocked->text().contains(QStringLiteral("to be acknowledged")) &&
+                     blocked->text().contains(QStringLiteral("secure")),
+                 qPrintable(blocked->text()));
+        QVERIFY(
+            !dialog->findChild<QPushButton *>(QStringLiteral("confirmMigrateButton"))->isEnabled());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(h.planDialog() == nullptr);
+        QVERIFY(!h.backend.log.join(u'\n').contains(QStringLiteral("migrate ")));
         QCOMPARE(numbers(h)->rowAt(1).state, NumberState::OnTrunk);
         QVERIFY(h.nextButton()->isEnabled());
     }
@@ -141,7 +152,7 @@ private slots:
                  QStringLiteral("Faxes to these numbers stop arriving once they move."));
         QVERIFY(table->item(1, 2)->text().startsWith(QStringLiteral("Not yet")));
         const QString summary = dialog->findChild<QLabel *>(QStringLiteral("planSummary"))->text();
-        QVERIFY(summary.contains(QStringLiteral("1 change(s) to how calls behave not "
+        QVERIFY(summary.contains(QStringLiteral("1 change to how calls behave not "
                                                 "acknowledged yet")));
         QVERIFY(summary.contains(QStringLiteral("Fallback URL: none")));
         dialog->reject();

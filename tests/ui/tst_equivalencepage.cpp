@@ -88,8 +88,8 @@ private slots:
         QVERIFY(cell(h, "symmetric-rtp", Model::After).startsWith(QStringLiteral("Lost: ")));
         QCOMPARE(cell(h, "symmetric-rtp", Model::Accepted), QStringLiteral("I accept this change"));
         QCOMPARE(status->text(),
-                 QStringLiteral("Of 13 setting(s): 2 kept as on the trunk, 9 carried another way, "
-                                "2 lost. Tick \"I accept this change\" for 1 change(s) to go "
+                 QStringLiteral("Of 13 settings: 2 kept as on the trunk, 9 carried another way, "
+                                "2 lost. Tick \"I accept this change\" for 1 change to go "
                                 "on: steps 1 and 2 apply them."));
         QCOMPARE(h.wizard->state()->unacknowledged(),
                  (QStringList{QStringLiteral("symmetric-rtp"), QStringLiteral("fax-numbers")}));
@@ -99,7 +99,7 @@ private slots:
             table(h), table(h)->model()->index(rowOf(h, "symmetric-rtp"), Model::Accepted));
         QVERIFY(h.nextButton()->isEnabled());
         QCOMPARE(status->text(),
-                 QStringLiteral("Of 13 setting(s): 2 kept as on the trunk, 9 carried another way, "
+                 QStringLiteral("Of 13 settings: 2 kept as on the trunk, 9 carried another way, "
                                 "2 lost. Fax numbers stay on the trunk until you accept that "
                                 "change, here or before step 4."));
     }

@@ -147,9 +147,9 @@ private slots:
         QVERIFY(openNumbers(h));
         auto *view = h.find<QTableView>(QStringLiteral("numbersTable"));
         view->setFocus();
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
-                          view->visualRect(view->model()->index(4, NumberTableModel::State))
-                              .center());
+        QTest::mouseClick(
+            view->viewport(), Qt::LeftButton, {},
+            view->visualRect(view->model()->index(4, NumberTableModel::State)).center());
         QCOMPARE(view->currentIndex().column(), int(NumberTableModel::State));
         QTest::keyClick(view, Qt::Key_Space);
         QVERIFY(model(h)->isChecked(4));
@@ -270,7 +270,8 @@ private slots:
         QTRY_COMPARE(stateOf(h, 2), NumberState::Reverted);
         QCOMPARE(h.backend.lastSids, QStringList{model(h)->rowAt(2).sid});
         // The plan afterwards does not claim nothing happened.
-        WizardHarness::click(h.find<QPushButton>(QStringLiteral("planButton")));
+        QVERIFY(WizardHarness::clickWhenEnabled(h.find<QPushButton>(QStringLiteral("planButton")),
+                                                5000));
         QDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = h.planDialog()));
         QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("planSummary"))
@@ -307,8 +308,8 @@ private slots:
             QStringLiteral("<a href=\"https://www.twilio.com/docs/errors/21210\">")));
 
         // Copyable from its context menu.
-        QMenu *menu = WizardHarness::openContextMenu(view, error,
-                                                     QStringLiteral("numberContextMenu"));
+        QMenu *menu =
+            WizardHarness::openContextMenu(view, error, QStringLiteral("numberContextMenu"));
         QVERIFY(menu);
         auto *copy = menu->findChild<QAction *>(QStringLiteral("copyErrorAction"));
         QVERIFY(copy && copy->isEnabled());

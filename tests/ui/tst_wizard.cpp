@@ -87,7 +87,7 @@ private slots:
         wizard.show();
         QTRY_COMPARE(DialogSeam::askedQuestions().size(), 1);
         const QString notice = DialogSeam::askedQuestions().first();
-        QVERIFY(notice.contains(QStringLiteral("40 number(s)")));
+        QVERIFY(notice.contains(QStringLiteral("Migrated: 40;")));
         QVERIFY(notice.contains(QStringLiteral("Connect to account ") + backend.accountInfo.sid));
         drainPostedEvents();
         QCOMPARE(backend.log, QStringList{}); // no resume, no rollback, nothing else
@@ -113,7 +113,7 @@ private slots:
         DialogSeam::setNextChoice(0); // OK on the notice at the end
         QVERIFY(h.clickNext());
         QTRY_VERIFY(!DialogSeam::askedQuestions().isEmpty());
-        QVERIFY(DialogSeam::askedQuestions().first().contains(QStringLiteral("40 number(s)")));
+        QVERIFY(DialogSeam::askedQuestions().first().contains(QStringLiteral("Migrated: 40;")));
         // The wizard moves on once the choice is carried out, not before.
         QTRY_COMPARE(h.currentPage(), PageId::Trunk);
         const int connect = int(h.backend.log.indexOf(QStringLiteral("connectAccount")));

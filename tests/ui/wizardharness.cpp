@@ -56,7 +56,7 @@ void WizardHarness::clickCheckIndicator(QAbstractItemView *view, const QModelInd
 }
 
 QMenu *WizardHarness::openContextMenu(QAbstractItemView *view, const QModelIndex &index,
-                                     const QString &menuName)
+                                      const QString &menuName)
 {
     view->scrollTo(index);
     const QPoint position = view->visualRect(index).center();
@@ -82,7 +82,8 @@ void WizardHarness::tickNumbers(const QList<int> &rows)
     auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
     NumberTableModel *numbers = wizard->state()->numbers();
     for (const int row : rows) {
-        const QModelIndex cell = proxy->mapFromSource(numbers->index(row, NumberTableModel::Number));
+        const QModelIndex cell =
+            proxy->mapFromSource(numbers->index(row, NumberTableModel::Number));
         if (!cell.isValid())
             qWarning("row %d is not shown", row);
         clickCheckIndicator(view, cell);
