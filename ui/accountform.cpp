@@ -36,7 +36,13 @@ AccountForm::AccountForm(QWidget *parent)
           [](const QString &text) { return Validation::checkSid(text, "SK", tr("API key SID")); },
           this))
     , m_secretLabel(new QLabel(this))
-    , m_secret(new QLineEdit(this))
+    , m_secret(new ValidatedField(
+          QStringLiteral("secretEdit"), tr("Auth token"),
+          [this](const QString &text) {
+              return m_apiKey->isChecked() ? Validation::checkApiKeySecret(text)
+                                           : Validation::checkAuthToken(text);
+          },
+          this))
     , m_region(new QComboBox(this))
     , m_edge(new QComboBox(this))
     , m_remember(new QCheckBox(tr("Re&member the secret in this computer's keychain"), this))
@@ -49,15 +55,15 @@ AccountForm::AccountForm(QWidget *parent)
     auto *method = new QButtonGroup(this);
     method->addButton(m_authToken);
     method->addButton(m_apiKey);
-    m_secret->setObjectName(QStringLiteral("secretEdit"));
-    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->lineEdit()->setEchoMode(QLineEdit::Password);
     m_region->setObjectName(QStringLiteral("regionCombo"));
     m_region->setAccessibleName(tr("Region"));
     m_edge->setObjectName(QStringLiteral("edgeCombo"));
     m_edge->setAccessibleName(tr("Edge location"));
     m_remember->setObjectName(QStringLiteral("rememberSecretCheck"));
+    // us1 is Twilio's default: one entry, sent as no region at all (api.twilio.com).
     for (const QString &region : RegionCatalog::regions())
-        m_region->addItem(region.isEmpty() ? tr("Default (us1)") : region, region);
+        m_region->addItem(region.isEmpty() ? tr("us1 (default)") : region, region);
 
     auto *methodRow = new QHBoxLayout;
     methodRow->addWidget(m_authToken);
@@ -66,7 +72,7 @@ AccountForm::AccountForm(QWidget *parent)
     auto *accountLabel = new QLabel(tr("Acco&unt SID:"), this);
     accountLabel->setBuddy(m_accountSid->lineEdit());
     m_apiKeyLabel->setBuddy(m_apiKeySid->lineEdit());
-    m_secretLabel->setBuddy(m_secret);
+    m_secretLabel->setBuddy(m_secret->lineEdit());
     auto *regionLabel = new QLabel(tr("Re&gion:"), this);
     regionLabel->setBuddy(m_region);
     auto *edgeLabel = new QLabel(tr("&Edge:"), this);
@@ -84,8 +90,11 @@ AccountForm::AccountForm(QWidget *parent)
 
     connect(m_accountSid, &ValidatedField::changed, this, &AccountForm::changed);
     connect(m_apiKeySid, &ValidatedField::changed, this, &AccountForm::changed);
-    connect(m_secret, &QLineEdit::textChanged, this, &AccountForm::changed);
+    connect(m_secret, &ValidatedField::changed, this, &AccountForm::changed);
     connect(m_apiKey, &QRadioButton::toggled, this, [this] {
+        const QString typed = m_secret->lineEdit()->text();
+        m_secret->setText(m_otherSecret);
+        m_otherSecret = typed;
         updateAuthMethod();
         emit changed();
     });
@@ -101,7 +110,7 @@ AccountForm::AccountForm(QWidget *parent)
 
 bool AccountForm::isValid() const
 {
-    if (!m_accountSid->isValid() || m_secret->text().isEmpty())
+    if (!m_accountSid->isValid() || !m_secret->isValid())
         return false;
     return !m_apiKey->isChecked() || m_apiKeySid->isValid();
 }
@@ -140,15 +149,23 @@ void AccountForm::setSecret(const QString &secret)
 
 QString AccountForm::secret() const
 {
-    return m_secret->text();
+    return m_secret->lineEdit()->text();
 }
 
 void AccountForm::restore(const QSettings &settings)
 {
-    m_accountSid->setText(settings.value(kAccountSid).toString());
-    m_apiKeySid->setText(settings.value(kApiKeySid).toString());
+    // Settings edited by hand (or by an older version) may hold anything: keep only valid SIDs.
+    const auto validSid = [&](const QString &key, const char prefix[3]) {
+        const QString value = settings.value(key).toString();
+        return Validation::isSid(value, prefix) ? value : QString();
+    };
+    m_accountSid->setText(validSid(kAccountSid, "AC"));
+    m_apiKeySid->setText(validSid(kApiKeySid, "SK"));
     (settings.value(kUseApiKey).toBool() ? m_apiKey : m_authToken)->setChecked(true);
-    const int region = m_region->findData(settings.value(kRegion).toString());
+    QString savedRegion = settings.value(kRegion).toString();
+    if (savedRegion == QLatin1String("us1"))
+        savedRegion.clear();
+    const int region = m_region->findData(savedRegion);
     m_region->setCurrentIndex(qMax(region, 0));
     const int edge = m_edge->findData(settings.value(kEdge).toString());
     if (edge >= 0)
@@ -157,8 +174,15 @@ void AccountForm::restore(const QSettings &settings)
 
 void AccountForm::save(QSettings &settings) const
 {
-    settings.setValue(kAccountSid, m_accountSid->text());
-    settings.setValue(kApiKeySid, m_apiKeySid->text());
+    // Nothing invalid is remembered: a field that does not check out is forgotten instead.
+    const auto store = [&](const QString &key, const ValidatedField *field) {
+        if (field->isValid())
+            settings.setValue(key, field->text());
+        else
+            settings.remove(key);
+    };
+    store(kAccountSid, m_accountSid);
+    store(kApiKeySid, m_apiKeySid);
     settings.setValue(kUseApiKey, m_apiKey->isChecked());
     settings.setValue(kRegion, m_region->currentData());
     settings.setValue(kEdge, m_edge->currentData());
@@ -170,7 +194,9 @@ void AccountForm::updateAuthMethod()
     m_apiKeyLabel->setEnabled(apiKey);
     m_apiKeySid->setEnabled(apiKey);
     m_secretLabel->setText(apiKey ? tr("API key sec&ret:") : tr("Auth t&oken:"));
-    m_secret->setAccessibleName(apiKey ? tr("API key secret") : tr("Auth token"));
+    m_secret->lineEdit()->setAccessibleName(apiKey ? tr("API key secret") : tr("Auth token"));
+    m_secret->lineEdit()->setPlaceholderText(apiKey ? tr("32 letters and digits")
+                                                    : tr("32 hexadecimal digits"));
 }
 
 void AccountForm::fillEdges()

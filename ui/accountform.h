@@ -7,7 +7,6 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QRadioButton;
 class QSettings;
 class ValidatedField;
@@ -51,7 +50,9 @@ private:
     QLabel *m_apiKeyLabel;
     ValidatedField *m_apiKeySid;
     QLabel *m_secretLabel;
-    QLineEdit *m_secret;
+    ValidatedField *m_secret;
+    // What was typed for the other sign-in method: an auth token never becomes an API secret.
+    QString m_otherSecret;
     QComboBox *m_region;
     QComboBox *m_edge;
     QCheckBox *m_remember;

@@ -151,8 +151,11 @@ void ConnectPage::onFailed(const OperationError &error)
 
 void ConnectPage::invalidate()
 {
-    // Any edit means the verified account may no longer be the one on screen.
+    // Any edit means the verified account may no longer be the one on screen, and an earlier
+    // "Could not connect" was about other input.
     m_verified = false;
+    if (!m_verifying)
+        m_status->clear();
     emit completeChanged();
 }
 

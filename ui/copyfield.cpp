@@ -1,5 +1,7 @@
 #include "copyfield.h"
 
+#include "copyfeedback.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
@@ -25,7 +27,7 @@ CopyField::CopyField(const QString &objectName, const QString &accessibleName, Q
     layout->addWidget(m_copy);
 
     connect(m_copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_value->text()); });
+            [this] { CopyFeedback::copy(m_copy, m_value->text()); });
 }
 
 void CopyField::setValue(const QString &value)

@@ -1,5 +1,7 @@
 #include "copylist.h"
 
+#include "copyfeedback.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -48,7 +50,7 @@ CopyList::CopyList(const QString &objectName, const QString &accessibleName, QWi
     connect(copyShortcut, &QAction::triggered, this, &CopyList::copySelected);
     connect(m_copy, &QPushButton::clicked, this, &CopyList::copySelected);
     connect(m_copyAll, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(values().join(u'\n')); });
+            [this] { CopyFeedback::copy(m_copyAll, values().join(u'\n')); });
     connect(m_list, &QListWidget::currentRowChanged, this,
             [this](int row) { m_copy->setEnabled(row >= 0); });
     setValues({});
@@ -85,7 +87,7 @@ QStringList CopyList::values() const
 void CopyList::copySelected()
 {
     if (const QListWidgetItem *item = m_list->currentItem())
-        QApplication::clipboard()->setText(item->text());
+        CopyFeedback::copy(m_copy, item->text());
 }
 
 void CopyList::fitHeight()

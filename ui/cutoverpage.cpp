@@ -31,7 +31,7 @@ CutoverPage::CutoverPage(MigrationBackend *backend, WizardState *state, QWidget 
          tr("The PBX's &outbound trunk now points at the SIP domain")},
         {QStringLiteral("checkPbxToPstn"),
          tr("A test call from the PBX reached the &phone network")},
-        {QStringLiteral("checkPstnToPbx"), tr("A test call to the test &number reached the PBX")},
+        {QStringLiteral("checkPstnToPbx"), tr("A test call to the &test number reached the PBX")},
     };
     for (const auto &item : items) {
         auto *check = new QCheckBox(item.second, checkBox);
@@ -52,8 +52,8 @@ void CutoverPage::initializePage()
     m_sheet->setSheet(m_backend->cutoverSheet());
     const QString number = m_state->outbound().testPhoneNumber;
     m_checklist.last()->setText(
-        number.isEmpty() ? tr("A test call to the test &number reached the PBX")
-                         : tr("A test call to the test &number (%1) reached the PBX").arg(number));
+        number.isEmpty() ? tr("A test call to the &test number reached the PBX")
+                         : tr("A test call to the &test number (%1) reached the PBX").arg(number));
 }
 
 bool CutoverPage::isComplete() const

@@ -1,5 +1,7 @@
 #include "cutoversheetview.h"
 
+#include "copyfeedback.h"
+
 #include "copyfield.h"
 #include "copylist.h"
 
@@ -37,7 +39,7 @@ CutoverSheetView::CutoverSheetView(QWidget *parent)
     layout->addLayout(m_form);
     layout->addWidget(m_copyAll, 0, Qt::AlignLeft);
     connect(m_copyAll, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_sheet.asText()); });
+            [this] { CopyFeedback::copy(m_copyAll, m_sheet.asText()); });
 }
 
 void CutoverSheetView::setSheet(const CutoverSheet &sheet)

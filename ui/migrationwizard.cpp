@@ -12,10 +12,15 @@
 #include "recoverycontroller.h"
 #include "trunkpage.h"
 #include "uilogging.h"
+#include "windowfit.h"
 #include "wizardstate.h"
 
 #include <QAbstractButton>
+#include <QGuiApplication>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
+#include <QStyle>
 #include <QTimer>
 
 namespace {
@@ -42,7 +47,8 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
     setPage(pageIndex(PageId::Inbound), new InboundPage(backend, m_state, this));
     setPage(pageIndex(PageId::Outbound), new OutboundPage(backend, m_state, this));
     setPage(pageIndex(PageId::Cutover), new CutoverPage(backend, m_state, this));
-    setPage(pageIndex(PageId::Numbers), new NumbersPage(backend, m_state, this));
+    auto *numbers = new NumbersPage(backend, m_state, this);
+    setPage(pageIndex(PageId::Numbers), numbers);
     setPage(pageIndex(PageId::Finish), new FinishPage(backend, m_state, this));
     setStartId(pageIndex(PageId::Connect));
     for (const WizardButton which :
@@ -51,11 +57,14 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
             b->setObjectName(QStringLiteral("wizardButton%1").arg(int(which)));
     }
 
-    // Sized from the font so the pages fit at any scale; a saved geometry wins.
+    // Sized from the font so the pages fit at any scale, wide enough for every column of the
+    // numbers table; a saved geometry wins. Either is then kept within the screen.
     const QFontMetrics metrics = fontMetrics();
     setMinimumSize(metrics.averageCharWidth() * 100, metrics.height() * 36);
-    resize(metrics.averageCharWidth() * 160, metrics.height() * 50);
-    restoreGeometry(m_settings->value(kGeometry).toByteArray());
+    resize(qMax(metrics.averageCharWidth() * 160,
+                numbers->tableWidth() + metrics.averageCharWidth() * 10),
+           metrics.height() * 50);
+    fitToScreen(restoreGeometry(m_settings->value(kGeometry).toByteArray()));
 
     // Connected: an interrupted run of that account is offered before the wizard moves on, so
     // its recovery never competes with the next page's requests.
@@ -64,6 +73,14 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
             if (currentId() == pageIndex(PageId::Connect))
                 next();
         });
+    });
+    // Enter means Next (or Finish) on every page: a button inside a page that had the focus
+    // must not take over as the dialog's default (step 3's "Copy the whole sheet" did).
+    connect(this, &QWizard::currentIdChanged, this, [this] {
+        if (QWizardPage *page = currentPage()) {
+            for (QPushButton *b : page->findChildren<QPushButton *>())
+                b->setAutoDefault(false);
+        }
     });
     connect(m_backend, &MigrationBackend::busyChanged, this, [this](bool busy) {
         if (!busy)
@@ -116,6 +133,24 @@ void MigrationWizard::showEvent(QShowEvent *event)
     m_offeredRecovery = true;
     // Queued, so the window is on screen before the notice shows over it.
     QTimer::singleShot(0, m_recovery, &RecoveryController::noticeAtStart);
+}
+
+void MigrationWizard::fitToScreen(bool restored)
+{
+    QScreen *on = restored ? QGuiApplication::screenAt(geometry().center()) : nullptr;
+    if (!on)
+        on = screen();
+    if (!on)
+        return;
+    // The window manager adds a title bar above the geometry Qt is given.
+    const int titleBar = style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this);
+    const QRect space = on->availableGeometry().adjusted(0, titleBar, 0, 0);
+    setMinimumSize(minimumSize().boundedTo(space.size()));
+    if (restored)
+        setGeometry(WindowFit::within(geometry(), space));
+    else
+        resize(size().boundedTo(space.size())); // placed by the window manager
+    qCDebug(lcUi) << "window" << geometry() << "on" << on->name() << on->availableGeometry();
 }
 
 void MigrationWizard::closeWhenStopped()

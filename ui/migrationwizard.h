@@ -35,6 +35,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // Shrinks and moves the window into the available area of its screen.
+    void fitToScreen(bool restored);
     void closeWhenStopped();
 
     MigrationBackend *m_backend;

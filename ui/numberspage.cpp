@@ -120,6 +120,11 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     connect(m_state, &WizardState::trunkChanged, m_canary, &CanaryBox::dismiss);
 }
 
+int NumbersPage::tableWidth() const
+{
+    return m_table->contentWidth();
+}
+
 void NumbersPage::initializePage()
 {
     load();

@@ -32,6 +32,8 @@ public:
     bool isComplete() const override;
 
     bool isRunning() const { return !m_job.isNull(); }
+    // The width the numbers table needs to show every column unclipped.
+    int tableWidth() const;
 
 private:
     void load();

@@ -23,9 +23,12 @@ namespace RegionCatalog {
 
 QStringList regions()
 {
+    // us1 is the default region itself, so it appears once, as "".
     QStringList result{QString()};
-    for (const RegionEdge &pair : kPairs)
-        result.append(QLatin1String(pair.region));
+    for (const RegionEdge &pair : kPairs) {
+        if (QLatin1String(pair.region) != QLatin1String("us1"))
+            result.append(QLatin1String(pair.region));
+    }
     return result;
 }
 

@@ -428,6 +428,23 @@
         </message>
     </context>
     <context>
+        <name>Validation</name>
+        <message numerus="yes">
+            <source>An auth token is 32 hexadecimal digits; this one has %n character(s).</source>
+            <translation>
+                <numerusform>An auth token is 32 hexadecimal digits; this one has %n character.</numerusform>
+                <numerusform>An auth token is 32 hexadecimal digits; this one has %n characters.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>An API key secret is 32 letters and digits; this one has %n character(s).</source>
+            <translation>
+                <numerusform>An API key secret is 32 letters and digits; this one has %n character.</numerusform>
+                <numerusform>An API key secret is 32 letters and digits; this one has %n characters.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>VerifyCommand</name>
         <message numerus="yes">
             <source>Verified %n number(s) of trunk %1 through %2.

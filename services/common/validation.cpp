@@ -36,6 +36,24 @@ QString checkSid(const QString &value, const char prefix[3], const QString &what
         .arg(what, QLatin1String(prefix, 2), value.left(64));
 }
 
+QString checkAuthToken(const QString &value)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-fA-F]{32}\\z"));
+    if (re.match(value).hasMatch())
+        return {};
+    return Tr::tr("An auth token is 32 hexadecimal digits; this one has %n character(s).", nullptr,
+                  int(value.size()));
+}
+
+QString checkApiKeySecret(const QString &value)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9A-Za-z]{32}\\z"));
+    if (re.match(value).hasMatch())
+        return {};
+    return Tr::tr("An API key secret is 32 letters and digits; this one has %n character(s).",
+                  nullptr, int(value.size()));
+}
+
 bool isE164(const QString &value)
 {
     static const QRegularExpression re(QStringLiteral("^\\+[1-9][0-9]{6,14}\\z"));

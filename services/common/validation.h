@@ -12,6 +12,11 @@ namespace Validation {
 bool isSid(const QString &value, const char prefix[3]);
 QString checkSid(const QString &value, const char prefix[3], const QString &what);
 
+// The secret that goes with the SID: an account's auth token is 32 hexadecimal digits, an API
+// key's secret 32 letters and digits. The sentence never repeats the value.
+QString checkAuthToken(const QString &value);
+QString checkApiKeySecret(const QString &value);
+
 // E.164: '+', a non-zero country code digit, 7 to 15 digits in all.
 bool isE164(const QString &value);
 QString checkE164(const QString &value);

@@ -66,7 +66,7 @@ bool shootAll(Shooter &shooter)
     bool ok = shooter.save(w, QStringLiteral("01a-connect-typing"));
     QTest::keyClicks(sid, QStringLiteral("456789abcdef"));
     QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("secretEdit")),
-                     QStringLiteral("not-a-real-token"));
+                     QStringLiteral("0000000000000000000000000000dead"));
     auto *region = h.find<QComboBox>(QStringLiteral("regionCombo"));
     region->setCurrentIndex(region->findData(QStringLiteral("au1")));
     WizardHarness::click(h.find<QCheckBox>(QStringLiteral("rememberSecretCheck")));

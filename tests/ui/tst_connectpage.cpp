@@ -13,7 +13,8 @@
 namespace {
 const QString kAccountSid = QStringLiteral("AC0123456789abcdef0123456789abcdef");
 const QString kKeySid = QStringLiteral("SKfedcba9876543210fedcba9876543210");
-const QString kSecret = QStringLiteral("s3cr3t-auth-token-value");
+const QString kSecret = QStringLiteral("f00dfeedf00dfeedf00dfeedf00dfeed"); // 32 hex
+const QString kKeySecret = QStringLiteral("Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lm");
 
 void chooseAccount(WizardHarness &h, const QString &sid, const QString &secret)
 {
@@ -66,7 +67,100 @@ private slots:
         QVERIFY(!h.nextButton()->isEnabled());
         keySid->clear();
         QTest::keyClicks(keySid, kKeySid);
+        QVERIFY(!h.nextButton()->isEnabled()); // the auth token is not the key's secret
+        QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("secretEdit")), kKeySecret);
         QVERIFY(h.nextButton()->isEnabled());
+    }
+
+    void secretLengthChecked()
+    {
+        WizardHarness h;
+        chooseAccount(h, kAccountSid, QStringLiteral("abc"));
+        auto *message = h.find<QLabel>(QStringLiteral("secretEditMessage"));
+        QVERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(QStringLiteral("32 hexadecimal digits")),
+                 qPrintable(message->text()));
+        QVERIFY(!message->text().contains(QStringLiteral("abc"))); // never repeats a secret
+        QVERIFY(!h.nextButton()->isEnabled());
+        auto *secret = h.find<QLineEdit>(QStringLiteral("secretEdit"));
+        secret->clear();
+        QTest::keyClicks(secret, kSecret);
+        QVERIFY(!message->isVisible());
+        QVERIFY(h.nextButton()->isEnabled());
+    }
+
+    void tokenAndKeySecretKeptApart()
+    {
+        WizardHarness h;
+        chooseAccount(h, kAccountSid, kSecret);
+        auto *secret = h.find<QLineEdit>(QStringLiteral("secretEdit"));
+        WizardHarness::click(h.find<QRadioButton>(QStringLiteral("apiKeyRadio")));
+        // The auth token typed a moment ago is not offered as the API key's secret.
+        QVERIFY(secret->text().isEmpty());
+        QCOMPARE(secret->accessibleName(), QStringLiteral("API key secret"));
+        QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("apiKeySidEdit")), kKeySid);
+        QTest::keyClicks(secret, kSecret.left(31) + u'!');
+        QVERIFY(h.find<QLabel>(QStringLiteral("secretEditMessage"))->isVisible());
+        secret->clear();
+        QTest::keyClicks(secret, kKeySecret);
+        QVERIFY(h.nextButton()->isEnabled());
+        WizardHarness::click(h.find<QRadioButton>(QStringLiteral("authTokenRadio")));
+        QCOMPARE(secret->text(), kSecret);
+        WizardHarness::click(h.find<QRadioButton>(QStringLiteral("apiKeyRadio")));
+        QCOMPARE(secret->text(), kKeySecret);
+        QVERIFY(h.clickNext());
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        QCOMPARE(h.backend.lastConnection.apiKeySid, kKeySid);
+        QCOMPARE(h.backend.lastConnection.secret, kKeySecret);
+    }
+
+    void errorClearedWhenChoiceChanges()
+    {
+        WizardHarness h;
+        h.backend.failNext.insert(
+            MigrationBackend::Operation::Connect,
+            ScriptedBackend::error(0, 0, QStringLiteral("Could not reach Twilio.")));
+        chooseAccount(h, kAccountSid, kSecret);
+        QVERIFY(h.clickNext());
+        auto *status = h.find<QLabel>(QStringLiteral("connectStatus"));
+        QTRY_VERIFY(status->text().contains(QStringLiteral("Could not reach Twilio.")));
+        WizardHarness::click(h.find<QRadioButton>(QStringLiteral("sandboxRadio")));
+        QVERIFY2(status->text().isEmpty(), qPrintable(status->text()));
+    }
+
+    void us1OfferedOnce()
+    {
+        WizardHarness h;
+        auto *region = h.find<QComboBox>(QStringLiteral("regionCombo"));
+        QStringList shown;
+        for (int i = 0; i < region->count(); ++i)
+            shown.append(region->itemText(i));
+        QCOMPARE(shown.filter(QStringLiteral("us1")).size(), 1);
+    }
+
+    void invalidSidsNeverSaved()
+    {
+        WizardHarness h;
+        chooseAccount(h, kAccountSid, kSecret);
+        // A malformed key SID typed, then the auth token chosen after all.
+        WizardHarness::click(h.find<QRadioButton>(QStringLiteral("apiKeyRadio")));
+        QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("apiKeySidEdit")),
+                         QStringLiteral("SK-not-a-sid"));
+        WizardHarness::click(h.find<QRadioButton>(QStringLiteral("authTokenRadio")));
+        QVERIFY(h.clickNext());
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        h.settings.sync();
+        QVERIFY(!h.settings.contains(QStringLiteral("connection/apiKeySid")));
+        QCOMPARE(h.settings.value(QStringLiteral("connection/accountSid")).toString(), kAccountSid);
+
+        // Settings edited by hand come back empty rather than as an invalid SID.
+        h.settings.setValue(QStringLiteral("connection/accountSid"), QStringLiteral("ACxyz"));
+        h.settings.sync();
+        QSettings copy(h.settingsPath(), QSettings::IniFormat);
+        SecretStore secrets(&copy);
+        ScriptedBackend backend;
+        MigrationWizard again(&backend, &secrets, &copy);
+        QVERIFY(again.findChild<QLineEdit *>(QStringLiteral("accountSidEdit"))->text().isEmpty());
     }
 
     void regionPairsWithEdge()

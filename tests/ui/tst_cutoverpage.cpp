@@ -61,8 +61,33 @@ private slots:
                  QStringLiteral("sip:acme-pbx-sydney.sip.sydney.twilio.com"));
         WizardHarness::click(h.find<QPushButton>(QStringLiteral("sheetEdgeUrisCopyAll")));
         QCOMPARE(QApplication::clipboard()->text().split(u'\n'), h.backend.sheet.sipUris.mid(1));
-        WizardHarness::click(h.find<QPushButton>(QStringLiteral("copySheetButton")));
+        auto *sheet = h.find<QPushButton>(QStringLiteral("copySheetButton"));
+        const QString label = sheet->text();
+        WizardHarness::click(sheet);
         QCOMPARE(QApplication::clipboard()->text(), h.backend.sheet.asText());
+        // The click is acknowledged on the button, which then reads as before.
+        QCOMPARE(sheet->text(), QStringLiteral("Copied"));
+        QTRY_COMPARE_WITH_TIMEOUT(sheet->text(), label, 5000);
+    }
+
+    void enterMeansNextEvenFromACopyButton()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Cutover));
+        for (const char *name : {"checkPbxTrunk", "checkPbxToPstn", "checkPstnToPbx"})
+            WizardHarness::click(h.find<QCheckBox>(QString::fromLatin1(name)));
+        QApplication::clipboard()->clear();
+        QApplication::setActiveWindow(h.wizard);
+        auto *sheet = h.find<QPushButton>(QStringLiteral("copySheetButton"));
+        sheet->setFocus();
+        QTRY_VERIFY(sheet->hasFocus());
+        // Space presses the focused button; Enter is the wizard's Next.
+        QTest::keyClick(sheet, Qt::Key_Space);
+        QCOMPARE(QApplication::clipboard()->text(), h.backend.sheet.asText());
+        QApplication::clipboard()->clear();
+        QTest::keyClick(sheet, Qt::Key_Return);
+        QTRY_COMPARE(h.currentPage(), PageId::Numbers);
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
     }
 
     void checklistGatesNext()

@@ -5,6 +5,7 @@
 #include "sipparameters.h"
 #include "trunkdefaults.h"
 #include "validation.h"
+#include "windowfit.h"
 
 #include <QTest>
 
@@ -126,9 +127,41 @@ private slots:
         QCOMPARE(int(parsed.pairs().size()), pairs);
     }
 
+    void windowKeptOnScreen()
+    {
+        const QRect screen(0, 0, 1600, 1000);
+        // A geometry saved on a 200 % screen of another size: shrunk and pulled back.
+        QCOMPARE(WindowFit::within(QRect(300, 200, 1920, 1400), screen), screen);
+        QCOMPARE(WindowFit::within(QRect(1000, 700, 800, 600), screen), QRect(800, 400, 800, 600));
+        QCOMPARE(WindowFit::within(QRect(-50, -20, 800, 600), screen), QRect(0, 0, 800, 600));
+        QCOMPARE(WindowFit::within(QRect(10, 10, 800, 600), screen), QRect(10, 10, 800, 600));
+        // A second screen to the right keeps its own origin.
+        QCOMPARE(WindowFit::within(QRect(1500, 0, 2000, 900), QRect(1600, 0, 1280, 1024)),
+                 QRect(1600, 0, 1280, 900));
+        QCOMPARE(WindowFit::within(QRect(5, 5, 10, 10), QRect()), QRect(5, 5, 10, 10));
+    }
+
+    void secretsCheckedWithoutRepeatingThem()
+    {
+        QVERIFY(Validation::checkAuthToken(QStringLiteral("0123456789abcdefABCDEF0123456789"))
+                    .isEmpty());
+        const QString shortToken = Validation::checkAuthToken(QStringLiteral("abc"));
+        QVERIFY(shortToken.contains(QStringLiteral("has 3 character")));
+        QVERIFY(!shortToken.contains(QStringLiteral("abc")));
+        QVERIFY(!Validation::checkAuthToken(QStringLiteral("0123456789abcdefABCDEF012345678g"))
+                     .isEmpty());
+        QVERIFY(Validation::checkApiKeySecret(QStringLiteral("Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lm"))
+                    .isEmpty());
+        QVERIFY(!Validation::checkApiKeySecret(QStringLiteral("Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0L-"))
+                     .isEmpty());
+        QVERIFY(Validation::checkApiKeySecret(QStringLiteral("x"))
+                    .contains(QStringLiteral("has 1 character")));
+    }
+
     void regionsPairWithTheirEdge()
     {
         QCOMPARE(RegionCatalog::regions().first(), QString());
+        QVERIFY(!RegionCatalog::regions().contains(QStringLiteral("us1"))); // "" is us1
         QCOMPARE(RegionCatalog::defaultEdge(QStringLiteral("au1")), QStringLiteral("sydney"));
         QCOMPARE(RegionCatalog::edgesFor(QStringLiteral("jp1")), QStringList{"tokyo"});
         QVERIFY(RegionCatalog::edgesFor(QString()).contains(QStringLiteral("umatilla")));

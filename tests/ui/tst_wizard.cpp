@@ -8,12 +8,52 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QGroupBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 
 namespace {
+// The Alt+letter of a text ("&Next >" -> 'n'), or a null QChar; "&&" is a literal ampersand.
+QChar mnemonic(const QString &text)
+{
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) != u'&')
+            return text.at(i + 1).toLower();
+        ++i;
+    }
+    return {};
+}
+
+// Every Alt+letter one can press on the wizard's current page (its buttons included), with the
+// texts that carry it.
+QMultiMap<QChar, QString> mnemonicsOnPage(QWizard *wizard)
+{
+    QMultiMap<QChar, QString> result;
+    const auto add = [&](QWidget *w, const QString &text) {
+        if (const QChar c = mnemonic(text); !c.isNull() && w->isVisibleTo(wizard))
+            result.insert(c, text);
+    };
+    QList<QWidget *> widgets = wizard->currentPage()->findChildren<QWidget *>();
+    for (const QWizard::WizardButton which :
+         {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
+          QWizard::CancelButton})
+        widgets.append(wizard->button(which));
+    for (QWidget *w : std::as_const(widgets)) {
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            add(w, button->text());
+        else if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy())
+            add(w, label->text());
+        else if (auto *box = qobject_cast<QGroupBox *>(w))
+            add(w, box->title());
+    }
+    return result;
+}
+
 // An interrupted run of the scripted account: 40 migrated, 2 in flight, 8 not started.
 void interrupt(ScriptedBackend &backend)
 {
@@ -36,14 +76,14 @@ private slots:
     void closingWhenIdleAsksNothing()
     {
         WizardHarness h;
-        h.wizard->resize(1111, 777);
+        h.wizard->resize(777, 555); // within the offscreen screen (800 x 800)
         QVERIFY(h.wizard->close());
         QVERIFY(DialogSeam::askedQuestions().isEmpty());
         QVERIFY(!h.wizard->isVisible());
         QVERIFY(h.settings.contains(QStringLiteral("wizard/geometry")));
         // The next window opens at the size the last one closed with.
         MigrationWizard again(&h.backend, &h.secrets, &h.settings);
-        QCOMPARE(again.size(), QSize(1111, 777));
+        QCOMPARE(again.size(), QSize(777, 555));
     }
 
     void closingDuringRunAsksThenStops()
@@ -164,6 +204,56 @@ private slots:
         WizardHarness h;
         QTRY_VERIFY(h.backend.interruptedRunCalls > 0); // past the start-up check
         QVERIFY(DialogSeam::askedQuestions().isEmpty());
+    }
+
+    void windowFitsTheScreen()
+    {
+        // Saved on a bigger screen (or at 200 %): the window opens within this one, its
+        // buttons reachable.
+        WizardHarness first;
+        QWidget big;
+        big.setGeometry(200, 150, 5000, 4000);
+        first.settings.setValue(QStringLiteral("wizard/geometry"), big.saveGeometry());
+        first.settings.sync();
+        QSettings copy(first.settingsPath(), QSettings::IniFormat);
+        SecretStore secrets(&copy);
+        ScriptedBackend backend;
+        MigrationWizard restored(&backend, &secrets, &copy);
+        const QRect available = restored.screen()->availableGeometry();
+        QVERIFY2(available.contains(restored.geometry()),
+                 qPrintable(QStringLiteral("%1x%2+%3+%4 on %5x%6")
+                                .arg(restored.width())
+                                .arg(restored.height())
+                                .arg(restored.x())
+                                .arg(restored.y())
+                                .arg(available.width())
+                                .arg(available.height())));
+        QVERIFY(restored.minimumWidth() <= available.width());
+        QVERIFY(restored.minimumHeight() <= available.height());
+
+        // A first start: no bigger than the screen either.
+        WizardHarness fresh;
+        QVERIFY(fresh.wizard->width() <= available.width());
+        QVERIFY(fresh.wizard->height() <= available.height());
+    }
+
+    void noMnemonicClashes()
+    {
+        // Alt+N must mean Next on every page, not a check box that happens to share the letter.
+        WizardHarness h;
+        QStringList clashes;
+        for (int id = pageIndex(PageId::Connect); id <= pageIndex(PageId::Finish); ++id) {
+            QVERIFY(h.driveTo(PageId(id)));
+            const QMultiMap<QChar, QString> found = mnemonicsOnPage(h.wizard);
+            for (const QChar c : found.uniqueKeys()) {
+                if (found.count(c) > 1)
+                    clashes.append(QStringLiteral("page %1, Alt+%2: %3")
+                                       .arg(id)
+                                       .arg(c)
+                                       .arg(found.values(c).join(QStringLiteral(" | "))));
+            }
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
     }
 
     void mnemonicsReachTheChoices()
