@@ -20,6 +20,16 @@ const QString kApiKeySid = QStringLiteral("connection/apiKeySid");
 const QString kUseApiKey = QStringLiteral("connection/useApiKey");
 const QString kRegion = QStringLiteral("connection/region");
 const QString kEdge = QStringLiteral("connection/edge");
+const QString kBaseUrl = QStringLiteral("connection/baseUrl");
+
+QString checkBaseUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    // Credentials belong in their fields: a user:password in the URL would be saved with it.
+    if (!url.userInfo().isEmpty())
+        return AccountForm::tr("The base URL must not contain a user name or password.");
+    return Validation::checkApiBaseUrl(url);
+}
 } // namespace
 
 AccountForm::AccountForm(QWidget *parent)
@@ -43,6 +53,8 @@ AccountForm::AccountForm(QWidget *parent)
                                            : Validation::checkAuthToken(text);
           },
           this))
+    , m_baseUrl(
+          new ValidatedField(QStringLiteral("baseUrlEdit"), tr("API base URL"), checkBaseUrl, this))
     , m_region(new QComboBox(this))
     , m_edge(new QComboBox(this))
     , m_remember(new QCheckBox(tr("Re&member the secret in this computer's keychain"), this))
@@ -56,6 +68,8 @@ AccountForm::AccountForm(QWidget *parent)
     method->addButton(m_authToken);
     method->addButton(m_apiKey);
     m_secret->lineEdit()->setEchoMode(QLineEdit::Password);
+    m_baseUrl->lineEdit()->setPlaceholderText(
+        tr("Empty for Twilio; http://127.0.0.1:PORT for a standalone twilio-sandbox"));
     m_region->setObjectName(QStringLiteral("regionCombo"));
     m_region->setAccessibleName(tr("Region"));
     m_edge->setObjectName(QStringLiteral("edgeCombo"));
@@ -77,6 +91,8 @@ AccountForm::AccountForm(QWidget *parent)
     regionLabel->setBuddy(m_region);
     auto *edgeLabel = new QLabel(tr("&Edge:"), this);
     edgeLabel->setBuddy(m_edge);
+    auto *baseUrlLabel = new QLabel(tr("API base UR&L:"), this);
+    baseUrlLabel->setBuddy(m_baseUrl->lineEdit());
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
@@ -86,11 +102,19 @@ AccountForm::AccountForm(QWidget *parent)
     form->addRow(m_secretLabel, m_secret);
     form->addRow(regionLabel, m_region);
     form->addRow(edgeLabel, m_edge);
+    form->addRow(baseUrlLabel, m_baseUrl);
     form->addRow(QString(), m_remember);
 
     connect(m_accountSid, &ValidatedField::changed, this, &AccountForm::changed);
     connect(m_apiKeySid, &ValidatedField::changed, this, &AccountForm::changed);
     connect(m_secret, &ValidatedField::changed, this, &AccountForm::changed);
+    connect(m_baseUrl, &ValidatedField::changed, this, [this] {
+        // A standalone sandbox has no regions or edges: they only name Twilio's hosts.
+        const bool twilio = m_baseUrl->isEmpty();
+        m_region->setEnabled(twilio);
+        m_edge->setEnabled(twilio);
+        emit changed();
+    });
     connect(m_apiKey, &QRadioButton::toggled, this, [this] {
         const QString typed = m_secret->lineEdit()->text();
         m_secret->setText(m_otherSecret);
@@ -112,6 +136,8 @@ bool AccountForm::isValid() const
 {
     if (!m_accountSid->isValid() || !m_secret->isValid())
         return false;
+    if (!m_baseUrl->isEmpty() && !m_baseUrl->isValid())
+        return false;
     return !m_apiKey->isChecked() || m_apiKeySid->isValid();
 }
 
@@ -124,6 +150,11 @@ ConnectionSettings AccountForm::settings() const
     result.secret = m_secret->text();
     result.region = m_region->currentData().toString();
     result.edge = m_edge->currentData().toString();
+    if (!m_baseUrl->isEmpty()) {
+        result.baseUrl = QUrl(m_baseUrl->text(), QUrl::StrictMode);
+        result.region.clear();
+        result.edge.clear();
+    }
     return result;
 }
 
@@ -149,7 +180,7 @@ void AccountForm::setSecret(const QString &secret)
 
 QString AccountForm::secret() const
 {
-    return m_secret->lineEdit()->text();
+    return m_secret->text();
 }
 
 void AccountForm::restore(const QSettings &settings)
@@ -170,6 +201,8 @@ void AccountForm::restore(const QSettings &settings)
     const int edge = m_edge->findData(settings.value(kEdge).toString());
     if (edge >= 0)
         m_edge->setCurrentIndex(edge);
+    const QString baseUrl = settings.value(kBaseUrl).toString();
+    m_baseUrl->setText(checkBaseUrl(baseUrl).isEmpty() ? baseUrl : QString());
 }
 
 void AccountForm::save(QSettings &settings) const
@@ -186,6 +219,7 @@ void AccountForm::save(QSettings &settings) const
     settings.setValue(kUseApiKey, m_apiKey->isChecked());
     settings.setValue(kRegion, m_region->currentData());
     settings.setValue(kEdge, m_edge->currentData());
+    store(kBaseUrl, m_baseUrl);
 }
 
 void AccountForm::updateAuthMethod()

@@ -12,8 +12,9 @@ class QSettings;
 class ValidatedField;
 
 // The "My Twilio account" half of the Connect page: Account SID with an Auth Token, or an API
-// Key SID and secret for that account; region and edge. It knows the formats, not whether the
-// credentials work (ConnectPage asks the engine).
+// Key SID and secret for that account; region and edge, or the base URL of a standalone
+// twilio-sandbox instead of Twilio. It knows the formats, not whether the credentials work
+// (ConnectPage asks the engine).
 class AccountForm : public QWidget
 {
     Q_OBJECT
@@ -53,6 +54,7 @@ private:
     ValidatedField *m_secret;
     // What was typed for the other sign-in method: an auth token never becomes an API secret.
     QString m_otherSecret;
+    ValidatedField *m_baseUrl; // a standalone twilio-sandbox, as the CLI's --base-url
     QComboBox *m_region;
     QComboBox *m_edge;
     QCheckBox *m_remember;

@@ -1,6 +1,7 @@
 #include "connectpage.h"
 
 #include "accountform.h"
+#include "dialogseam.h"
 #include "errortext.h"
 #include "migrationbackend.h"
 #include "secretserviceprobe.h"
@@ -10,8 +11,10 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -19,6 +22,7 @@
 
 namespace {
 const QString kSandbox = QStringLiteral("connection/sandbox");
+const QString kKeepSandbox = QStringLiteral("connection/keepSandbox");
 constexpr int kProbeTimeoutMs = 3000;
 } // namespace
 
@@ -31,6 +35,9 @@ ConnectPage::ConnectPage(MigrationBackend *backend, WizardState *state, SecretSt
     , m_settings(settings)
     , m_probe(new SecretServiceProbe(this))
     , m_sandbox(new QRadioButton(tr("Built-in &sandbox (try it without an account)"), this))
+    , m_keepSandbox(new QCheckBox(
+          tr("Kee&p this sandbox between runs (to try resuming after a crash)"), this))
+    , m_resetSandbox(new QPushButton(tr("Reset the kept sandbo&x…"), this))
     , m_account(new QRadioButton(tr("My Twilio &account"), this))
     , m_form(new AccountForm(this))
     , m_keychainNote(new QLabel(this))
@@ -42,9 +49,15 @@ ConnectPage::ConnectPage(MigrationBackend *backend, WizardState *state, SecretSt
                    "account that holds your Elastic SIP Trunk."));
     m_sandbox->setObjectName(QStringLiteral("sandboxRadio"));
     m_account->setObjectName(QStringLiteral("accountRadio"));
+    m_keepSandbox->setObjectName(QStringLiteral("keepSandboxCheck"));
+    m_keepSandbox->setToolTip(
+        tr("The sandbox account and its journal are kept on this computer, so after closing or "
+           "killing the window the next start can resume or roll back an unfinished run."));
+    m_resetSandbox->setObjectName(QStringLiteral("resetSandboxButton"));
     m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
     m_keychainNote->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("connectStatus"));
+    m_status->setAccessibleName(tr("Connection status"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
     m_status->setOpenExternalLinks(true);
@@ -55,6 +68,11 @@ ConnectPage::ConnectPage(MigrationBackend *backend, WizardState *state, SecretSt
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_sandbox);
+    auto *sandboxRow = new QHBoxLayout;
+    sandboxRow->setContentsMargins(24, 0, 0, 0);
+    sandboxRow->addWidget(m_keepSandbox, 1);
+    sandboxRow->addWidget(m_resetSandbox);
+    layout->addLayout(sandboxRow);
     layout->addWidget(m_account);
     auto *indented = new QVBoxLayout;
     indented->setContentsMargins(24, 0, 0, 0);
@@ -67,8 +85,11 @@ ConnectPage::ConnectPage(MigrationBackend *backend, WizardState *state, SecretSt
     // A first run has no choice stored: the sandbox lets a new user look around safely.
     m_form->restore(*m_settings);
     (m_settings->value(kSandbox, true).toBool() ? m_sandbox : m_account)->setChecked(true);
+    m_keepSandbox->setChecked(m_settings->value(kKeepSandbox, false).toBool());
     updateEnabled();
 
+    connect(m_keepSandbox, &QCheckBox::toggled, this, &ConnectPage::invalidate);
+    connect(m_resetSandbox, &QPushButton::clicked, this, &ConnectPage::askToResetKeptSandbox);
     connect(m_account, &QRadioButton::toggled, this, [this](bool account) {
         updateEnabled();
         invalidate();
@@ -108,8 +129,11 @@ bool ConnectPage::validatePage()
 
 ConnectionSettings ConnectPage::currentSettings() const
 {
-    if (m_sandbox->isChecked())
-        return ConnectionSettings{};
+    if (m_sandbox->isChecked()) {
+        ConnectionSettings sandbox;
+        sandbox.keepSandbox = m_keepSandbox->isChecked();
+        return sandbox;
+    }
     return m_form->settings();
 }
 
@@ -135,6 +159,7 @@ void ConnectPage::onConnected(const AccountInfo &account)
     m_state->setConnection(currentSettings());
     m_state->setAccount(account);
     m_settings->setValue(kSandbox, m_sandbox->isChecked());
+    m_settings->setValue(kKeepSandbox, m_keepSandbox->isChecked());
     m_form->save(*m_settings);
     if (!account.sandbox)
         storeOrForgetSecret();
@@ -162,6 +187,8 @@ void ConnectPage::invalidate()
 void ConnectPage::updateEnabled()
 {
     m_form->setEnabled(m_account->isChecked() && !m_verifying);
+    m_keepSandbox->setEnabled(m_sandbox->isChecked() && !m_verifying);
+    m_resetSandbox->setEnabled(m_sandbox->isChecked() && !m_verifying);
     m_keychainNote->setVisible(m_account->isChecked() && !m_keychainNote->text().isEmpty());
 }
 
@@ -255,4 +282,26 @@ void ConnectPage::showKeychainReply(const SecretReply &reply)
         m_keychainNote->setText(reply.message);
     }
     updateEnabled();
+}
+
+void ConnectPage::askToResetKeptSandbox()
+{
+    DialogSeam::choose(
+        this, tr("Reset the kept sandbox"),
+        tr("The kept sandbox account and its journal are deleted: every change made on it and "
+           "any unfinished run are gone, and the next connect starts a fresh demo account."),
+        {tr("&Reset"), tr("Cancel")}, 1, this, [this](int choice) {
+            if (choice != 0)
+                return;
+            const QString problem = m_backend->resetKeptSandbox();
+            if (!problem.isEmpty()) {
+                m_status->setText(
+                    tr("The kept sandbox was not reset: %1").arg(problem.toHtmlEscaped()));
+                return;
+            }
+            // The account in use may have been the kept one: whatever was verified is gone.
+            invalidate();
+            m_status->setText(
+                tr("The kept sandbox was reset; the next connect starts a fresh one."));
+        });
 }

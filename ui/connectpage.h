@@ -6,7 +6,9 @@
 
 class AccountForm;
 class MigrationBackend;
+class QCheckBox;
 class QLabel;
+class QPushButton;
 class QRadioButton;
 class QSettings;
 class SecretServiceProbe;
@@ -14,7 +16,8 @@ class SecretStore;
 struct SecretReply;
 class WizardState;
 
-// Page 1: the built-in sandbox or a Twilio account. Formats are checked as the user types;
+// Page 1: the built-in sandbox (thrown away on exit, or kept between runs and reset on demand)
+// or a Twilio account (or a standalone sandbox by base URL). Formats are checked as the user types;
 // Next then asks the engine to verify the credentials (Next stays disabled meanwhile) and the
 // wizard moves on only when the account answered (verified()). The secret lives in memory, and in
 // the OS keychain only when the user asks to remember it.
@@ -51,6 +54,7 @@ private:
     void checkKeychain(bool remember);
     void storeOrForgetSecret();
     void setBusy(bool busy);
+    void askToResetKeptSandbox();
 
     MigrationBackend *m_backend;
     WizardState *m_state;
@@ -58,6 +62,8 @@ private:
     QSettings *m_settings;
     SecretServiceProbe *m_probe;
     QRadioButton *m_sandbox;
+    QCheckBox *m_keepSandbox; // a kept account, so a crash and its resume can be tried
+    QPushButton *m_resetSandbox;
     QRadioButton *m_account;
     AccountForm *m_form;
     QLabel *m_keychainNote;

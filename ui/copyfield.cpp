@@ -2,8 +2,6 @@
 
 #include "copyfeedback.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>

@@ -5,8 +5,6 @@
 #include "copyfield.h"
 #include "copylist.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>

@@ -5,6 +5,7 @@
 #include "pagescroll.h"
 #include "recentcallsview.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -15,6 +16,7 @@ namespace DeployPageLayout {
 void setUpErrorLabel(QLabel *error, const QString &objectName)
 {
     error->setObjectName(objectName);
+    error->setAccessibleName(QCoreApplication::translate("DeployPageLayout", "Deploy error"));
     error->setWordWrap(true);
     error->setTextFormat(Qt::RichText);
     error->setOpenExternalLinks(true);

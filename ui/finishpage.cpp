@@ -35,6 +35,7 @@ FinishPage::FinishPage(MigrationBackend *backend, WizardState *state, QWidget *p
     m_counts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_export->setObjectName(QStringLiteral("exportAuditButton"));
     m_exportResult->setObjectName(QStringLiteral("exportResult"));
+    m_exportResult->setAccessibleName(tr("Audit export result"));
     m_exportResult->setWordWrap(true);
     m_exportResult->setTextFormat(Qt::RichText);
     m_exportResult->setOpenExternalLinks(true);

@@ -10,6 +10,7 @@
 #include "numberspage.h"
 #include "outboundpage.h"
 #include "recoverycontroller.h"
+#include "sandboxfaultsdialog.h"
 #include "trunkpage.h"
 #include "uilogging.h"
 #include "windowfit.h"
@@ -86,6 +87,34 @@ MigrationWizard::MigrationWizard(MigrationBackend *backend, SecretStore *secrets
         if (!busy)
             closeWhenStopped();
     });
+
+    // On a sandbox the faults panel is one click away from every page after Connect.
+    setButtonText(CustomButton1, tr("Sandbox: in&ject faults…"));
+    button(CustomButton1)->setObjectName(QStringLiteral("sandboxFaultsButton"));
+    connect(this, &QWizard::customButtonClicked, this, [this](int which) {
+        if (which == CustomButton1)
+            showSandboxFaults();
+    });
+    connect(this, &QWizard::currentIdChanged, this, &MigrationWizard::updateSandboxButton);
+    connect(m_connect, &ConnectPage::verified, this, &MigrationWizard::updateSandboxButton);
+    updateSandboxButton();
+}
+
+void MigrationWizard::updateSandboxButton()
+{
+    const bool show = m_backend->canPlaceTestCalls() && currentId() != pageIndex(PageId::Connect);
+    setOption(HaveCustomButton1, show);
+    if (!show && m_faults)
+        m_faults->hide();
+}
+
+void MigrationWizard::showSandboxFaults()
+{
+    if (!m_faults)
+        m_faults = new SandboxFaultsDialog(m_backend, this);
+    m_faults->show();
+    m_faults->raise();
+    m_faults->activateWindow();
 }
 
 void MigrationWizard::preferSandbox()

@@ -8,6 +8,7 @@ class ConnectPage;
 class MigrationBackend;
 class QSettings;
 class RecoveryController;
+class SandboxFaultsDialog;
 class SecretStore;
 class WizardState;
 
@@ -38,12 +39,15 @@ private:
     // Shrinks and moves the window into the available area of its screen.
     void fitToScreen(bool restored);
     void closeWhenStopped();
+    void updateSandboxButton();
+    void showSandboxFaults();
 
     MigrationBackend *m_backend;
     QSettings *m_settings;
     WizardState *m_state;
     ConnectPage *m_connect;
     RecoveryController *m_recovery;
+    SandboxFaultsDialog *m_faults = nullptr;
     bool m_offeredRecovery = false;
     bool m_closeWhenStopped = false;
 };

@@ -75,6 +75,7 @@ NumbersPage::NumbersPage(MigrationBackend *backend, WizardState *state, QWidget 
     m_status->setTextFormat(Qt::RichText);
     m_status->setOpenExternalLinks(true);
     m_errorDetail->setObjectName(QStringLiteral("numberErrorDetail"));
+    m_errorDetail->setAccessibleName(tr("Error of the selected number"));
     m_errorDetail->setWordWrap(true);
     m_errorDetail->setTextFormat(Qt::RichText);
     m_errorDetail->setOpenExternalLinks(true);

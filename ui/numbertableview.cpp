@@ -15,6 +15,7 @@ NumberTableView::NumberTableView(QWidget *parent)
 {
     setSortingEnabled(true);
     setSelectionBehavior(QAbstractItemView::SelectRows);
+    setTabKeyNavigation(false); // Tab leaves the table; the arrows move inside
     setContextMenuPolicy(Qt::CustomContextMenu);
     setWordWrap(false);
     setTextElideMode(Qt::ElideMiddle);

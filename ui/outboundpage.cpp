@@ -2,6 +2,7 @@
 
 #include "deploypagelayout.h"
 #include "deployresultview.h"
+#include "dialogseam.h"
 #include "errortext.h"
 #include "migrationbackend.h"
 #include "operationprogress.h"
@@ -9,6 +10,7 @@
 #include "recentcallsview.h"
 #include "regioncatalog.h"
 #include "sipparameters.h"
+#include "testnumberchooser.h"
 #include "trunkdefaults.h"
 #include "uilogging.h"
 #include "validatedfield.h"
@@ -48,6 +50,7 @@ OutboundPage::OutboundPage(MigrationBackend *backend, WizardState *state, QWidge
           },
           this))
     , m_testNumber(new QComboBox(this))
+    , m_testNumbers(new TestNumberChooser(m_testNumber, this))
     , m_deploy(new QPushButton(tr("&Deploy step 2"), this))
     , m_progress(new OperationProgress(QStringLiteral("outboundProgress"), this))
     , m_error(new QLabel(this))
@@ -135,7 +138,7 @@ void OutboundPage::prepareForTrunk()
     m_result->clear();
     m_calls->setTarget({});
     m_verify->setTrunk({});
-    m_testNumber->clear();
+    m_testNumbers->clear();
     loadNumbers();
 }
 
@@ -147,7 +150,7 @@ void OutboundPage::loadNumbers()
     NumbersJob *job = m_backend->loadNumbers(trunkSid);
     job->onFinished(this, [this, trunkSid](const QVector<NumberInfo> &numbers) {
         if (trunkSid == m_state->trunk().sid) // not a trunk the user has since left
-            showNumbers(numbers);
+            loadSpareNumbers(trunkSid, numbers);
     });
     connect(job, &BackendJob::failed, this, [this](const OperationError &error) {
         m_loadingNumbers = false;
@@ -156,23 +159,28 @@ void OutboundPage::loadNumbers()
     });
 }
 
-void OutboundPage::showNumbers(const QVector<NumberInfo> &numbers)
+void OutboundPage::loadSpareNumbers(const QString &trunkSid, const QVector<NumberInfo> &onTrunk)
+{
+    NumbersJob *job = m_backend->loadSpareNumbers();
+    job->onFinished(this, [this, trunkSid, onTrunk](const QVector<NumberInfo> &spare) {
+        if (trunkSid == m_state->trunk().sid)
+            showNumbers(onTrunk, spare);
+    });
+    connect(job, &BackendJob::failed, this, [this, trunkSid, onTrunk](const OperationError &e) {
+        if (trunkSid != m_state->trunk().sid)
+            return;
+        // The trunk's numbers still serve; the user is told why no spare one is offered.
+        showNumbers(onTrunk, {});
+        m_error->setText(tr("Could not list the spare numbers: %1").arg(ErrorText::html(e)));
+    });
+}
+
+void OutboundPage::showNumbers(const QVector<NumberInfo> &onTrunk, const QVector<NumberInfo> &spare)
 {
     m_loadingNumbers = false;
-    const QString current = m_testNumber->currentData().toString();
-    m_testNumber->clear();
-    for (const NumberInfo &number : numbers) {
-        const QString text =
-            number.friendlyName.isEmpty() || number.friendlyName == number.phoneNumber
-                ? number.phoneNumber
-                : tr("%1 (%2)").arg(number.phoneNumber, number.friendlyName);
-        m_testNumber->addItem(text, number.sid);
-    }
-    const int keep = m_testNumber->findData(current);
-    if (keep >= 0)
-        m_testNumber->setCurrentIndex(keep);
-    m_testNumber->setPlaceholderText(numbers.isEmpty() ? tr("The trunk has no numbers")
-                                                       : QString());
+    m_testNumbers->setNumbers(onTrunk, spare);
+    m_testNumber->setPlaceholderText(
+        m_testNumbers->hasChoice() ? QString() : tr("The account has no number to test with"));
     updateDeployButton();
 }
 
@@ -180,7 +188,7 @@ bool OutboundPage::optionsValid() const
 {
     const bool selfHosted = m_state->inbound().selfHosted;
     return m_pbxDomain->isValid() && m_parameters->problem().isEmpty() &&
-           (!selfHosted || m_handlerUrl->isValid()) && m_testNumber->currentIndex() >= 0;
+           (!selfHosted || m_handlerUrl->isValid()) && m_testNumbers->hasChoice();
 }
 
 OutboundOptions OutboundPage::options() const
@@ -196,7 +204,7 @@ OutboundOptions OutboundPage::options() const
     options.edge = m_useEdge->isChecked() ? m_edge->currentText() : QString();
     options.callSidAsUserToUser = m_userToUser->isChecked();
     options.customParameters = SipParameters(m_parameters->text()).pairs();
-    options.testNumberSid = m_testNumber->currentData().toString();
+    options.testNumberSid = m_testNumbers->currentSid();
     if (m_state->inbound().selfHosted)
         options.selfHostedHandlerUrl = QUrl(m_handlerUrl->text(), QUrl::StrictMode);
     // The Calls page's choices; the PBX domain and TLS above are this step's own.
@@ -208,6 +216,20 @@ OutboundOptions OutboundPage::options() const
 void OutboundPage::deploy()
 {
     if (!optionsValid())
+        return;
+    const QString cost = m_testNumbers->confirmation();
+    if (cost.isEmpty())
+        return startDeploy();
+    DialogSeam::choose(this, tr("Test number"), cost,
+                       {tr("&Deploy with this number"), tr("Cancel")}, 1, this, [this](int choice) {
+                           if (choice == 0)
+                               startDeploy();
+                       });
+}
+
+void OutboundPage::startDeploy()
+{
+    if (!optionsValid() || m_deploying)
         return;
     const OutboundOptions opts = options();
     qCInfo(lcUi) << "deploying step 2 for trunk" << opts.trunkSid << "test number"
@@ -249,7 +271,10 @@ void OutboundPage::showResult(const OutboundResult &result)
     if (!typed.isEmpty() && !first.contains(typed))
         first.append(typed);
     m_calls->offerTestCall(QStringLiteral("+15005550006"), result.testPhoneNumber, first);
-    m_verify->setTrunk(m_state->trunk().sid);
+    // The test number is what step 2 moved; a spare one was never on the trunk, so it is named.
+    m_verify->setTrunk(m_state->trunk().sid, result.testNumberSid.isEmpty()
+                                                 ? QStringList()
+                                                 : QStringList{result.testNumberSid});
     updateDeployButton();
     emit completeChanged();
 }

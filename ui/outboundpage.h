@@ -12,13 +12,15 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class RecentCallsView;
+class TestNumberChooser;
 class VerifyPanel;
 class ValidatedField;
 class WizardState;
 
 // Page 5, step 2 (PSTN -> PBX): deploys the outbound handler that forwards a number's calls to
-// the PBX domain and points one test number at it, then lists that number's calls so the user
-// sees a test call reach the PBX. Next needs the handler deployed.
+// the PBX domain and points one test number at it (a spare one by preference; a trunk number
+// or one with a voice URL of its own only after the user confirms what it costs), then lists that
+// number's calls so the user sees a test call reach the PBX. Next needs the handler deployed.
 class OutboundPage : public QWizardPage
 {
     Q_OBJECT
@@ -31,10 +33,12 @@ public:
 private:
     void prepareForTrunk();
     void loadNumbers();
-    void showNumbers(const QVector<NumberInfo> &numbers);
+    void loadSpareNumbers(const QString &trunkSid, const QVector<NumberInfo> &onTrunk);
+    void showNumbers(const QVector<NumberInfo> &onTrunk, const QVector<NumberInfo> &spare);
     bool optionsValid() const;
     OutboundOptions options() const;
     void deploy();
+    void startDeploy();
     void showResult(const OutboundResult &result);
     void showFailure(const OperationError &error);
     void updateDeployButton();
@@ -50,6 +54,7 @@ private:
     QLabel *m_handlerLabel;
     ValidatedField *m_handlerUrl;
     QComboBox *m_testNumber;
+    TestNumberChooser *m_testNumbers;
     QWidget *m_options = nullptr;
     QPushButton *m_deploy;
     OperationProgress *m_progress;

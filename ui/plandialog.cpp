@@ -19,6 +19,7 @@ QTableWidget *makeTable(int rows, const QStringList &headers, const QString &obj
 {
     auto *table = new QTableWidget(rows, int(headers.size()), parent);
     table->setObjectName(objectName);
+    table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move inside
     table->setAccessibleName(accessibleName);
     table->setHorizontalHeaderLabels(headers);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);

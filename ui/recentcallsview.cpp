@@ -38,6 +38,7 @@ RecentCallsView::RecentCallsView(MigrationBackend *backend, const QString &objec
                                         tr("To"), tr("Duration (s)"), tr("Call SID")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move inside
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setMinimumHeight(m_table->fontMetrics().height() * 6);

@@ -31,6 +31,7 @@ TrunkDeletionBox::TrunkDeletionBox(MigrationBackend *backend, WizardState *state
     m_endsRevert->setObjectName(QStringLiteral("endsRevertCheck"));
     m_delete->setObjectName(QStringLiteral("deleteTrunkButton"));
     m_result->setObjectName(QStringLiteral("trunkDeletionResult"));
+    m_result->setAccessibleName(tr("Trunk deletion result"));
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::RichText);
     m_result->setOpenExternalLinks(true);

@@ -52,6 +52,7 @@ TrunkPage::TrunkPage(MigrationBackend *backend, WizardState *state, QWidget *par
                                         tr("IP ACLs"), tr("Credential lists")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move inside
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
@@ -164,8 +165,15 @@ void TrunkPage::showTrunks(const QVector<TrunkSummary> &trunks)
     // One trunk, or the one chosen before going back: preselected so Next is one key away.
     if (keep < 0 && trunks.size() == 1)
         keep = 0;
-    if (keep >= 0)
+    if (keep >= 0) {
         m_table->selectRow(keep);
+    } else if (!trunks.isEmpty()) {
+        // Nothing chosen for the user, but one key away: Space takes the first, arrows move.
+        m_table->selectionModel()->setCurrentIndex(m_table->model()->index(0, 0),
+                                                   QItemSelectionModel::NoUpdate);
+    }
+    if (!trunks.isEmpty() && isVisible())
+        m_table->setFocus(Qt::OtherFocusReason);
     m_status->setText(trunks.isEmpty()
                           ? tr("This account has no Elastic SIP Trunks.")
                           : tr("%n trunk(s) on this account.", nullptr, int(trunks.size())));

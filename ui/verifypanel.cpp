@@ -19,6 +19,7 @@ VerifyPanel::VerifyPanel(MigrationBackend *backend, const QString &objectName, Q
                             "number and compares the route with the trunk's, point by point. "
                             "Changes nothing."));
     m_result->setObjectName(objectName + QStringLiteral("Result"));
+    m_result->setAccessibleName(tr("Verify result"));
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::RichText);
     m_result->setOpenExternalLinks(true);
@@ -31,9 +32,10 @@ VerifyPanel::VerifyPanel(MigrationBackend *backend, const QString &objectName, Q
     setTrunk({});
 }
 
-void VerifyPanel::setTrunk(const QString &trunkSid)
+void VerifyPanel::setTrunk(const QString &trunkSid, const QStringList &numbers)
 {
     m_trunkSid = trunkSid;
+    m_numbers = numbers;
     updateButton();
     m_result->setText(tr("Compares each moved number's route now with its route on the trunk: "
                          "targets and their order, SIP parameters, secure, recording, ring "
@@ -64,7 +66,7 @@ void VerifyPanel::verify()
     m_verifying = true;
     updateButton();
     m_result->setText(tr("Verifying…"));
-    auto *job = m_backend->verify(m_trunkSid, {});
+    auto *job = m_backend->verify(m_trunkSid, m_numbers);
     job->onFinished(this, [this](const VerifyReport &report) {
         m_verifying = false;
         updateButton();

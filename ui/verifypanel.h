@@ -17,8 +17,9 @@ class VerifyPanel : public QGroupBox
 public:
     VerifyPanel(MigrationBackend *backend, const QString &objectName, QWidget *parent = nullptr);
 
-    // The trunk to verify; empty disables the button.
-    void setTrunk(const QString &trunkSid);
+    // The trunk to verify; empty disables the button. `numbers` empty: every number moved off
+    // it; else these (step 2's test number, which may be a spare one never on the trunk).
+    void setTrunk(const QString &trunkSid, const QStringList &numbers = {});
     // Nothing to verify against any more (the trunk was deleted): disabled, and says why.
     void setUnavailable(const QString &reason);
     QString resultText() const;
@@ -34,6 +35,7 @@ private:
 
     MigrationBackend *m_backend;
     QString m_trunkSid;
+    QStringList m_numbers;
     bool m_verifying = false;
     QPushButton *m_verify;
     QLabel *m_result;

@@ -285,6 +285,13 @@ QList<CliCommandSpec> buildCommands()
                  {},
                  false,
                  {trunkOption(), yesOption()}});
+    list.append({QStringLiteral("reset-sandbox"),
+                 CliCommandCatalog::tr("Delete the kept sandbox account (--keep-sandbox, the "
+                                       "wizard's \"Keep this sandbox\") and its journal."),
+                 {},
+                 {},
+                 false,
+                 {}});
     return list;
 }
 
@@ -311,6 +318,9 @@ QList<QCommandLineOption> CliCommandCatalog::globalOptions()
         flag({QStringLiteral("h"), QStringLiteral("help")}, tr("Show help (per command too).")),
         flag({QStringLiteral("sandbox")},
              tr("Use a built-in sandbox account that lives only as long as this process.")),
+        flag({QStringLiteral("keep-sandbox")},
+             tr("Use the built-in sandbox account kept between runs (with the wizard's), so "
+                "one command can continue what another left; reset it with reset-sandbox.")),
         valueOption({QStringLiteral("base-url")},
                     tr("A standalone twilio-sandbox (http only to this computer)."),
                     QStringLiteral("URL")),

@@ -73,6 +73,8 @@ QString operationName(MigrationBackend::Operation operation)
         return Tr::tr("Placing a test call");
     case Op::SetTestCallFaults:
         return Tr::tr("Setting the test call faults");
+    case Op::SandboxFaults:
+        return Tr::tr("Setting the sandbox's faults");
     }
     return Tr::tr("The operation");
 }

@@ -15,11 +15,12 @@ struct CliOptions
     QString command; // "trunks", "migrate", ...
 
     // Global: where to connect and how to report.
-    bool sandbox = false; // the embedded sandbox, living only as long as this process
-    QUrl baseUrl;         // a standalone sandbox; credentials still come from the environment
-    QString region;       // --region or TWILIO_REGION
-    QString apiEdge;      // --edge / --api-edge or TWILIO_EDGE (setup-outbound: --api-edge only)
-    QString statePath;    // the journal; a default under the user's data folder when not given
+    bool sandbox = false;     // the embedded sandbox, living only as long as this process
+    bool keepSandbox = false; // ... or the one kept between runs (implies sandbox)
+    QUrl baseUrl;             // a standalone sandbox; credentials still come from the environment
+    QString region;           // --region or TWILIO_REGION
+    QString apiEdge;   // --edge / --api-edge or TWILIO_EDGE (setup-outbound: --api-edge only)
+    QString statePath; // the journal; a default under the user's data folder when not given
     bool json = false;
     bool verbose = false;
     bool yes = false;       // confirmation given on the command line

@@ -22,7 +22,8 @@ CliValueReader::CliValueReader(const QCommandLineParser &parser, const CliComman
 QString CliValueReader::readGlobal()
 {
     CliOptions &o = *m_options;
-    o.sandbox = m_parser.isSet(QStringLiteral("sandbox"));
+    o.keepSandbox = m_parser.isSet(QStringLiteral("keep-sandbox"));
+    o.sandbox = m_parser.isSet(QStringLiteral("sandbox")) || o.keepSandbox;
     o.json = m_parser.isSet(QStringLiteral("json"));
     o.verbose = m_parser.isSet(QStringLiteral("verbose"));
     o.statePath = m_parser.value(QStringLiteral("state"));
@@ -30,7 +31,7 @@ QString CliValueReader::readGlobal()
         return tr("--state needs a file name.");
     if (m_parser.isSet(QStringLiteral("base-url"))) {
         if (o.sandbox)
-            return tr("--sandbox and --base-url exclude each other.");
+            return tr("--sandbox (or --keep-sandbox) and --base-url exclude each other.");
         o.baseUrl = QUrl(m_parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
         if (const QString e = CliChecks::checkBaseUrl(o.baseUrl); !e.isEmpty())
             return e;

@@ -14,6 +14,7 @@ QString ConnectionConfig::build(const CliOptions &options, const QProcessEnviron
 {
     *settings = ConnectionSettings();
     settings->sandbox = options.sandbox;
+    settings->keepSandbox = options.keepSandbox;
     settings->region = options.region;
     settings->edge = options.apiEdge;
     // Like twilio-node: the command line wins, TWILIO_REGION / TWILIO_EDGE fill the gaps.

@@ -4,6 +4,7 @@
 #include "clisession.h"
 #include "confirmationprompt.h"
 #include "connectionconfig.h"
+#include "enginestorage.h"
 #include "exitcode.h"
 #include "logredaction.h"
 #include "migrationservice.h"
@@ -53,6 +54,18 @@ int main(int argc, char *argv[])
                                          : QStringLiteral("tm.*.debug=false\ntm.*.info=false"));
     output.setJson(options.json);
     output.setProgressInterval(options.progressIntervalMs);
+
+    if (options.command == QLatin1String("reset-sandbox")) {
+        // Only files on this computer: no account to connect to.
+        QString error;
+        if (!EngineStorage::removeKeptSandbox(&error)) {
+            output.error(error);
+            return toInt(ExitCode::Usage);
+        }
+        output.result(QCoreApplication::translate(
+            "main", "The kept sandbox was reset; the next --keep-sandbox starts a fresh one.\n"));
+        return toInt(ExitCode::Ok);
+    }
 
     ConnectionSettings settings;
     const QString problem =

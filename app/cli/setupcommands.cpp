@@ -21,14 +21,21 @@ void SetupCommands::start()
         return;
     }
     // The engine wants the number's SID; an unknown number stops here, before any change.
+    // A spare number (on no trunk) is the better test number: it moves no production number.
     withNumbers(m_options.trunkSid, [this](const QVector<NumberInfo> &numbers) {
-        const NumberInfo *number = NumberSelection::find(numbers, m_options.testNumber);
-        if (!number) {
-            fail(ExitCode::Usage, tr("Test number %1 is not on trunk %2.")
-                                      .arg(m_options.testNumber, m_options.trunkSid));
-            return;
-        }
-        setupOutbound(number->sid);
+        if (const NumberInfo *number = NumberSelection::find(numbers, m_options.testNumber))
+            return setupOutbound(number->sid);
+        NumbersJob *spare = m_backend->loadSpareNumbers();
+        follow(spare);
+        spare->onFinished(this, [this](const QVector<NumberInfo> &spareNumbers) {
+            if (const NumberInfo *number =
+                    NumberSelection::find(spareNumbers, m_options.testNumber))
+                return setupOutbound(number->sid);
+            fail(ExitCode::Usage,
+                 tr("Test number %1 is neither on trunk %2 nor a spare number of the account (on "
+                    "no trunk, no TwiML application).")
+                     .arg(m_options.testNumber, m_options.trunkSid));
+        });
     });
 }
 

@@ -48,6 +48,9 @@ std::optional<SandboxOptions> SandboxCommandLine::parse(const QStringList &argum
          QStringLiteral("0")},
         {QStringLiteral("fail-rate"), tr("Fraction of requests answered 500/503 (0..1)."),
          QStringLiteral("F"), QStringLiteral("0")},
+        {QStringLiteral("fail-writes"),
+         tr("Fraction of writes (POST, DELETE) answered 500/503, reads unaffected (0..1)."),
+         QStringLiteral("F"), QStringLiteral("0")},
         {QStringLiteral("rate-limit-concurrency"),
          tr("Requests beyond this many in flight get 429 (0 = off)."), QStringLiteral("C"),
          QStringLiteral("0")},
@@ -76,6 +79,10 @@ std::optional<SandboxOptions> SandboxCommandLine::parse(const QStringList &argum
          QStringLiteral("0")},
         {QStringLiteral("seed"), tr("Seed of the demo data and of the faults."),
          QStringLiteral("S"), QStringLiteral("1")},
+        {QStringLiteral("state"),
+         tr("Keep the account in this file: its state survives a restart (or a kill -9) and is "
+            "loaded by the next start with the same seed."),
+         QStringLiteral("FILE")},
     });
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -96,6 +103,7 @@ std::optional<SandboxOptions> SandboxCommandLine::parse(const QStringList &argum
                    error) &&
         readNumber(parser, QStringLiteral("latency-ms"), 0, 600000, &options.latencyMs, error) &&
         readNumber(parser, QStringLiteral("fail-rate"), 0.0, 1.0, &f.failRate, error) &&
+        readNumber(parser, QStringLiteral("fail-writes"), 0.0, 1.0, &f.failWrites, error) &&
         readNumber(parser, QStringLiteral("rate-limit-concurrency"), 0, 100000,
                    &options.rateLimitConcurrency, error) &&
         readNumber(parser, QStringLiteral("drop-rate"), 0.0, 1.0, &f.dropRate, error) &&
@@ -111,5 +119,6 @@ std::optional<SandboxOptions> SandboxCommandLine::parse(const QStringList &argum
     if (!ok)
         return std::nullopt;
     options.seed = quint32(seed);
+    options.statePath = parser.value(QStringLiteral("state"));
     return options;
 }

@@ -38,7 +38,8 @@ public:
         Equivalence,
         Verify,
         PlaceTestCall,
-        SetTestCallFaults
+        SetTestCallFaults,
+        SandboxFaults
     };
     Q_ENUM(Operation)
 
@@ -106,6 +107,7 @@ using EquivalenceJob = ResultJob<EquivalenceReport>;
 using VerifyJob = ResultJob<VerifyReport>;
 using TestCallJob = ResultJob<TestCallResult>;
 using TestCallFaultsJob = ResultJob<TestCallFaults>;
+using SandboxFaultsJob = ResultJob<SandboxApiFaults>;
 
 // Migrate, revert, resume and rollback: every number's new state as it is known, then the
 // summary.

@@ -32,6 +32,10 @@ public:
 
     virtual TrunksJob *loadTrunks() = 0;
     virtual NumbersJob *loadNumbers(const QString &trunkSid) = 0;
+    // The account's spare voice numbers (on no trunk, no TwiML application, never moved by
+    // this tool; state NotOnTrunk): step 2's preferred test numbers, since pointing one at the
+    // handler moves no production number.
+    virtual NumbersJob *loadSpareNumbers() = 0;
     virtual InboundJob *setupInbound(const InboundOptions &options) = 0;
     virtual OutboundJob *setupOutbound(const OutboundOptions &options) = 0;
     // Latest calls to/from a number (E.164) or on a SIP domain (its domain name).
@@ -56,6 +60,15 @@ public:
     virtual TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) = 0;
     // The faults last set (they are the sandbox's, shared by every page); none at first.
     virtual TestCallFaults testCallFaults() const = 0;
+
+    // The sandbox's API faults (same sandboxes as canPlaceTestCalls()): no faults given reads
+    // them, else sets them and answers what the sandbox now applies. Not an operation: allowed
+    // while one runs, since a failure mid-run is what they are for. Elsewhere the job fails.
+    virtual SandboxFaultsJob *sandboxFaults(const std::optional<SandboxApiFaults> &set = {}) = 0;
+    // Removes the kept sandbox account and its journal (ConnectionSettings::keepSandbox), so
+    // the next connect starts a fresh one; disconnects from it when it is the account in use.
+    // Empty when done, else why not (an operation runs, another process serves it).
+    virtual QString resetKeptSandbox() = 0;
 
     // Verify (issue 9 §3): the route each number's calls took on the trunk against the route
     // they take now through the deployed handlers (docs/VERIFY.md). numberSids empty: every

@@ -35,12 +35,13 @@ struct OperationError
 struct ConnectionSettings
 {
     bool sandbox = true;
-    QString accountSid; // AC...
-    QString apiKeySid;  // SK... or empty when the secret is the Auth Token
-    QString secret;     // Auth Token or API Key secret: memory only
-    QString region;     // e.g. "au1"; empty for the default (us1)
-    QString edge;       // e.g. "sydney"; empty for none
-    QUrl baseUrl;       // a standalone sandbox (CLI --base-url); empty otherwise
+    bool keepSandbox = false; // the embedded sandbox's account and journal outlive the process
+    QString accountSid;       // AC...
+    QString apiKeySid;        // SK... or empty when the secret is the Auth Token
+    QString secret;           // Auth Token or API Key secret: memory only
+    QString region;           // e.g. "au1"; empty for the default (us1)
+    QString edge;             // e.g. "sydney"; empty for none
+    QUrl baseUrl;             // a standalone sandbox (CLI --base-url); empty otherwise
 };
 
 struct AccountInfo
@@ -317,6 +318,24 @@ struct TestCallFaults
     bool handlersFail = false;
 };
 
+// The sandbox's own API faults (docs/SANDBOX.md, /_sandbox/Faults), so a failure, Retry, a
+// rate limit and the recovery from a lost answer can be seen in the wizard. Rates 0..1.
+struct SandboxApiFaults
+{
+    double failRate = 0.0;       // answered 500/503 before anything is applied
+    double writeFailRate = 0.0;  // ... writes only (POST, DELETE); reads are answered
+    double lostAnswerRate = 0.0; // a write is applied, then the connection drops unanswered
+    int rateLimit = 0;           // more requests than this in flight get 429 / 20429; 0 = off
+    int latencyMs = 0;           // added to every answer
+
+    bool operator==(const SandboxApiFaults &o) const
+    {
+        return failRate == o.failRate && writeFailRate == o.writeFailRate &&
+               lostAnswerRate == o.lostAnswerRate && rateLimit == o.rateLimit &&
+               latencyMs == o.latencyMs;
+    }
+};
+
 // Step 3: what the PBX administrator configures.
 struct CutoverSheet
 {
@@ -392,6 +411,7 @@ Q_DECLARE_METATYPE(EquivalenceReport)
 Q_DECLARE_METATYPE(VerifyReport)
 Q_DECLARE_METATYPE(TestCallResult)
 Q_DECLARE_METATYPE(TestCallFaults)
+Q_DECLARE_METATYPE(SandboxApiFaults)
 Q_DECLARE_METATYPE(NumberInfo)
 Q_DECLARE_METATYPE(InboundResult)
 Q_DECLARE_METATYPE(OutboundResult)

@@ -1,6 +1,7 @@
 #include "accountconnector.h"
 
 #include "engineerrors.h"
+#include "enginestorage.h"
 #include "twilioclient.h"
 #include "voiceapi.h"
 
@@ -24,8 +25,16 @@ void AccountConnector::start(const ConnectionSettings &settings, QPointer<Sandbo
     TwilioEndpoint endpoint{settings.region, settings.edge, settings.baseUrl};
     m_sandbox = settings.sandbox;
     if (settings.sandbox) {
+        const QString statePath =
+            settings.keepSandbox ? EngineStorage::keptSandboxStatePath() : QString();
+        // One kind of sandbox at a time: switching between a kept and a throw-away account
+        // (on Connect) replaces the running one.
+        if (*sandbox && (*sandbox)->statePath() != statePath)
+            delete sandbox->data();
         if (!*sandbox) {
-            auto *server = new SandboxServer(m_sandboxOptions, sandboxParent);
+            SandboxOptions options = m_sandboxOptions;
+            options.statePath = statePath;
+            auto *server = new SandboxServer(options, sandboxParent);
             QString error;
             if (!server->start(&error)) {
                 delete server;

@@ -1,10 +1,14 @@
 #include "enginestorage.h"
 
 #include "privatefiles.h"
+#include "sandboxstatefile.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -26,7 +30,68 @@ void EngineStorage::setPath(const QString &path)
     usePath(path);
 }
 
-bool EngineStorage::selectFor(bool embeddedSandbox)
+namespace {
+const QString kTempPrefix = QStringLiteral("trunk-migrator-sandbox-");
+const QString kOwnerLock = QStringLiteral("owner.lock");
+
+QString keptFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/sandbox");
+}
+
+// Temporary journals of processes that died without removing them (kill -9, a crash): their
+// owner lock is stale. A folder with no lock yet may be one being made right now; only an old
+// one is taken for abandoned.
+void removeAbandonedSandboxFolders()
+{
+    const QDir temp(QDir::tempPath());
+    const QFileInfoList folders =
+        temp.entryInfoList({kTempPrefix + QLatin1Char('*')}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &folder : folders) {
+        const QString lockPath = folder.absoluteFilePath() + QLatin1Char('/') + kOwnerLock;
+        if (!QFileInfo::exists(lockPath)) {
+            if (folder.lastModified().secsTo(QDateTime::currentDateTime()) > 600)
+                QDir(folder.absoluteFilePath()).removeRecursively();
+            continue;
+        }
+        QLockFile probe(lockPath);
+        probe.setStaleLockTime(0); // only a dead owner makes it stale
+        if (probe.tryLock(0)) {
+            probe.unlock();
+            QDir(folder.absoluteFilePath()).removeRecursively();
+        }
+    }
+}
+} // namespace
+
+QString EngineStorage::keptSandboxStatePath()
+{
+    return keptFolder() + QStringLiteral("/account.sqlite");
+}
+
+QString EngineStorage::keptSandboxJournalPath()
+{
+    return keptFolder() + QStringLiteral("/journal.sqlite");
+}
+
+bool EngineStorage::removeKeptSandbox(QString *error)
+{
+    // The account first: its lock says whether a process serves it.
+    if (!SandboxStateFile::remove(keptSandboxStatePath(), error))
+        return false;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile file(keptSandboxJournalPath() + suffix);
+        if (file.exists() && !file.remove()) {
+            *error = QCoreApplication::translate("EngineStorage", "Cannot remove %1: %2")
+                         .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool EngineStorage::selectFor(bool embeddedSandbox, bool keptSandbox)
 {
     if (m_chosen)
         return true;
@@ -34,14 +99,23 @@ bool EngineStorage::selectFor(bool embeddedSandbox)
         usePath(defaultPath());
         return true;
     }
+    if (keptSandbox) {
+        usePath(keptSandboxJournalPath());
+        return true;
+    }
     if (!m_sandboxDir) {
-        auto dir = std::make_unique<QTemporaryDir>();
+        removeAbandonedSandboxFolders();
+        auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QLatin1Char('/') +
+                                                   kTempPrefix + QStringLiteral("XXXXXX"));
         if (!dir->isValid()) {
             m_error = QCoreApplication::translate(
                           "EngineStorage", "No temporary folder for the sandbox's journal: %1")
                           .arg(dir->errorString());
             return false;
         }
+        auto owner = std::make_unique<QLockFile>(dir->filePath(kOwnerLock));
+        owner->tryLock(0);
+        m_sandboxDirOwner = std::move(owner);
         m_sandboxDir = std::move(dir);
     }
     usePath(m_sandboxDir->filePath(QStringLiteral("journal.sqlite")));

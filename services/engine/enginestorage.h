@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QLockFile;
 class QTemporaryDir;
 
 // The journal and the audit log of one service, in one SQLite file opened on demand (at
@@ -19,6 +20,13 @@ public:
 
     // QStandardPaths::AppDataLocation + "/journal.sqlite".
     static QString defaultPath();
+    // A kept sandbox account (SandboxOptions::statePath) and its journal, under
+    // AppDataLocation + "/sandbox/": both outlive the process, so a crash can be resumed.
+    static QString keptSandboxStatePath();
+    static QString keptSandboxJournalPath();
+    // Removes the kept sandbox's account and journal (its reset); false with *error while a
+    // process serves it. The caller closes its own journal first (see close()).
+    static bool removeKeptSandbox(QString *error);
 
     // A path other than defaultPath() is the caller's choice and always used as given.
     void setPath(const QString &path);
@@ -26,9 +34,12 @@ public:
     // Picks the file for the account about to be connected, unless the caller chose one:
     // the embedded sandbox's state dies with the process, so its journal must too (set-up
     // values such as Functions version SIDs would not exist in the next sandbox); it lives in
-    // a temporary folder owned by this object. Any other account uses defaultPath(). False
-    // with errorString() when the temporary folder cannot be made.
-    bool selectFor(bool embeddedSandbox);
+    // a temporary folder owned by this object, removed with it, and one left by a killed
+    // process is removed by the next. A kept sandbox uses keptSandboxJournalPath(); any
+    // other account defaultPath(). False with errorString() when the temporary folder cannot
+    // be made.
+    bool selectFor(bool embeddedSandbox, bool keptSandbox = false);
+    void close() { usePath(QString()); }
     // Whether the journal file is there (so a read can open it without creating one).
     bool exists() const;
 
@@ -49,6 +60,7 @@ private:
     QString m_path;
     bool m_chosen = false; // setPath() with a path of the caller's own
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
+    std::unique_ptr<QLockFile> m_sandboxDirOwner; // tells later processes the folder is live
     QString m_operator;
     QStringList m_secrets;
     QString m_error;

@@ -15,6 +15,7 @@
 #include "savedcalls.h"
 #include "savedinbound.h"
 #include "setupsteps.h"
+#include "sparenumbers.h"
 #include "trunkcatalog.h"
 #include "trunkdeletion.h"
 #include "trunkingapi.h"
@@ -161,7 +162,7 @@ ConnectJob *MigrationService::connectAccount(const ConnectionSettings &settings)
     auto *front = newJob<ConnectJob>(Operation::Connect);
     if (!beginOperation(front, false))
         return front;
-    if (!m_storage->selectFor(settings.sandbox)) {
+    if (!m_storage->selectFor(settings.sandbox, settings.keepSandbox)) {
         failOperation(EngineErrors::local(m_storage->errorString()));
         return front;
     }
@@ -223,6 +224,20 @@ NumbersJob *MigrationService::loadNumbers(const QString &trunkSid)
                 m_listedAt.start();
                 succeedOperation<NumbersJob>(numbers);
             });
+    job->start();
+    return front;
+}
+
+NumbersJob *MigrationService::loadSpareNumbers()
+{
+    auto *front = newJob<NumbersJob>(Operation::LoadNumbers);
+    if (!beginOperation(front))
+        return front;
+    auto *job = new SpareNumbers(context(), this);
+    m_job = job;
+    connect(job, &SpareNumbers::failed, this, &MigrationService::failOperation);
+    connect(job, &SpareNumbers::loaded, this,
+            [this](const QVector<NumberInfo> &numbers) { succeedOperation<NumbersJob>(numbers); });
     job->start();
     return front;
 }

@@ -56,6 +56,7 @@ public:
     ConnectJob *connectAccount(const ConnectionSettings &settings) override;
     TrunksJob *loadTrunks() override;
     NumbersJob *loadNumbers(const QString &trunkSid) override;
+    NumbersJob *loadSpareNumbers() override;
     InboundJob *setupInbound(const InboundOptions &options) override;
     OutboundJob *setupOutbound(const OutboundOptions &options) override;
     CallsJob *loadRecentCalls(const QString &numberOrDomain) override;
@@ -65,6 +66,8 @@ public:
     TestCallJob *placeTestCall(const QString &from, const QString &to) override;
     TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) override;
     TestCallFaults testCallFaults() const override { return m_testFaults; }
+    SandboxFaultsJob *sandboxFaults(const std::optional<SandboxApiFaults> &set = {}) override;
+    QString resetKeptSandbox() override;
     CutoverSheet cutoverSheet() const override { return m_sheet; }
 
     EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,

@@ -4,6 +4,7 @@
 #include "enginelogging.h"
 #include "expectedroute.h"
 #include "handlerprobe.h"
+#include "journal.h"
 #include "numberinventory.h"
 #include "routecomparison.h"
 #include "sipdomainapi.h"
@@ -114,6 +115,26 @@ QVector<NumberInfo> RouteVerification::choose(const QVector<NumberInfo> &rows,
     return chosen;
 }
 
+QVector<NumberInfo> RouteVerification::withTestNumber(const QVector<NumberInfo> &rows,
+                                                      const QStringList &sids) const
+{
+    // Step 2's test number may be a spare one, never on the trunk: named, it is verified too
+    // (the route its calls take through the handler against the trunk's).
+    const QString test =
+        m_context.journal
+            ->setupValue(m_context.accountSid, QStringLiteral("outbound.test_number_sid"))
+            .value_or(QString());
+    if (test.isEmpty() || !sids.contains(test) ||
+        std::any_of(rows.cbegin(), rows.cend(), [&](const NumberInfo &n) { return n.sid == test; }))
+        return rows;
+    QVector<NumberInfo> result = rows;
+    NumberInfo spare;
+    spare.sid = test;
+    spare.state = NumberState::NotOnTrunk;
+    result.append(spare);
+    return result;
+}
+
 void RouteVerification::start(const QString &trunkSid, const QVector<TrunkSummary> &known,
                               const QStringList &numberSids, bool all)
 {
@@ -132,7 +153,7 @@ void RouteVerification::start(const QString &trunkSid, const QVector<TrunkSummar
                             inventory->deleteLater();
                             QString problem;
                             const QVector<NumberInfo> chosen =
-                                choose(rows, numberSids, all, &problem);
+                                choose(withTestNumber(rows, numberSids), numberSids, all, &problem);
                             if (!problem.isEmpty())
                                 return emit failed(EngineErrors::local(problem));
                             verifyNumbers(chosen);

@@ -36,6 +36,9 @@ public:
     // numbers off the trunk. Empty with *problem when a SID is not the trunk's or none moved.
     static QVector<NumberInfo> choose(const QVector<NumberInfo> &rows, const QStringList &sids,
                                       bool all, QString *problem);
+    // rows, plus step 2's test number when it is named and is not among them (a spare one).
+    QVector<NumberInfo> withTestNumber(const QVector<NumberInfo> &rows,
+                                       const QStringList &sids) const;
     // Reads the trunk (TrunkSummaryLoader; `known` from the last listing) and its numbers
     // (NumberInventory), then verifies the ones choose() picks.
     void start(const QString &trunkSid, const QVector<TrunkSummary> &known,

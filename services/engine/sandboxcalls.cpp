@@ -78,6 +78,35 @@ void SandboxCalls::nextFault(const TestCallFaults &faults, QStringList hosts)
         });
 }
 
+void SandboxCalls::apiFaults(const std::optional<SandboxApiFaults> &set)
+{
+    WebhookSignature::Parameters form;
+    if (set) {
+        form = {
+            {QStringLiteral("fail_rate"), QString::number(qBound(0.0, set->failRate, 1.0))},
+            {QStringLiteral("fail_writes"), QString::number(qBound(0.0, set->writeFailRate, 1.0))},
+            {QStringLiteral("apply_then_drop"),
+             QString::number(qBound(0.0, set->lostAnswerRate, 1.0))},
+            {QStringLiteral("rate_limit_concurrency"), QString::number(qMax(0, set->rateLimit))},
+            {QStringLiteral("latency_ms"), QString::number(qMax(0, set->latencyMs))}};
+    }
+    m_webhooks->control(QStringLiteral("/_sandbox/Faults"), form, m_accountSid, this,
+                        [this](const WebhookClient::Answer &a) {
+                            if (!a.error.isEmpty())
+                                return emit failed(answerError(a));
+                            const QJsonObject o = QJsonDocument::fromJson(a.body).object();
+                            SandboxApiFaults read;
+                            read.failRate = o.value(QLatin1String("fail_rate")).toDouble();
+                            read.writeFailRate = o.value(QLatin1String("fail_writes")).toDouble();
+                            read.lostAnswerRate =
+                                o.value(QLatin1String("apply_then_drop")).toDouble();
+                            read.rateLimit =
+                                o.value(QLatin1String("rate_limit_concurrency")).toInt();
+                            read.latencyMs = o.value(QLatin1String("latency_ms")).toInt();
+                            emit apiFaultsRead(read);
+                        });
+}
+
 QStringList SandboxCalls::describe(const QJsonArray &route)
 {
     QStringList lines;

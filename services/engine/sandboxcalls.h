@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <optional>
+
 class QNetworkAccessManager;
 class WebhookClient;
 
@@ -22,6 +24,8 @@ public:
 
     void place(const QString &from, const QString &to);
     void setFaults(const TestCallFaults &faults);
+    // POST /_sandbox/Faults: with no faults given only reads them.
+    void apiFaults(const std::optional<SandboxApiFaults> &set);
 
     // Route steps of SimulateCall's answer in words, one per step.
     static QStringList describe(const QJsonArray &route);
@@ -29,6 +33,7 @@ public:
 signals:
     void placed(const TestCallResult &result);
     void faultsSet(const TestCallFaults &faults);
+    void apiFaultsRead(const SandboxApiFaults &faults);
     void failed(const QString &message);
 
 private:

@@ -12,7 +12,15 @@ QString SandboxContext::newSid(const char prefix[3])
     QString sid = QLatin1String(prefix, 2);
     for (int i = 0; i < 4; ++i)
         sid += QStringLiteral("%1").arg(m_random.generate(), 8, 16, QLatin1Char('0'));
+    ++m_sidsMade;
     return sid;
+}
+
+void SandboxContext::skipSidsTo(quint64 made)
+{
+    for (; m_sidsMade < made; ++m_sidsMade)
+        for (int i = 0; i < 4; ++i)
+            m_random.generate();
 }
 
 QString SandboxContext::isoDate(const QDateTime &when)

@@ -36,6 +36,10 @@ public:
 
     // "PN" + 32 lower-case hex digits, reproducible for a given seed.
     QString newSid(const char prefix[3]);
+    // How many SIDs newSid() has made; a kept account reloaded skips to where it was, so no
+    // SID is made twice.
+    quint64 sidsMade() const { return m_sidsMade; }
+    void skipSidsTo(quint64 made);
     QDateTime currentTime() const;
     qint64 currentMSecs() const { return currentTime().toMSecsSinceEpoch(); }
     // Current time as stored in records (ISO 8601, UTC, seconds).
@@ -61,4 +65,5 @@ public:
 
 private:
     QRandomGenerator m_random;
+    quint64 m_sidsMade = 0;
 };

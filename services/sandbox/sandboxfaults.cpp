@@ -12,6 +12,7 @@ struct Knob
 
 const Knob Knobs[] = {
     {"fail_rate", &FaultSettings::failRate, nullptr},
+    {"fail_writes", &FaultSettings::failWrites, nullptr},
     {"drop_rate", &FaultSettings::dropRate, nullptr},
     {"apply_then_drop", &FaultSettings::applyThenDrop, nullptr},
     {"apply_then_5xx", &FaultSettings::applyThen5xx, nullptr},
@@ -91,7 +92,8 @@ SandboxFaults::Decision SandboxFaults::next(const QByteArray &method, bool updat
     for (double &draw : hard)
         draw = m_hardRandom.generateDouble();
     const FaultSettings &s = m_settings;
-    const double failRate = this->failRate(method);
+    const double failRate =
+        isWrite(method) ? qMax(this->failRate(method), s.failWrites) : this->failRate(method);
     if (dropDraw < s.dropRate)
         return Decision::Drop;
     if (failDraw < failRate)

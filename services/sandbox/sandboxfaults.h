@@ -10,8 +10,9 @@
 struct FaultSettings
 {
     // Friendly faults: nothing changes on the server.
-    double failRate = 0.0; // answered 500/503 before anything is applied
-    double dropRate = 0.0; // connection closed unanswered before anything is applied
+    double failRate = 0.0;   // answered 500/503 before anything is applied
+    double failWrites = 0.0; // ... for writes (POST, DELETE) only, at least; reads answered
+    double dropRate = 0.0;   // connection closed unanswered before anything is applied
     // Hard faults, as real Twilio produces them (writes: POST and DELETE only).
     double applyThenDrop = 0.0;  // the write takes effect, then the connection closes
     double applyThen5xx = 0.0;   // the write takes effect, the answer is 500/503

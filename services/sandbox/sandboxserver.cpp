@@ -7,6 +7,7 @@
 #include "formparams.h"
 #include "sandboxcontext.h"
 #include "sandboxfaults.h"
+#include "sandboxkeeper.h"
 #include "sandboxroutes.h"
 #include "sandboxtransport.h"
 
@@ -26,7 +27,8 @@ public:
     Private(SandboxServer *q, const SandboxOptions &options);
 
     void onRequest(const SandboxRequest &request, const QPointer<QTcpSocket> &socket);
-    SandboxResponse dispatch(const SandboxRequest &request);
+    SandboxResponse dispatch(const SandboxRequest &request); // route(), then the kept state
+    SandboxResponse route(const SandboxRequest &request);
     SandboxResponse ignored(const SandboxRequest &request);
     SandboxResponse faultControl(const SandboxRequest &request);
     void answer(const QPointer<QTcpSocket> &socket, SandboxResponse response,
@@ -49,6 +51,7 @@ public:
     bool trunkPhoneNumbers = true;
     bool serverless = true;
     RequestObserver observer;
+    std::unique_ptr<SandboxKeeper> keeper; // a kept account (options.statePath)
 };
 
 SandboxServer::Private::Private(SandboxServer *q, const SandboxOptions &options)
@@ -91,6 +94,16 @@ bool SandboxServer::Private::authenticated(const SandboxRequest &request) const
 }
 
 SandboxResponse SandboxServer::Private::dispatch(const SandboxRequest &request)
+{
+    SandboxResponse response = route(request);
+    QString error;
+    // As Twilio's 500 after a write it applied: the client must find out by reading.
+    if (keeper && !keeper->save(context, &error))
+        return SandboxResponse::error(500, 20500, error);
+    return response;
+}
+
+SandboxResponse SandboxServer::Private::route(const SandboxRequest &request)
 {
     if (!authenticated(request))
         return SandboxResponse::error(401, 20003, QStringLiteral("Authenticate"));
@@ -215,13 +228,16 @@ void SandboxServer::Private::onRequest(const SandboxRequest &request,
     const QByteArray requestId = newRequestId();
     if (request.path == QLatin1String("/_sandbox/Faults"))
         return SandboxTransport::respond(socket, faultControl(request), closeAfter);
-    if (request.path == QLatin1String("/_sandbox/Clock"))
-        return SandboxTransport::respond(
-            socket,
+    if (request.path == QLatin1String("/_sandbox/Clock")) {
+        SandboxResponse clock =
             authenticated(request)
                 ? ClockControl::handle(context, request)
-                : SandboxResponse::error(401, 20003, QStringLiteral("Authenticate")),
-            closeAfter);
+                : SandboxResponse::error(401, 20003, QStringLiteral("Authenticate"));
+        QString error;
+        if (keeper && !keeper->save(context, &error))
+            clock = SandboxResponse::error(500, 20500, error);
+        return SandboxTransport::respond(socket, clock, closeAfter);
+    }
 
     // A Function on its Functions domain: a webhook, not the REST API (no Basic auth, no API
     // faults or rate limit; a protected one checks the signature).
@@ -312,6 +328,16 @@ SandboxServer::~SandboxServer() = default;
 
 bool SandboxServer::start(QString *errorMessage)
 {
+    if (!d->options.statePath.isEmpty() && !d->keeper) {
+        auto keeper = std::make_unique<SandboxKeeper>(d->options.statePath);
+        QString error;
+        if (!keeper->attach(d->context, d->options.seed, &d->trunkSid, &error)) {
+            if (errorMessage)
+                *errorMessage = error;
+            return false;
+        }
+        d->keeper = std::move(keeper);
+    }
     const quint16 port = d->transport->listen(d->options.address, d->options.port);
     if (port == 0) {
         if (errorMessage)
@@ -408,6 +434,19 @@ void SandboxServer::setRateLimitConcurrency(int limit)
 void SandboxServer::advanceClock(qint64 ms)
 {
     d->context.clockOffsetMs += qMax<qint64>(0, ms);
+    QString error;
+    if (d->keeper && !d->keeper->save(d->context, &error))
+        qCWarning(lcSandbox).noquote() << error;
+}
+
+QString SandboxServer::statePath() const
+{
+    return d->options.statePath;
+}
+
+bool SandboxServer::isKeptAccount() const
+{
+    return d->keeper && d->keeper->loadedKeptAccount();
 }
 
 QDateTime SandboxServer::currentTime() const

@@ -23,6 +23,9 @@ struct SandboxOptions
     FaultSettings faults;         // failure, drop and the hard faults (see SandboxFaults)
     int rateLimitConcurrency = 0; // more requests than this in flight get 429/20429; 0 = off
     quint32 seed = 1;             // seeds the demo data and the fault injection
+    // A kept account: its state lives in this SQLite file and outlives the process (see
+    // SandboxStateFile); empty for an account that dies with the process.
+    QString statePath;
 };
 
 // A local emulator of the Twilio endpoints Trunk Migrator uses (API v2010, Trunking v1,
@@ -38,8 +41,12 @@ public:
     explicit SandboxServer(const SandboxOptions &options = {}, QObject *parent = nullptr);
     ~SandboxServer() override;
 
-    // Starts listening; false with a message when the port cannot be bound.
+    // Starts listening (after loading or creating the kept account of options.statePath);
+    // false with a message when the port cannot be bound or the kept account cannot be used.
     bool start(QString *errorMessage = nullptr);
+    // Whether start() loaded an account kept by an earlier run (not a fresh one).
+    bool isKeptAccount() const;
+    QString statePath() const; // options.statePath
 
     // http://127.0.0.1:PORT : every product (api, trunking, serverless, serverless-upload)
     // is served under it with its usual path (/2010-04-01/..., /v1/Trunks..., /v1/Services...).

@@ -7,6 +7,8 @@ void SandboxStore::insert(const QString &collection, const QJsonObject &record)
     if (!c.records.contains(sid))
         c.order.append(sid);
     c.records.insert(sid, record);
+    if (m_listener)
+        m_listener->stored(collection, record);
 }
 
 std::optional<QJsonObject> SandboxStore::find(const QString &collection, const QString &sid) const
@@ -32,6 +34,8 @@ bool SandboxStore::update(const QString &collection, const QJsonObject &record)
     if (!contains(collection, sid))
         return false;
     m_collections[collection].records.insert(sid, record);
+    if (m_listener)
+        m_listener->stored(collection, record);
     return true;
 }
 
@@ -41,6 +45,8 @@ bool SandboxStore::remove(const QString &collection, const QString &sid)
     if (c == m_collections.end() || !c->records.remove(sid))
         return false;
     c->order.removeOne(sid);
+    if (m_listener)
+        m_listener->removed(collection, sid);
     return true;
 }
 

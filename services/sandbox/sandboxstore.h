@@ -15,6 +15,18 @@
 class SandboxStore
 {
 public:
+    // Told of every change once it is made (a kept sandbox writes it through to its file).
+    class Listener
+    {
+    public:
+        virtual ~Listener() = default;
+        virtual void stored(const QString &collection, const QJsonObject &record) = 0;
+        virtual void removed(const QString &collection, const QString &sid) = 0;
+    };
+    // Not owned; nullptr for none. Not copied by assignment.
+    void setListener(Listener *listener) { m_listener = listener; }
+    Listener *listener() const { return m_listener; }
+
     void insert(const QString &collection, const QJsonObject &record);
     std::optional<QJsonObject> find(const QString &collection, const QString &sid) const;
     bool contains(const QString &collection, const QString &sid) const;
@@ -23,6 +35,10 @@ public:
     bool remove(const QString &collection, const QString &sid);
     QList<QJsonObject> list(const QString &collection) const;
     int size(const QString &collection) const;
+    QStringList collections() const { return m_collections.keys(); }
+    // Replaces every record (a kept account loaded from its file); the listener is kept and
+    // not told.
+    void replaceAll(SandboxStore &&other) { m_collections = std::move(other.m_collections); }
 
 private:
     struct Collection
@@ -31,4 +47,5 @@ private:
         QHash<QString, QJsonObject> records;
     };
     QHash<QString, Collection> m_collections;
+    Listener *m_listener = nullptr;
 };

@@ -39,6 +39,12 @@ ScriptedBackend::ScriptedBackend(QObject *parent)
         named(QStringLiteral("CL00000000000000000000000000000001"), QStringLiteral("Acme PBX"))};
     numbers = demoNumbers(12, main.sid);
     main.numberCount = int(numbers.size());
+    NumberInfo spare;
+    spare.sid = QStringLiteral("PN5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a");
+    spare.phoneNumber = QStringLiteral("+61255509000");
+    spare.friendlyName = QStringLiteral("Spare line");
+    spare.state = NumberState::NotOnTrunk;
+    spareNumbers = {spare};
     TrunkSummary lab;
     lab.sid = QStringLiteral("TKfedcba9876543210fedcba9876543210");
     lab.friendlyName = QStringLiteral("Lab trunk");
@@ -277,6 +283,20 @@ NumbersJob *ScriptedBackend::loadNumbers(const QString &trunkSid)
     return job;
 }
 
+NumbersJob *ScriptedBackend::loadSpareNumbers()
+{
+    auto *job = newJob<NumbersJob>(Operation::LoadNumbers, QStringLiteral("loadSpareNumbers"));
+    if (!start(job))
+        return job;
+    // As the engine: a spare number once pointed at the handler belongs to the migration.
+    QVector<NumberInfo> spare;
+    for (const NumberInfo &n : std::as_const(spareNumbers))
+        if (n.state == NumberState::NotOnTrunk)
+            spare.append(n);
+    succeedLater(job, spare);
+    return job;
+}
+
 InboundJob *ScriptedBackend::setupInbound(const InboundOptions &options)
 {
     auto *job = newJob<InboundJob>(Operation::SetupInbound, QStringLiteral("setupInbound"));
@@ -382,6 +402,23 @@ TestCallFaultsJob *ScriptedBackend::setTestCallFaults(const TestCallFaults &faul
         faultsSet = faults;
         job->succeed(faults);
     });
+    return job;
+}
+
+SandboxFaultsJob *ScriptedBackend::sandboxFaults(const std::optional<SandboxApiFaults> &set)
+{
+    // As the engine: not an operation, so it neither waits for nor blocks one.
+    auto *job = new SandboxFaultsJob(Operation::SandboxFaults, this);
+    log.append(set ? QStringLiteral("setSandboxFaults") : QStringLiteral("sandboxFaults"));
+    if (!testCalls) {
+        job->fail(error(0, 0, QStringLiteral("Not a sandbox.")));
+        return job;
+    }
+    if (set)
+        apiFaults = *set;
+    const SandboxApiFaults answer = apiFaults;
+    QMetaObject::invokeMethod(
+        job, [job, answer] { job->succeed(answer); }, Qt::QueuedConnection);
     return job;
 }
 
@@ -630,9 +667,11 @@ DeleteTrunkJob *ScriptedBackend::deleteTrunk(const QString &trunkSid)
 
 NumberInfo *ScriptedBackend::find(const QString &sid)
 {
-    for (NumberInfo &n : numbers) {
-        if (n.sid == sid)
-            return &n;
+    for (QVector<NumberInfo> *list : {&numbers, &spareNumbers}) {
+        for (NumberInfo &n : *list) {
+            if (n.sid == sid)
+                return &n;
+        }
     }
     return nullptr;
 }

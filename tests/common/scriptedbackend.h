@@ -23,7 +23,8 @@ public:
     // ---- Data it answers with (filled with a demo account by the constructor) ----
     AccountInfo accountInfo;
     QVector<TrunkSummary> trunks;
-    QVector<NumberInfo> numbers; // of trunks.first()
+    QVector<NumberInfo> numbers;      // of trunks.first()
+    QVector<NumberInfo> spareNumbers; // on no trunk (loadSpareNumbers()); one by default
     QVector<CallInfo> recentCalls;
     InboundResult inboundResult;
     OutboundResult outboundResult;
@@ -42,7 +43,10 @@ public:
     bool testCalls = false;              // canPlaceTestCalls()
     TestCallResult testCall;             // what placeTestCall() answers
     TestCallFaults lastFaults;           // of setTestCallFaults()
-    TestCallFaults faultsSet;            // what testCallFaults() answers (set on success)
+    SandboxApiFaults apiFaults;          // what sandboxFaults() answers (and last set)
+    QString resetAnswer;                 // what resetKeptSandbox() answers
+    int resetCalls = 0;
+    TestCallFaults faultsSet; // what testCallFaults() answers (set on success)
     // Settings migrate() refuses to move without (as the engine's step-2 report would).
     QStringList needsAcknowledgement;
 
@@ -69,6 +73,7 @@ public:
     ConnectJob *connectAccount(const ConnectionSettings &settings) override;
     TrunksJob *loadTrunks() override;
     NumbersJob *loadNumbers(const QString &trunkSid) override;
+    NumbersJob *loadSpareNumbers() override;
     InboundJob *setupInbound(const InboundOptions &options) override;
     OutboundJob *setupOutbound(const OutboundOptions &options) override;
     CallsJob *loadRecentCalls(const QString &numberOrDomain) override;
@@ -79,6 +84,12 @@ public:
     TestCallJob *placeTestCall(const QString &from, const QString &to) override;
     TestCallFaultsJob *setTestCallFaults(const TestCallFaults &faults) override;
     TestCallFaults testCallFaults() const override { return faultsSet; }
+    SandboxFaultsJob *sandboxFaults(const std::optional<SandboxApiFaults> &set = {}) override;
+    QString resetKeptSandbox() override
+    {
+        ++resetCalls;
+        return resetAnswer;
+    }
     EquivalenceJob *equivalence(const QString &trunkSid, const CallChoices &choices,
                                 std::optional<bool> secure = {}) override;
     void acceptChanges(const QStringList &settings) override { accepted = settings; }

@@ -202,6 +202,29 @@ private slots:
         QVERIFY(!s.backend->isBusy());
     }
 
+    // Step 2's preferred test numbers: on no trunk, and never one the migration moved.
+    void spareNumbersAreOnNoTrunk_data() { addBackends(); }
+    void spareNumbersAreOnNoTrunk()
+    {
+        QFETCH(QString, kind);
+        Subject s(kind);
+        const auto spare = wait(s.backend->loadSpareNumbers());
+        QVERIFY(spare.result);
+        QCOMPARE(spare.ends, 1);
+        QVERIFY(!spare.result->isEmpty());
+        for (const NumberInfo &n : std::as_const(*spare.result)) {
+            QVERIFY(n.trunkSid.isEmpty());
+            QCOMPARE(n.state, NumberState::NotOnTrunk);
+            QVERIFY(!s.sids.contains(n.sid));
+        }
+        const QStringList moved = s.sids.mid(0, 2);
+        QVERIFY(wait(s.backend->migrate(moved, handler())).result);
+        const auto after = wait(s.backend->loadSpareNumbers());
+        QVERIFY(after.result);
+        for (const NumberInfo &n : std::as_const(*after.result))
+            QVERIFY2(!moved.contains(n.sid), qPrintable(n.phoneNumber));
+    }
+
     void verifyReadsOnly_data() { addBackends(); }
     void verifyReadsOnly()
     {

@@ -4,8 +4,17 @@
 #include "enginefixture.h"
 #include "enginestorage.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTest>
 
 class TestEngineSessions : public QObject
@@ -16,10 +25,15 @@ private slots:
     void cutoverSheetOutlivesTheSession();
     void embeddedSandboxSessionsDoNotShareTheJournal();
     void chosenJournalIsKeptForTheSandbox();
+    void keptSandboxOutlivesTheSession();
+    void abandonedTemporaryJournalsAreRemoved();
 
 private:
-    // Connects to the embedded sandbox and runs step 1; empty on success, else why not.
-    static QString stepOneOnEmbeddedSandbox(MigrationService &service);
+    // Connects to the embedded sandbox (kept or not) and runs step 1; empty on success, else
+    // why not.
+    static QString stepOneOnEmbeddedSandbox(MigrationService &service, bool keep = false);
+    // The SIP domain names the sandbox's account holds now.
+    static QStringList domainNames(SandboxServer *sandbox);
 };
 
 void TestEngineSessions::initTestCase()
@@ -87,13 +101,18 @@ void TestEngineSessions::cutoverSheetOutlivesTheSession()
     QCOMPARE(stranger.cutoverSheet().domainName, QString());
 }
 
-QString TestEngineSessions::stepOneOnEmbeddedSandbox(MigrationService &service)
+QString TestEngineSessions::stepOneOnEmbeddedSandbox(MigrationService &service, bool keep)
 {
     SandboxOptions options;
     options.numbers = 10;
     service.setSandboxOptions(options);
-    if (!waitJob(service.connectAccount(ConnectionSettings{}), 15000)) // sandbox = true
-        return QStringLiteral("connect failed");
+    ConnectionSettings settings; // sandbox = true
+    settings.keepSandbox = keep;
+    const auto connected = waitEnd(service.connectAccount(settings), 15000);
+    if (!connected.ended())
+        return QStringLiteral("connect timed out");
+    if (connected.error)
+        return connected.error->message;
     service.sandbox()->setBuildDurationMs(0);
     InboundOptions in;
     in.trunkSid = service.sandbox()->trunkSid();
@@ -140,6 +159,120 @@ void TestEngineSessions::chosenJournalIsKeptForTheSandbox()
     }
     QVERIFY(QFile::exists(path));
     QVERIFY(!QFile::exists(EngineStorage::defaultPath()));
+}
+
+QStringList TestEngineSessions::domainNames(SandboxServer *sandbox)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(sandbox->baseUrl().toString() +
+                                 QStringLiteral("/2010-04-01/Accounts/") + sandbox->accountSid() +
+                                 QStringLiteral("/SIP/Domains.json")));
+    request.setRawHeader(
+        "Authorization",
+        "Basic " + (sandbox->accountSid() + u':' + sandbox->authToken()).toUtf8().toBase64());
+    QNetworkReply *reply = nam.get(request);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        return {};
+    QStringList names;
+    const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+    for (const QJsonValue &d : body.value(QLatin1String("domains")).toArray())
+        names.append(d.toObject().value(QLatin1String("domain_name")).toString());
+    delete reply;
+    return names;
+}
+
+void TestEngineSessions::keptSandboxOutlivesTheSession()
+{
+    QString error;
+    QVERIFY2(EngineStorage::removeKeptSandbox(&error), qPrintable(error));
+    QString domain;
+    {
+        MigrationService service;
+        const QString problem = stepOneOnEmbeddedSandbox(service, true);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(!service.sandbox()->isKeptAccount());
+        domain = service.cutoverSheet().domainName;
+        QVERIFY(domainNames(service.sandbox()).contains(domain));
+
+        // A second process (here: service) cannot serve the same kept account meanwhile.
+        MigrationService second;
+        ConnectionSettings keep;
+        keep.keepSandbox = true;
+        const auto refused = waitFailure(second.connectAccount(keep), 15000);
+        QVERIFY(refused);
+        QVERIFY2(refused->message.contains(QLatin1String("in use")), qPrintable(refused->message));
+        QCOMPARE(second.resetKeptSandbox().isEmpty(), false);
+    }
+    QVERIFY(QFile::exists(EngineStorage::keptSandboxStatePath()));
+    QVERIFY(QFile::exists(EngineStorage::keptSandboxJournalPath()));
+
+    MigrationService again;
+    ConnectionSettings keep;
+    keep.keepSandbox = true;
+    QVERIFY(waitJob(again.connectAccount(keep), 15000));
+    QVERIFY(again.sandbox()->isKeptAccount());
+    QCOMPARE(again.cutoverSheet().domainName, domain);      // the journal was kept
+    QVERIFY(domainNames(again.sandbox()).contains(domain)); // and the account with it
+
+    // Reset while connected to it: disconnected, both files gone, the next one is fresh.
+    QCOMPARE(again.resetKeptSandbox(), QString());
+    QVERIFY(again.account().sid.isEmpty());
+    QVERIFY(!QFile::exists(EngineStorage::keptSandboxStatePath()));
+    QVERIFY(!QFile::exists(EngineStorage::keptSandboxJournalPath()));
+    QVERIFY(waitJob(again.connectAccount(keep), 15000));
+    QVERIFY(!again.sandbox()->isKeptAccount());
+    QCOMPARE(again.cutoverSheet().domainName, QString());
+    QVERIFY(!domainNames(again.sandbox()).contains(domain));
+    QCOMPARE(again.resetKeptSandbox(), QString());
+    QVERIFY(!QFile::exists(EngineStorage::defaultPath()));
+}
+
+void TestEngineSessions::abandonedTemporaryJournalsAreRemoved()
+{
+    // A process killed with -9 leaves its temporary journal behind: the next one removes it,
+    // and leaves alone the folder of a process that still runs.
+    const QString prefix = QDir::tempPath() + QStringLiteral("/trunk-migrator-sandbox-");
+    QDir(prefix + QStringLiteral("deadtest")).removeRecursively();
+    QVERIFY(QDir().mkpath(prefix + QStringLiteral("deadtest")));
+    qint64 deadPid = 0;
+    {
+        QProcess child; // a pid that surely ended: a child we watched exit
+        child.start(QStringLiteral("cat"), QStringList{});
+        QVERIFY(child.waitForStarted(5000));
+        deadPid = child.processId();
+        child.closeWriteChannel();
+        QVERIFY(child.waitForFinished(5000));
+    }
+    QFile lock(prefix + QStringLiteral("deadtest/owner.lock"));
+    QVERIFY(lock.open(QIODevice::WriteOnly));
+    lock.write(QByteArray::number(deadPid) + "\ntrunk-migrator\n" +
+               QSysInfo::machineHostName().toUtf8() + "\n");
+    lock.close();
+    QFile(prefix + QStringLiteral("deadtest/journal.sqlite")).open(QIODevice::WriteOnly);
+
+    QVERIFY(QDir().mkpath(prefix + QStringLiteral("livetest")));
+    QLockFile live(prefix + QStringLiteral("livetest/owner.lock"));
+    QVERIFY(live.tryLock(0));
+
+    const auto ours = [] {
+        return QDir(QDir::tempPath())
+            .entryList({QStringLiteral("trunk-migrator-sandbox-*")},
+                       QDir::Dirs | QDir::NoDotAndDotDot);
+    };
+    QStringList during;
+    {
+        MigrationService service;
+        const QString problem = stepOneOnEmbeddedSandbox(service);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        during = ours();
+    }
+    QVERIFY(!during.contains(QStringLiteral("trunk-migrator-sandbox-deadtest")));
+    QVERIFY(during.contains(QStringLiteral("trunk-migrator-sandbox-livetest")));
+    QCOMPARE(during.size(), 2); // livetest and the service's own
+    QCOMPARE(ours(),
+             QStringList{QStringLiteral("trunk-migrator-sandbox-livetest")}); // its own went
+    live.unlock();
+    QDir(prefix + QStringLiteral("livetest")).removeRecursively();
 }
 
 QTEST_GUILESS_MAIN(TestEngineSessions)

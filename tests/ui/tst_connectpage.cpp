@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 
 namespace {
@@ -161,6 +162,86 @@ private slots:
         ScriptedBackend backend;
         MigrationWizard again(&backend, &secrets, &copy);
         QVERIFY(again.findChild<QLineEdit *>(QStringLiteral("accountSidEdit"))->text().isEmpty());
+    }
+
+    void keptSandboxGoesToTheEngineAndIsRemembered()
+    {
+        WizardHarness h;
+        auto *keep = h.find<QCheckBox>(QStringLiteral("keepSandboxCheck"));
+        QVERIFY(keep->isEnabled());
+        QVERIFY(!keep->isChecked());
+        WizardHarness::click(keep);
+        QVERIFY(h.clickNext());
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        QVERIFY(h.backend.lastConnection.sandbox);
+        QVERIFY(h.backend.lastConnection.keepSandbox);
+        h.settings.sync();
+        QSettings copy(h.settingsPath(), QSettings::IniFormat);
+        SecretStore secrets(&copy);
+        ScriptedBackend backend;
+        MigrationWizard again(&backend, &secrets, &copy);
+        QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("keepSandboxCheck"))->isChecked());
+
+        // Only the sandbox is kept: with an account chosen the option does not apply.
+        WizardHarness::click(again.findChild<QRadioButton *>(QStringLiteral("accountRadio")));
+        QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("keepSandboxCheck"))->isEnabled());
+    }
+
+    void resetAsksFirstAndSaysWhatHappened()
+    {
+        WizardHarness h;
+        auto *reset = h.find<QPushButton>(QStringLiteral("resetSandboxButton"));
+        auto *status = h.find<QLabel>(QStringLiteral("connectStatus"));
+        DialogSeam::setNextChoice(1); // Cancel
+        WizardHarness::click(reset);
+        QTRY_COMPARE(DialogSeam::askedQuestions().size(), 1);
+        QVERIFY2(DialogSeam::askedQuestions().constFirst().contains(QStringLiteral("deleted")),
+                 qPrintable(DialogSeam::askedQuestions().constFirst()));
+        QCOMPARE(h.backend.resetCalls, 0);
+
+        h.backend.resetAnswer = QStringLiteral("The kept sandbox is in use by another process.");
+        DialogSeam::setNextChoice(0);
+        WizardHarness::click(reset);
+        QTRY_COMPARE(h.backend.resetCalls, 1);
+        QVERIFY2(status->text().contains(QStringLiteral("not reset")) &&
+                     status->text().contains(QStringLiteral("in use by another process")),
+                 qPrintable(status->text()));
+
+        h.backend.resetAnswer.clear();
+        DialogSeam::setNextChoice(0);
+        WizardHarness::click(reset);
+        QTRY_COMPARE(h.backend.resetCalls, 2);
+        QVERIFY2(status->text().contains(QStringLiteral("was reset")), qPrintable(status->text()));
+    }
+
+    void standaloneSandboxByBaseUrl()
+    {
+        WizardHarness h;
+        chooseAccount(h, kAccountSid, kSecret);
+        auto *baseUrl = h.find<QLineEdit>(QStringLiteral("baseUrlEdit"));
+        auto *region = h.find<QComboBox>(QStringLiteral("regionCombo"));
+        QVERIFY(region->isEnabled());
+        // Plain http only to this computer, and never with credentials in it.
+        for (const QString &bad :
+             {QStringLiteral("http://sandbox.example.com:8080"),
+              QStringLiteral("http://AC1:token@127.0.0.1:4010"), QStringLiteral("not a url")}) {
+            baseUrl->clear();
+            QTest::keyClicks(baseUrl, bad);
+            QVERIFY2(!h.nextButton()->isEnabled(), qPrintable(bad));
+            QVERIFY(h.find<QLabel>(QStringLiteral("baseUrlEditMessage"))->isVisible());
+        }
+        baseUrl->clear();
+        QTest::keyClicks(baseUrl, QStringLiteral("http://127.0.0.1:4010"));
+        QVERIFY(h.nextButton()->isEnabled());
+        QVERIFY(!region->isEnabled()); // a standalone sandbox has no regions
+        QVERIFY(h.clickNext());
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        QCOMPARE(h.backend.lastConnection.baseUrl, QUrl(QStringLiteral("http://127.0.0.1:4010")));
+        QVERIFY(!h.backend.lastConnection.sandbox);
+        QVERIFY(h.backend.lastConnection.region.isEmpty());
+        h.settings.sync();
+        QCOMPARE(h.settings.value(QStringLiteral("connection/baseUrl")).toString(),
+                 QStringLiteral("http://127.0.0.1:4010"));
     }
 
     void regionPairsWithEdge()

@@ -96,7 +96,7 @@ private slots:
         QVERIFY(h.driveTo(PageId::Cutover));
         const QStringList names{QStringLiteral("checkPbxTrunk"), QStringLiteral("checkPbxToPstn"),
                                 QStringLiteral("checkPstnToPbx")};
-        QVERIFY(h.find<QCheckBox>(names.last())->text().contains(QStringLiteral("+61255501001")));
+        QVERIFY(h.find<QCheckBox>(names.last())->text().contains(QStringLiteral("+61255509000")));
         for (const QString &name : names) {
             QVERIFY(!h.nextButton()->isEnabled());
             WizardHarness::click(h.find<QCheckBox>(name));

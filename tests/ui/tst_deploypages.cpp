@@ -186,8 +186,11 @@ private slots:
         QCOMPARE(h.find<QLineEdit>(QStringLiteral("pbxDomainEdit"))->text(),
                  QStringLiteral("pbx1.acme.example"));
         auto *numbers = h.find<QComboBox>(QStringLiteral("testNumberCombo"));
-        QTRY_COMPARE(numbers->count(), 12);
-        QCOMPARE(numbers->itemText(0), QStringLiteral("+61255501001 (Reception 1)"));
+        QTRY_COMPARE(numbers->count(), 1 + 1 + 12); // the spare one, a separator, the trunk's
+        QCOMPARE(numbers->itemText(0),
+                 QStringLiteral("+61255509000 (Spare line) — spare, on no trunk"));
+        QCOMPARE(numbers->itemText(2),
+                 QStringLiteral("+61255501001 (Reception 1) — on the trunk: leaves it"));
         auto *deploy = h.find<QPushButton>(QStringLiteral("deployOutboundButton"));
         QVERIFY(deploy->isEnabled());
 
@@ -239,13 +242,47 @@ private slots:
                  QStringLiteral("sbc.acme.example:5080"));
     }
 
+    void testNumberPrefersASpareOneAndConfirmsATrunkNumber()
+    {
+        WizardHarness h;
+        QVERIFY(h.driveTo(PageId::Outbound));
+        auto *numbers = h.find<QComboBox>(QStringLiteral("testNumberCombo"));
+        QTRY_COMPARE(numbers->count(), 14);
+        QCOMPARE(numbers->currentIndex(), 0); // the spare number, chosen for the user
+
+        // A trunk number, picked with the keyboard: deploying says what it costs first.
+        numbers->setFocus();
+        QTest::keyClick(numbers, Qt::Key_Down); // past the separator, to the trunk's first
+        QCOMPARE(numbers->currentData().toString(), h.backend.numbers.at(0).sid);
+        auto *deploy = h.find<QPushButton>(QStringLiteral("deployOutboundButton"));
+        DialogSeam::setNextChoice(1); // Cancel
+        WizardHarness::click(deploy);
+        QTRY_COMPARE(DialogSeam::askedQuestions().size(), 1);
+        QVERIFY2(DialogSeam::askedQuestions().constFirst().contains(
+                     QStringLiteral("moves it off the trunk now")),
+                 qPrintable(DialogSeam::askedQuestions().constFirst()));
+        drainPostedEvents(); // the answer is delivered; a deploy would be logged at once
+        QVERIFY(!h.backend.log.contains(QStringLiteral("setupOutbound")));
+
+        // Back to the spare number: nothing to confirm, and nothing leaves the trunk.
+        QTest::keyClick(numbers, Qt::Key_Home);
+        QCOMPARE(numbers->currentIndex(), 0);
+        WizardHarness::click(deploy);
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QCOMPARE(DialogSeam::askedQuestions().size(), 1);
+        QCOMPARE(h.backend.lastOutbound.testNumberSid, h.backend.spareNumbers.at(0).sid);
+        for (const NumberInfo &n : std::as_const(h.backend.numbers))
+            QCOMPARE(n.trunkSid, h.backend.trunks.at(0).sid);
+    }
+
     void outboundDeploySendsOptions()
     {
         WizardHarness h;
         QVERIFY(h.driveTo(PageId::Outbound));
         auto *numbers = h.find<QComboBox>(QStringLiteral("testNumberCombo"));
-        QTRY_COMPARE(numbers->count(), 12);
-        numbers->setCurrentIndex(2);
+        QTRY_COMPARE(numbers->count(), 14);
+        numbers->setCurrentIndex(4);  // the trunk's third number
+        DialogSeam::setNextChoice(0); // "Deploy with this number"
         WizardHarness::click(h.find<QCheckBox>(QStringLiteral("outboundSecureCheck")));
         WizardHarness::click(h.find<QCheckBox>(QStringLiteral("useEdgeCheck")));
         h.find<QComboBox>(QStringLiteral("outboundEdgeCombo"))

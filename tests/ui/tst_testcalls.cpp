@@ -99,7 +99,7 @@ private slots:
                      qPrintable(route->text()));
         QVERIFY(route->text().contains(QStringLiteral("2 legs")) &&
                 !route->text().contains(QStringLiteral("(s)")));
-        QVERIFY(h.backend.log.contains(QStringLiteral("placeTestCall +15005550006 +61255501001")));
+        QVERIFY(h.backend.log.contains(QStringLiteral("placeTestCall +15005550006 +61255509000")));
     }
 
     void verifyShowsSameOrEachDifference()
@@ -121,8 +121,10 @@ private slots:
         auto *result = h.find<QLabel>(QStringLiteral("outboundVerifyResult"));
         QTRY_VERIFY2(result->text().contains(QStringLiteral("Same routes")),
                      qPrintable(result->text()));
-        QVERIFY(
-            h.backend.log.contains(QStringLiteral("verify %1 ").arg(h.backend.trunks.first().sid)));
+        // Step 2 names its test number (a spare one: it was never on the trunk).
+        QVERIFY(h.backend.log.contains(
+            QStringLiteral("verify %1 %2")
+                .arg(h.backend.trunks.first().sid, h.backend.spareNumbers.first().sid)));
 
         h.backend.verifyReport.numbers[0].differences = {
             {QStringLiteral("targets"), QStringLiteral("pbx1.acme.example (priority 10)"),

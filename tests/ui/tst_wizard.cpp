@@ -8,12 +8,15 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
+#include <QTableWidget>
 
 namespace {
 // The Alt+letter of a text ("&Next >" -> 'n'), or a null QChar; "&&" is a literal ampersand.
@@ -41,7 +44,7 @@ QMultiMap<QChar, QString> mnemonicsOnPage(QWizard *wizard)
     QList<QWidget *> widgets = wizard->currentPage()->findChildren<QWidget *>();
     for (const QWizard::WizardButton which :
          {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
-          QWizard::CancelButton})
+          QWizard::CancelButton, QWizard::CustomButton1})
         widgets.append(wizard->button(which));
     for (QWidget *w : std::as_const(widgets)) {
         if (auto *button = qobject_cast<QAbstractButton *>(w))
@@ -241,6 +244,7 @@ private slots:
     {
         // Alt+N must mean Next on every page, not a check box that happens to share the letter.
         WizardHarness h;
+        h.backend.testCalls = true; // a sandbox: the faults button is on every page too
         QStringList clashes;
         for (int id = pageIndex(PageId::Connect); id <= pageIndex(PageId::Finish); ++id) {
             QVERIFY(h.driveTo(PageId(id)));
@@ -254,6 +258,59 @@ private slots:
             }
         }
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+    }
+
+    void sandboxFaultsFromEveryPageAfterConnect()
+    {
+        WizardHarness h;
+        h.backend.testCalls = true;
+        h.backend.apiFaults.latencyMs = 150;
+        QAbstractButton *faults = h.wizard->button(QWizard::CustomButton1);
+        QVERIFY(!faults->isVisible()); // Connect chooses the account; nothing to fault yet
+        QVERIFY(h.driveTo(PageId::Trunk));
+        QTRY_VERIFY(faults->isVisible());
+        WizardHarness::click(faults);
+        auto *dialog = h.wizard->findChild<QDialog *>(QStringLiteral("sandboxFaultsDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *latency = dialog->findChild<QSpinBox *>(QStringLiteral("latencySpin"));
+        QTRY_COMPARE(latency->value(), 150); // read from the sandbox when shown
+
+        // Typed, then applied: the sandbox gets exactly what was entered.
+        auto *fail = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("failRateSpin"));
+        QVERIFY(fail->isEnabled());
+        fail->setFocus();
+        QTest::keyClick(fail, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(fail, QStringLiteral("25"));
+        auto *limit = dialog->findChild<QSpinBox *>(QStringLiteral("rateLimitSpin"));
+        QCOMPARE(limit->text(), QStringLiteral("Off"));
+        limit->setFocus();
+        QTest::keyClick(limit, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(limit, QStringLiteral("4"));
+        WizardHarness::click(dialog->findChild<QPushButton *>(QStringLiteral("applyFaultsButton")));
+        QTRY_COMPARE(h.backend.apiFaults.failRate, 0.25);
+        QCOMPARE(h.backend.apiFaults.rateLimit, 4);
+        QCOMPARE(h.backend.apiFaults.latencyMs, 150);
+        auto *status = dialog->findChild<QLabel *>(QStringLiteral("faultsStatus"));
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("applies these faults")),
+                     qPrintable(status->text()));
+        WizardHarness::click(dialog->findChild<QPushButton *>(QStringLiteral("clearFaultsButton")));
+        QTRY_VERIFY(h.backend.apiFaults == SandboxApiFaults{});
+        QTRY_COMPARE(fail->value(), 0.0);
+
+        // Back on Connect the button goes, and the panel with it.
+        WizardHarness::click(h.backButton());
+        QTRY_COMPARE(h.currentPage(), PageId::Connect);
+        QTRY_VERIFY(!faults->isVisible());
+        QVERIFY(!dialog->isVisible());
+    }
+
+    void noFaultsButtonOnARealAccount()
+    {
+        WizardHarness h;
+        h.backend.testCalls = false;
+        QVERIFY(h.driveTo(PageId::Trunk));
+        QVERIFY(!h.wizard->button(QWizard::CustomButton1)->isVisible());
     }
 
     void mnemonicsReachTheChoices()
@@ -283,6 +340,108 @@ private slots:
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QCOMPARE(QApplication::focusWidget()->objectName(), name);
         }
+    }
+
+    void keyboardAloneFromConnectToFinish()
+    {
+        // An administrator without a mouse: Enter, Alt+letters, Tab, arrows and Space only.
+        WizardHarness h;
+        QApplication::setActiveWindow(h.wizard);
+        QTRY_VERIFY(QApplication::focusWidget());
+        const auto press = [&h](int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+            QWidget *target = QApplication::focusWidget();
+            QTest::keyClick(target ? target : h.wizard, Qt::Key(key), modifiers);
+        };
+        const auto tabTo = [&](const QString &name) {
+            for (int i = 0; i < 40 && QApplication::focusWidget()->objectName() != name; ++i)
+                press(Qt::Key_Tab);
+            return QApplication::focusWidget()->objectName() == name;
+        };
+
+        press(Qt::Key_Return); // Connect: the sandbox is chosen on a first run
+        QTRY_COMPARE(h.currentPage(), PageId::Trunk);
+        auto *trunks = h.find<QTableWidget>(QStringLiteral("trunkTable"));
+        QTRY_VERIFY(trunks->rowCount() == 2 && trunks->hasFocus()); // one key from a choice
+        QVERIFY(!h.nextButton()->isEnabled());
+        press(Qt::Key_Space);
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+        QCOMPARE(trunks->currentRow(), 0);
+        press(Qt::Key_Return);
+        QTRY_COMPARE(h.currentPage(), PageId::Calls);
+        QTRY_VERIFY(h.nextButton()->isEnabled()); // the report came
+        press(Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(h.currentPage(), PageId::Inbound);
+        press(Qt::Key_D, Qt::AltModifier); // Deploy step 1
+        QTRY_VERIFY(h.wizard->state()->hasInbound());
+        press(Qt::Key_Return);
+        QTRY_COMPARE(h.currentPage(), PageId::Outbound);
+        QTRY_VERIFY(h.find<QPushButton>(QStringLiteral("deployOutboundButton"))->isEnabled());
+        press(Qt::Key_D, Qt::AltModifier); // Deploy step 2 (with the spare test number)
+        QTRY_VERIFY(h.wizard->state()->hasOutbound());
+        press(Qt::Key_Return);
+        QTRY_COMPARE(h.currentPage(), PageId::Cutover);
+        for (int key : {Qt::Key_O, Qt::Key_P, Qt::Key_T}) // the checklist's three ticks
+            press(key, Qt::AltModifier);
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+        press(Qt::Key_Return);
+        QTRY_COMPARE(h.currentPage(), PageId::Numbers);
+
+        NumberTableModel *model = h.wizard->state()->numbers();
+        QTRY_COMPARE(model->rowCount(), 12);
+        QVERIFY(tabTo(QStringLiteral("numbersTable")));
+        press(Qt::Key_Home);
+        press(Qt::Key_Space);
+        press(Qt::Key_Down);
+        press(Qt::Key_Space);
+        auto *shown = h.find<QLabel>(QStringLiteral("numbersShownTicked"));
+        QTRY_VERIFY2(shown->text().contains(QStringLiteral("2 ticked")), qPrintable(shown->text()));
+        press(Qt::Key_M, Qt::AltModifier); // Migrate 2 ticked…
+        QDialog *plan = nullptr;
+        QTRY_VERIFY((plan = h.planDialog()) != nullptr);
+        QTRY_VERIFY(plan->isActiveWindow() || plan->isVisible());
+        // Enter there is Cancel (a mass change never starts by accident): Alt+M confirms.
+        QTest::keyClick(plan, Qt::Key_M, Qt::AltModifier);
+        QTRY_COMPARE(model->countInState(NumberState::Migrated), 2);
+        QTRY_VERIFY(h.nextButton()->isEnabled());
+        press(Qt::Key_Return);
+        QTRY_COMPARE(h.currentPage(), PageId::Finish);
+        QVERIFY(h.wizard->isVisible());
+        press(Qt::Key_Return); // Finish
+        QTRY_VERIFY(!h.wizard->isVisible());
+        QCOMPARE(h.wizard->result(), int(QDialog::Accepted));
+    }
+
+    void focusChainIsNamedOnEveryPage()
+    {
+        // Walked as a screen-reader user walks it: every stop of Tab on every page says what
+        // it is.
+        WizardHarness h;
+        h.backend.testCalls = true;
+        QApplication::setActiveWindow(h.wizard);
+        QStringList unnamed;
+        for (int id = pageIndex(PageId::Connect); id <= pageIndex(PageId::Finish); ++id) {
+            QVERIFY(h.driveTo(PageId(id)));
+            QTRY_VERIFY(QApplication::focusWidget());
+            QWidget *first = QApplication::focusWidget();
+            QSet<QWidget *> seen;
+            for (int i = 0; i < 80; ++i) {
+                QWidget *w = QApplication::focusWidget();
+                if (!w || (i > 0 && w == first) || seen.contains(w))
+                    break;
+                seen.insert(w);
+                const auto *button = qobject_cast<QAbstractButton *>(w);
+                const bool named = !w->accessibleName().isEmpty() ||
+                                   (button && !button->text().remove(u'&').trimmed().isEmpty());
+                if (!named)
+                    unnamed.append(QStringLiteral("page %1: %2 %3")
+                                       .arg(id)
+                                       .arg(QString::fromLatin1(w->metaObject()->className()),
+                                            w->objectName()));
+                QTest::keyClick(w, Qt::Key_Tab);
+            }
+            QVERIFY2(seen.size() > 2, qPrintable(QStringLiteral("page %1: focus stuck").arg(id)));
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
     }
 
     void everyControlIsNamed()

@@ -8,6 +8,7 @@
 #include "wizardharness.h"
 
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
@@ -175,6 +176,65 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(numbers->rowAt(numbers->rowOfSid(chosen.first())).state,
                                   NumberState::Reverted, kStepTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(h.nextButton()->isEnabled(), kStepTimeoutMs);
+
+        // The sandbox's fault panel: every write fails (reads still answer, so the plan comes),
+        // so the next two numbers fail and stay on the trunk; with the faults off again Retry
+        // moves them.
+        QList<int> more;
+        QStringList failing;
+        for (int row = 0; row < total && more.size() < 2; ++row) {
+            if (numbers->rowAt(row).state == NumberState::OnTrunk) {
+                more.append(row);
+                failing.append(numbers->rowAt(row).sid);
+            }
+        }
+        QCOMPARE(more.size(), 2);
+        QVERIFY(WizardHarness::clickWhenEnabled(h.wizard->button(QWizard::CustomButton1),
+                                                kStepTimeoutMs));
+        auto *faults = h.wizard->findChild<QDialog *>(QStringLiteral("sandboxFaultsDialog"));
+        QVERIFY(faults);
+        auto *failRate = faults->findChild<QDoubleSpinBox *>(QStringLiteral("writeFailRateSpin"));
+        QTRY_VERIFY(faults->isVisible());
+        QTRY_VERIFY(failRate->isEnabled()); // the sandbox's faults were read
+        failRate->setFocus();
+        QTest::keyClick(failRate, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(failRate, QStringLiteral("100"));
+        QVERIFY(WizardHarness::clickWhenEnabled(
+            faults->findChild<QPushButton *>(QStringLiteral("applyFaultsButton")), kStepTimeoutMs));
+        QTRY_COMPARE_WITH_TIMEOUT(service.sandbox()->faults().failWrites, 1.0, kStepTimeoutMs);
+        WizardHarness::click(h.find<QPushButton>(QStringLiteral("selectNoneButton")));
+        h.tickNumbers(more);
+        QVERIFY(h.migrateTicked());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QString &sid : failing) {
+                    if (numbers->rowAt(numbers->rowOfSid(sid)).state != NumberState::Failed)
+                        return false;
+                }
+                return !service.isBusy();
+            }(),
+            kStepTimeoutMs);
+        for (const QString &sid : failing) {
+            const NumberInfo n = numbers->rowAt(numbers->rowOfSid(sid));
+            QCOMPARE(n.trunkSid, service.sandbox()->trunkSid()); // still on the trunk
+            QVERIFY2(n.lastError.httpStatus >= 500, qPrintable(n.lastError.message));
+        }
+        QVERIFY(WizardHarness::clickWhenEnabled(
+            faults->findChild<QPushButton *>(QStringLiteral("clearFaultsButton")), kStepTimeoutMs));
+        QTRY_COMPARE_WITH_TIMEOUT(service.sandbox()->faults().failWrites, 0.0, kStepTimeoutMs);
+        QVERIFY(WizardHarness::clickWhenEnabled(
+            h.find<QPushButton>(QStringLiteral("retryFailedButton")), kStepTimeoutMs));
+        QVERIFY(h.confirmMigration(false));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QString &sid : failing) {
+                    if (numbers->rowAt(numbers->rowOfSid(sid)).state != NumberState::Migrated)
+                        return false;
+                }
+                return h.nextButton()->isEnabled();
+            }(),
+            kStepTimeoutMs);
+        faults->hide();
 
         // Finish: export the audit CSV through the file dialog seam and read it back.
         QVERIFY(h.driveTo(PageId::Finish));

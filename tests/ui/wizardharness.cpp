@@ -1,5 +1,7 @@
 #include "wizardharness.h"
 
+#include "dialogseam.h"
+
 #include "equivalencetablemodel.h"
 #include "numbertablemodel.h"
 
@@ -147,6 +149,24 @@ bool WizardHarness::clickNext()
     return clickWhenEnabled(nextButton(), timeoutMs);
 }
 
+bool WizardHarness::chooseTrunkTestNumber()
+{
+    auto *combo = find<QComboBox>(QStringLiteral("testNumberCombo"));
+    const auto trunkItem = [combo] {
+        for (int i = 0; i < combo->count(); ++i)
+            if (combo->itemText(i).contains(QLatin1String("on the trunk")))
+                return i;
+        return -1;
+    };
+    if (!QTest::qWaitFor([&] { return trunkItem() >= 0; }, timeoutMs)) {
+        qWarning("no trunk number offered as the test number");
+        return false;
+    }
+    combo->setCurrentIndex(trunkItem());
+    DialogSeam::setNextChoice(0); // "Deploy with this number"
+    return true;
+}
+
 bool WizardHarness::driveTo(PageId target)
 {
     while (currentPage() != target) {
@@ -171,6 +191,8 @@ bool WizardHarness::driveTo(PageId target)
                 return false;
             break;
         case PageId::Outbound:
+            if (trunkTestNumber && !chooseTrunkTestNumber())
+                return false;
             if (!clickWhenEnabled(find<QPushButton>(QStringLiteral("deployOutboundButton")),
                                   timeoutMs))
                 return false;

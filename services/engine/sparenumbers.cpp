@@ -1,0 +1,37 @@
+#include "sparenumbers.h"
+
+#include "engineerrors.h"
+#include "journal.h"
+#include "twilioclient.h"
+#include "voiceapi.h"
+
+SpareNumbers::SpareNumbers(const EngineContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{}
+
+void SpareNumbers::start()
+{
+    m_context.client->voice().listIncomingPhoneNumbers(
+        {}, this, [this](const TwilioResult<QList<IncomingPhoneNumber>> &r) {
+            if (!r.ok())
+                return emit failed(EngineErrors::fromTwilio(r.error));
+            QVector<NumberInfo> spare;
+            for (const IncomingPhoneNumber &n : r.value) {
+                if (!n.trunkSid.value_or(QString()).isEmpty() ||
+                    !n.voiceApplicationSid.value_or(QString()).isEmpty() || n.isFax())
+                    continue;
+                if (m_context.journal->backup(m_context.accountSid, n.sid))
+                    continue;
+                NumberInfo info;
+                info.sid = n.sid;
+                info.phoneNumber = n.phoneNumber;
+                info.friendlyName = n.friendlyName;
+                info.voiceUrl = n.voiceUrl.value_or(QString());
+                info.voiceMethod = n.voiceMethod.value_or(QString());
+                info.state = NumberState::NotOnTrunk;
+                spare.append(info);
+            }
+            emit loaded(spare);
+        });
+}
