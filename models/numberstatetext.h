@@ -12,10 +12,12 @@ constexpr int NumberStateCount = int(NumberState::NotOnTrunk) + 1;
 QString numberStateText(NumberState state);
 
 // Revert applies to a number changed by a migration and not yet back as it was: off the trunk
-// with the new URL, or still on it with the new URL set.
+// with the new URL, still on it with the new URL set, or failed part-way (its error may say
+// the new URL is set: revert restores the saved settings either way).
 constexpr bool canRevert(NumberState state)
 {
-    return state == NumberState::Migrated || state == NumberState::UrlSet;
+    return state == NumberState::Migrated || state == NumberState::UrlSet ||
+           state == NumberState::Failed;
 }
 
 // Migrate applies to a number still to move: never touched, half-moved, failed or reverted.

@@ -70,8 +70,9 @@ ConnectPage::ConnectPage(MigrationBackend *backend, WizardState *state, SecretSt
     layout->addWidget(m_sandbox);
     auto *sandboxRow = new QHBoxLayout;
     sandboxRow->setContentsMargins(24, 0, 0, 0);
-    sandboxRow->addWidget(m_keepSandbox, 1);
+    sandboxRow->addWidget(m_keepSandbox);
     sandboxRow->addWidget(m_resetSandbox);
+    sandboxRow->addStretch(1);
     layout->addLayout(sandboxRow);
     layout->addWidget(m_account);
     auto *indented = new QVBoxLayout;

@@ -38,9 +38,12 @@ std::optional<NumberInfo> NumberStateResolver::resolve(const IncomingPhoneNumber
         number.trunkSid == m_trunkSid ? m_trunkSid : number.trunkSid.value_or(QString());
 
     const auto last = m_journal.lastStep(number.sid);
-    // A cancelled number was left as it was; its failure is not one to show.
+    // A cancelled number was left as it was; its failure is not one to show. Nor is a call a
+    // crash cut off ("interrupted; ..."): the resume or rollback that closed it read the
+    // number again and acted on what it found (a removal that landed unseen is no failure).
     const bool lastFailed = last && last->state == StepState::Failed &&
-                            last->result.errorMessage != QLatin1String("cancelled");
+                            last->result.errorMessage != QLatin1String("cancelled") &&
+                            !last->result.errorMessage.startsWith(QLatin1String("interrupted;"));
     if (lastFailed) {
         info.lastError.message = last->result.errorMessage;
         info.lastError.httpStatus = last->result.httpStatus;

@@ -375,6 +375,47 @@ private slots:
         QCOMPARE(finished.result->migrated + finished.result->alreadyMigrated, int(halfway.size()));
     }
 
+    // A number whose removal failed is Failed with the new URL set: the wizard offers Revert
+    // for it, and revert restores its saved settings (engine only: the sandbox fails DELETEs).
+    void failedHalfwayNumberReverts()
+    {
+        Subject s(QStringLiteral("engine"));
+        const QString sid = s.sids.first();
+        const auto before = wait(s.backend->loadNumbers(s.trunkSid));
+        QVERIFY(before.result);
+        QString originalUrl;
+        for (const NumberInfo &n : *before.result)
+            if (n.sid == sid)
+                originalUrl = n.voiceUrl;
+        QVERIFY(originalUrl != handler().toString());
+        s.fixture->server().setMethodFailRate("DELETE", 1.0);
+        QVERIFY(wait(s.backend->migrate({sid}, handler())).result);
+        s.fixture->server().setMethodFailRate("DELETE", -1);
+        // The sandbox answered 503 before applying anything: no removal can land late, so the
+        // revert need not wait for one (it does by default, two minutes).
+        static_cast<MigrationService *>(s.backend.get())->setRemovalSettleMs(0);
+        const auto failed = wait(s.backend->loadNumbers(s.trunkSid));
+        QVERIFY(failed.result);
+        for (const NumberInfo &n : *failed.result) {
+            if (n.sid != sid)
+                continue;
+            QCOMPARE(n.state, NumberState::Failed);
+            QCOMPARE(n.voiceUrl, handler().toString());
+            QCOMPARE(n.trunkSid, s.trunkSid);
+        }
+        const auto reverted = wait(s.backend->revert({sid}));
+        QVERIFY(reverted.result);
+        QCOMPARE(reverted.result->reverted, 1);
+        const auto after = wait(s.backend->loadNumbers(s.trunkSid));
+        for (const NumberInfo &n : *after.result) {
+            if (n.sid != sid)
+                continue;
+            QCOMPARE(n.state, NumberState::Reverted);
+            QCOMPARE(n.voiceUrl, originalUrl);
+            QCOMPARE(n.trunkSid, s.trunkSid);
+        }
+    }
+
     // Deleting the trunk ends revert: it is refused before any number is touched.
     void revertAfterTrunkDeletionChangesNothing_data() { addBackends(); }
     void revertAfterTrunkDeletionChangesNothing()

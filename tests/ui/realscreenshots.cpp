@@ -6,6 +6,7 @@
 #include "dialogseam.h"
 #include "migrationservice.h"
 #include "numbertablemodel.h"
+#include "translationloader.h"
 #include "wizardharness.h"
 
 #include <QApplication>
@@ -180,6 +181,7 @@ bool shootAll(Shooter &shooter)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    TranslationLoader::installEnglishPlurals(&app); // as the wizard's main() does
     // The engine's journal, settings and the keychain stay out of the user's own.
     QStandardPaths::setTestModeEnabled(true);
     QCommandLineParser parser;
