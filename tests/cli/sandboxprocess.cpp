@@ -11,6 +11,12 @@ SandboxProcess::~SandboxProcess()
     }
 }
 
+void SandboxProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(5000);
+}
+
 QString SandboxProcess::executable()
 {
     return QStringLiteral(TM_BINARY_DIR "/app/sandbox/twilio-sandbox");

@@ -18,6 +18,8 @@ public:
     static QString executable();
     // extra: e.g. {"--numbers", "600", "--latency-ms", "20"}. False with *error on failure.
     bool start(const QStringList &extra, QString *error);
+    // SIGKILL, as a crash: nothing it holds in memory is saved (a --state file is, per request).
+    void kill();
 
     QUrl baseUrl;
     QString accountSid;

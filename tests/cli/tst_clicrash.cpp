@@ -47,6 +47,7 @@ private slots:
     void sigintThenResumeFinishesEveryNumber_data();
     void sigintThenResumeFinishesEveryNumber();
     void killDuringMigrateThenRollbackJson();
+    void killBothThenResumeOnTheKeptAccount();
     void secondProcessIsRefusedWhileTheFirstRuns();
     void killedBySigxfszThenResumeLosesNoAuditRow();
     void cleanup();
@@ -130,6 +131,63 @@ void TestCliCrash::killDuringMigrateThenResume()
         QCOMPARE(numbers.value(before.sid).voiceUrl, kHandler);
     }
     QCOMPARE(m_cli->run({"status"}).exitCode, 0);
+}
+
+void TestCliCrash::killBothThenResumeOnTheKeptAccount()
+{
+    // The tool's machine dies with the sandbox on it (both kill -9) while the account, kept in
+    // its file (--state), goes on as a Twilio account does: the next sandbox on that file is
+    // the same account, and resume finishes the run against it.
+    const QString state = m_dir->filePath(QStringLiteral("account.sqlite"));
+    const QString journal = m_dir->filePath(QStringLiteral("kept-journal.sqlite"));
+    const QStringList sandboxArgs{"--numbers", "300", "--latency-ms", "20", "--state", state};
+    QString error;
+    auto first = std::make_unique<SandboxProcess>();
+    QVERIFY2(first->start(sandboxArgs, &error), qPrintable(error));
+    const QString trunkSid = first->trunkSid;
+    const QHash<QString, LiveNumber> initial =
+        SandboxInspector::onTrunk(SandboxInspector(*first).numbers(&error), trunkSid);
+    QCOMPARE(initial.size(), 300);
+    QStringList args = migrateArgs();
+    args[args.indexOf(QStringLiteral("--trunk")) + 1] = trunkSid;
+    CliProcess cli(*first, journal);
+    QProcess process;
+    cli.start(&process, args);
+    QByteArray err;
+    const int done = waitForProgress(&process, &err, 40);
+    QVERIFY2(done >= 40 && done < 300, qPrintable(QString::number(done)));
+    process.kill();
+    first->kill();
+    QVERIFY(process.waitForFinished(5000));
+
+    SandboxProcess again;
+    QVERIFY2(again.start(sandboxArgs, &error), qPrintable(error));
+    QCOMPARE(again.accountSid, first->accountSid);
+    SandboxInspector inspector(again);
+    QCOMPARE(SandboxInspector::offTrunkWithoutUrl(inspector.numbers(&error), initial, kHandler),
+             QStringList());
+    CliProcess after(again, journal);
+    const CliResult status = after.run({"status", "--json"});
+    QCOMPARE(status.exitCode, 5);
+    QVERIFY(
+        QJsonDocument::fromJson(status.out).object().value(QLatin1String("interrupted")).toBool());
+    const CliResult resume = after.run({"resume", "--json"});
+    QVERIFY2(resume.exitCode == 0, resume.err.right(2000).constData());
+    const QHash<QString, LiveNumber> numbers = inspector.numbers(&error);
+    for (const LiveNumber &before : std::as_const(initial)) {
+        QCOMPARE(numbers.value(before.sid).trunkSid, QString());
+        QCOMPARE(numbers.value(before.sid).voiceUrl, kHandler);
+    }
+    // And the table says so: every number migrated, none "failed" by the crash.
+    const CliResult listed = after.run({"numbers", "--trunk", trunkSid, "--json"});
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonDocument rows = QJsonDocument::fromJson(listed.out);
+    const QJsonArray list =
+        rows.isArray() ? rows.array() : rows.object().value(QLatin1String("numbers")).toArray();
+    QCOMPARE(list.size(), 300);
+    for (const QJsonValue &row : list)
+        QCOMPARE(row.toObject().value(QLatin1String("state")).toString(),
+                 QStringLiteral("migrated"));
 }
 
 void TestCliCrash::sigintCancels()
