@@ -32,6 +32,10 @@ public:
         onStopRequested();
     }
 
+    // The row the front ends show, from the live number.
+    static NumberInfo infoOf(const IncomingPhoneNumber &number, NumberState state,
+                             const OperationError &error = {});
+
 signals:
     void changed(const NumberInfo &number); // e.g. Migrating, as the job goes
     void finished(NumberOutcome outcome, const NumberInfo &number);
@@ -54,9 +58,6 @@ protected:
         return m_stopRequested ? NumberOutcome::Cancelled : NumberOutcome::Failed;
     }
     OperationError stopError(const OperationError &cancelled = {}) const;
-    // The row the front ends show, from the live number.
-    static NumberInfo infoOf(const IncomingPhoneNumber &number, NumberState state,
-                             const OperationError &error = {});
     // The state of m_number while it is on its trunk: UrlSet when its voice settings are no
     // longer the saved original (the new URL was set and not yet reverted), else OnTrunk.
     NumberState onTrunkState() const;

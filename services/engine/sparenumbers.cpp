@@ -2,6 +2,7 @@
 
 #include "engineerrors.h"
 #include "journal.h"
+#include "numbertask.h"
 #include "twilioclient.h"
 #include "voiceapi.h"
 
@@ -23,14 +24,7 @@ void SpareNumbers::start()
                     continue;
                 if (m_context.journal->backup(m_context.accountSid, n.sid))
                     continue;
-                NumberInfo info;
-                info.sid = n.sid;
-                info.phoneNumber = n.phoneNumber;
-                info.friendlyName = n.friendlyName;
-                info.voiceUrl = n.voiceUrl.value_or(QString());
-                info.voiceMethod = n.voiceMethod.value_or(QString());
-                info.state = NumberState::NotOnTrunk;
-                spare.append(info);
+                spare.append(NumberTask::infoOf(n, NumberState::NotOnTrunk));
             }
             emit loaded(spare);
         });

@@ -25,7 +25,6 @@ public:
     };
     // Not owned; nullptr for none. Not copied by assignment.
     void setListener(Listener *listener) { m_listener = listener; }
-    Listener *listener() const { return m_listener; }
 
     void insert(const QString &collection, const QJsonObject &record);
     std::optional<QJsonObject> find(const QString &collection, const QString &sid) const;
